@@ -1,0 +1,1 @@
+"""Custom actions of the NRW Integrationslotse, answering from knowledge/partners.yml."""

@@ -1,0 +1,94 @@
+"""Find partners by what people call them, and filter them by group, topic, city, kind.
+
+The NLU maps most mentions to ids already (generated synonyms), but an entity may
+still arrive as raw text: a spelling the lookup tables do not list, or a slot value
+from an older conversation. Every mention therefore goes through the same folded
+comparison, with a close-match fallback for small typos.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Dict, Generic, Iterable, List, Optional, Tuple, TypeVar
+
+from actions.knowledge import KnowledgeBase, Partner, Vocabulary
+from actions.spelling import fold
+
+T = TypeVar("T")
+
+# Below this length a close match is more often another abbreviation (JMD/JSA).
+_MIN_FUZZY_LENGTH = 5
+_FUZZY_CUTOFF = 0.85
+
+
+class _NameIndex(Generic[T]):
+    """Maps folded names to items; exact first, then a close match for typos."""
+
+    def __init__(self, entries: Iterable[Tuple[str, T]]) -> None:
+        self._items: Dict[str, T] = {}
+        for name, item in entries:
+            self._items.setdefault(fold(name), item)
+
+    def find(self, mention: Optional[str]) -> Optional[T]:
+        if not mention:
+            return None
+        key = fold(mention)
+        if key in self._items:
+            return self._items[key]
+        if len(key) < _MIN_FUZZY_LENGTH:
+            return None
+        close = difflib.get_close_matches(key, list(self._items), n=1, cutoff=_FUZZY_CUTOFF)
+        return self._items[close[0]] if close else None
+
+
+class PartnerDirectory:
+    """Read-only queries over the knowledge base, used by every action."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        self._partners = _NameIndex(
+            (name, partner)
+            for partner in knowledge.partners
+            for name in (partner.id, *partner.names)
+        )
+        self._groups = _NameIndex(_vocabulary_entries(knowledge.target_groups))
+        self._topics = _NameIndex(_vocabulary_entries(knowledge.topics))
+        self._cities = _NameIndex((city, city) for city in knowledge.cities)
+
+    @property
+    def partners(self) -> Tuple[Partner, ...]:
+        return self.knowledge.partners
+
+    def find_partner(self, mention: Optional[str]) -> Optional[Partner]:
+        """The partner meant by an id, name, short form or alias (typos tolerated)."""
+        return self._partners.find(mention)
+
+    def find_target_group(self, mention: Optional[str]) -> Optional[Vocabulary]:
+        """The target group meant by an id or an everyday word."""
+        return self._groups.find(mention)
+
+    def find_topic(self, mention: Optional[str]) -> Optional[Vocabulary]:
+        """The topic meant by an id or an everyday word."""
+        return self._topics.find(mention)
+
+    def find_city(self, mention: Optional[str]) -> Optional[str]:
+        """The city as written in the knowledge file, if any partner sits there."""
+        return self._cities.find(mention)
+
+    def for_target_group(self, group_id: str) -> List[Partner]:
+        return [p for p in self.partners if group_id in p.target_groups]
+
+    def for_topic(self, topic_id: str) -> List[Partner]:
+        return [p for p in self.partners if topic_id in p.topics]
+
+    def in_city(self, city: str) -> List[Partner]:
+        return [p for p in self.partners if city in p.cities]
+
+    def of_kind(self, kind: str) -> List[Partner]:
+        return [p for p in self.partners if p.kind == kind]
+
+
+def _vocabulary_entries(items: Iterable[Vocabulary]) -> Iterable[Tuple[str, Vocabulary]]:
+    for item in items:
+        for name in (item.id, item.label, *item.words):
+            yield name, item

@@ -1,0 +1,372 @@
+"""Load and validate the partner knowledge file (knowledge/partners.yml).
+
+The knowledge file is the single source of every fact the bot states. This module
+has no Rasa imports so that the action server, the NLU generator and the tests all
+read the file the same way. Validation is strict (unknown keys, missing fields,
+dangling references are errors) because a typo in a trainer's edit should stop the
+action server with a message naming the file, the entry and the field, instead of
+silently producing a wrong answer. Messages are in German: trainers read them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "partners.yml"
+KNOWLEDGE_FILE_ENV = "INTEGRATIONSLOTSE_KNOWLEDGE_FILE"
+
+KINDS: Tuple[str, ...] = ("Partner", "Gremium", "Netzwerk")
+CONTACT_FIELDS: Tuple[str, ...] = ("phone", "fax", "email", "web")
+
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+_PHONE_PATTERN = re.compile(r"^[0-9][0-9 /\-()+]*[0-9]$")
+_EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+_WEB_PATTERN = re.compile(r"^(https?://)?(www\.)?[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$")
+_FIELD_PATTERNS: Dict[str, re.Pattern] = {
+    "phone": _PHONE_PATTERN,
+    "fax": _PHONE_PATTERN,
+    "email": _EMAIL_PATTERN,
+    "web": _WEB_PATTERN,
+}
+
+
+class KnowledgeError(ValueError):
+    """The knowledge file is unreadable or breaks the schema.
+
+    The message names the file, the entry and the field, so a trainer can fix it
+    without reading code.
+    """
+
+
+@dataclass(frozen=True)
+class ContactItem:
+    """One phone number, fax number, e-mail or web address, with an optional note."""
+
+    value: str
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a partner sits: a city, optionally an address and what is there."""
+
+    city: Optional[str] = None
+    address: Optional[str] = None
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A target group or topic: an id, a label for answers and everyday words for NLU."""
+
+    id: str
+    label: str
+    words: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Partner:
+    """One organisation, committee or network of the seed page."""
+
+    id: str
+    name: str
+    kind: str
+    summary: str
+    description: str
+    source: str
+    short_name: Optional[str] = None
+    aliases: Tuple[str, ...] = ()
+    target_groups: Tuple[str, ...] = ()
+    topics: Tuple[str, ...] = ()
+    places: Tuple[Place, ...] = ()
+    contact: Mapping[str, Tuple[ContactItem, ...]] = field(default_factory=dict)
+    facts: Tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """The official name followed by the short form, as counsellors know both."""
+        if self.short_name and self.short_name not in self.name:
+            return f"{self.name} ({self.short_name})"
+        return self.name
+
+    @property
+    def names(self) -> Tuple[str, ...]:
+        """Every name this partner is asked by: official, short form and aliases."""
+        ordered = [self.name, *([self.short_name] if self.short_name else []), *self.aliases]
+        return tuple(dict.fromkeys(ordered))
+
+    @property
+    def cities(self) -> Tuple[str, ...]:
+        """Cities of all places, in file order, without repeats."""
+        return tuple(dict.fromkeys(p.city for p in self.places if p.city))
+
+    def contact_items(self, field_name: str) -> Tuple[ContactItem, ...]:
+        """The items of one contact field, empty when the seed has none."""
+        return tuple(self.contact.get(field_name, ()))
+
+
+@dataclass(frozen=True)
+class GeneralInfo:
+    """Facts of the page that belong to no single partner."""
+
+    summary: str
+    facts: Tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The whole knowledge file, validated."""
+
+    path: Path
+    source_title: str
+    source_file: str
+    general: GeneralInfo
+    partners: Tuple[Partner, ...]
+    target_groups: Tuple[Vocabulary, ...]
+    topics: Tuple[Vocabulary, ...]
+
+    def partner(self, partner_id: str) -> Optional[Partner]:
+        """The partner with this id, or None."""
+        return next((p for p in self.partners if p.id == partner_id), None)
+
+    def target_group(self, group_id: str) -> Optional[Vocabulary]:
+        """The target group with this id, or None."""
+        return next((g for g in self.target_groups if g.id == group_id), None)
+
+    def topic(self, topic_id: str) -> Optional[Vocabulary]:
+        """The topic with this id, or None."""
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    @property
+    def cities(self) -> Tuple[str, ...]:
+        """Every city any partner sits in, sorted."""
+        return tuple(sorted({c for p in self.partners for c in p.cities}))
+
+
+class _Reader:
+    """Reads one mapping of the YAML file and reports errors with their location."""
+
+    def __init__(self, path: Path, where: str, data: Any) -> None:
+        self.path = path
+        self.where = where
+        if not isinstance(data, dict):
+            self.fail("muss ein Abschnitt mit Feldern (key: value) sein")
+        self.data: Dict[str, Any] = data
+
+    def fail(self, problem: str, field_name: Optional[str] = None) -> None:
+        location = f"{self.where}, Feld '{field_name}'" if field_name else self.where
+        raise KnowledgeError(f"{self.path}: {location}: {problem}")
+
+    def reject_unknown(self, allowed: Sequence[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                self.fail(f"unbekanntes Feld; erlaubt sind: {', '.join(allowed)}", str(key))
+
+    def text(self, key: str, required: bool = True) -> Optional[str]:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.fail("fehlt (Pflichtfeld)", key)
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail("muss ein nicht leerer Text sein", key)
+        return " ".join(value.split())
+
+    def texts(self, key: str) -> Tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail("muss eine Liste von Texten sein, z. B. [Wert 1, Wert 2]", key)
+        return tuple(" ".join(v.split()) for v in value)
+
+
+def _read_vocabulary(path: Path, section: str, items: Any) -> Tuple[Vocabulary, ...]:
+    if not isinstance(items, list) or not items:
+        raise KnowledgeError(f"{path}: Abschnitt '{section}' muss eine nicht leere Liste sein")
+    result: List[Vocabulary] = []
+    for index, item in enumerate(items, start=1):
+        reader = _Reader(path, f"{section} Nr. {index}", item)
+        reader.reject_unknown(("id", "label", "words"))
+        item_id = reader.text("id")
+        reader.where = f"{section} '{item_id}'"
+        if not _ID_PATTERN.match(item_id or ""):
+            reader.fail("nur Kleinbuchstaben a-z, Ziffern und _ erlaubt", "id")
+        words = reader.texts("words")
+        if not words:
+            reader.fail("braucht mindestens ein Wort", "words")
+        result.append(Vocabulary(id=item_id or "", label=reader.text("label") or "", words=words))
+    _reject_duplicate_ids(path, section, [v.id for v in result])
+    return tuple(result)
+
+
+def _reject_duplicate_ids(path: Path, section: str, ids: Sequence[str]) -> None:
+    seen = set()
+    for item_id in ids:
+        if item_id in seen:
+            raise KnowledgeError(f"{path}: {section}: die id '{item_id}' kommt mehrfach vor")
+        seen.add(item_id)
+
+
+def _read_contact(reader: _Reader) -> Dict[str, Tuple[ContactItem, ...]]:
+    raw = reader.data.get("contact") or {}
+    contact_reader = _Reader(reader.path, reader.where + ", contact", raw)
+    contact_reader.reject_unknown(CONTACT_FIELDS)
+    contact: Dict[str, Tuple[ContactItem, ...]] = {}
+    for field_name, values in raw.items():
+        if not isinstance(values, list) or not values:
+            contact_reader.fail("muss eine nicht leere Liste sein", field_name)
+        items = []
+        for value in values:
+            if isinstance(value, dict):
+                item_reader = _Reader(reader.path, f"{contact_reader.where}.{field_name}", value)
+                item_reader.reject_unknown(("value", "note"))
+                item = ContactItem(item_reader.text("value") or "", item_reader.text("note", False))
+            elif isinstance(value, str):
+                item = ContactItem(value.strip())
+            else:
+                contact_reader.fail("Einträge müssen Text oder {value, note} sein", field_name)
+            if not _FIELD_PATTERNS[field_name].match(item.value):
+                contact_reader.fail(f"'{item.value}' hat nicht die Form eines Werts für {field_name}", field_name)
+            items.append(item)
+        contact[field_name] = tuple(items)
+    return contact
+
+
+def _read_places(reader: _Reader) -> Tuple[Place, ...]:
+    raw = reader.data.get("places") or []
+    if not isinstance(raw, list):
+        reader.fail("muss eine Liste von Orten sein", "places")
+    places = []
+    for index, item in enumerate(raw, start=1):
+        place_reader = _Reader(reader.path, f"{reader.where}, places Nr. {index}", item)
+        place_reader.reject_unknown(("city", "address", "label"))
+        place = Place(
+            city=place_reader.text("city", False),
+            address=place_reader.text("address", False),
+            label=place_reader.text("label", False),
+        )
+        if not (place.city or place.label):
+            place_reader.fail("braucht mindestens 'city' oder 'label'")
+        if place.address and place.city and place.city not in place.address:
+            place_reader.fail(f"die Adresse muss die Stadt '{place.city}' enthalten", "address")
+        places.append(place)
+    return tuple(places)
+
+
+def _read_partner(
+    path: Path, index: int, item: Any, group_ids: Sequence[str], topic_ids: Sequence[str]
+) -> Partner:
+    reader = _Reader(path, f"partners Nr. {index}", item)
+    reader.reject_unknown(
+        (
+            "id", "name", "short_name", "aliases", "kind", "summary", "description",
+            "target_groups", "topics", "places", "contact", "facts", "source",
+        )
+    )
+    partner_id = reader.text("id") or ""
+    reader.where = f"Partner '{partner_id}' (Nr. {index})"
+    if not _ID_PATTERN.match(partner_id):
+        reader.fail("nur Kleinbuchstaben a-z, Ziffern und _ erlaubt", "id")
+    kind = reader.text("kind") or ""
+    if kind not in KINDS:
+        reader.fail(f"'{kind}' ist keine erlaubte Art; erlaubt sind: {', '.join(KINDS)}", "kind")
+    groups = reader.texts("target_groups")
+    for group in groups:
+        if group not in group_ids:
+            reader.fail(f"'{group}' steht nicht unter target_groups", "target_groups")
+    topics = reader.texts("topics")
+    for topic in topics:
+        if topic not in topic_ids:
+            reader.fail(f"'{topic}' steht nicht unter topics", "topics")
+    return Partner(
+        id=partner_id,
+        name=reader.text("name") or "",
+        short_name=reader.text("short_name", False),
+        aliases=reader.texts("aliases"),
+        kind=kind,
+        summary=reader.text("summary") or "",
+        description=reader.text("description") or "",
+        target_groups=groups,
+        topics=topics,
+        places=_read_places(reader),
+        contact=_read_contact(reader),
+        facts=reader.texts("facts"),
+        source=reader.text("source") or "",
+    )
+
+
+def _reject_shared_names(path: Path, partners: Sequence[Partner]) -> None:
+    """Two partners answering to the same name would make the bot guess."""
+    owner: Dict[str, str] = {}
+    for partner in partners:
+        for name in partner.names:
+            key = name.casefold()
+            if key in owner and owner[key] != partner.id:
+                raise KnowledgeError(
+                    f"{path}: Partner '{partner.id}', Feld 'aliases': der Name '{name}' "
+                    f"gehört schon zu Partner '{owner[key]}'"
+                )
+            owner[key] = partner.id
+
+
+def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
+    """Validate already-parsed YAML data and build the knowledge base."""
+    top = _Reader(path, "Datei", data)
+    top.reject_unknown(("source", "general", "target_groups", "topics", "partners"))
+    source = _Reader(path, "source", data.get("source"))
+    source.reject_unknown(("title", "file"))
+    general = _Reader(path, "general", data.get("general"))
+    general.reject_unknown(("summary", "facts", "source"))
+    target_groups = _read_vocabulary(path, "target_groups", data.get("target_groups"))
+    topics = _read_vocabulary(path, "topics", data.get("topics"))
+    raw_partners = data.get("partners")
+    if not isinstance(raw_partners, list) or not raw_partners:
+        raise KnowledgeError(f"{path}: Abschnitt 'partners' muss eine nicht leere Liste sein")
+    group_ids = [g.id for g in target_groups]
+    topic_ids = [t.id for t in topics]
+    partners = tuple(
+        _read_partner(path, i, item, group_ids, topic_ids) for i, item in enumerate(raw_partners, 1)
+    )
+    _reject_duplicate_ids(path, "partners", [p.id for p in partners])
+    _reject_shared_names(path, partners)
+    return KnowledgeBase(
+        path=path,
+        source_title=source.text("title") or "",
+        source_file=source.text("file") or "",
+        general=GeneralInfo(
+            summary=general.text("summary") or "",
+            facts=general.texts("facts"),
+            source=general.text("source") or "",
+        ),
+        partners=partners,
+        target_groups=target_groups,
+        topics=topics,
+    )
+
+
+def knowledge_file_path() -> Path:
+    """The knowledge file to use: $INTEGRATIONSLOTSE_KNOWLEDGE_FILE or the project's."""
+    return Path(os.environ.get(KNOWLEDGE_FILE_ENV) or DEFAULT_KNOWLEDGE_FILE)
+
+
+def load_knowledge(path: Optional[Path] = None) -> KnowledgeBase:
+    """Read and validate the knowledge file; raise KnowledgeError naming what is wrong."""
+    path = Path(path) if path else knowledge_file_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise KnowledgeError(f"{path}: Datei kann nicht gelesen werden ({error.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f", Zeile {mark.line + 1}" if mark else ""
+        raise KnowledgeError(f"{path}{line}: kein gültiges YAML ({getattr(error, 'problem', error)})") from None
+    return parse_knowledge(data, path)

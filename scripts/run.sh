@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Start the action server (:5055), the Rasa server (:5005) and the widget page (:8080),
+# wait until each answers, and stop all three on Ctrl-C or when one of them dies.
+# Logs go to logs/. Ports and host can be changed with the variables below.
+set -euo pipefail
+
+MODEL=${1:-models/integrationslotse.tar.gz}
+HOST=${LOTSE_HOST:-127.0.0.1}
+ACTION_PORT=${ACTION_PORT:-5055}
+RASA_PORT=${RASA_PORT:-5005}
+WEB_PORT=${WEB_PORT:-8080}
+VENV=${VENV:-.venv}
+mkdir -p logs
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "==> Stopped."
+}
+trap stop_all INT TERM EXIT
+
+for port in "$ACTION_PORT" "$RASA_PORT" "$WEB_PORT"; do
+  if (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then
+    echo "Port $port on $HOST is already in use. Stop what runs there (or set ACTION_PORT/RASA_PORT/WEB_PORT) and try again." >&2
+    exit 1
+  fi
+done
+
+wait_for() {  # name url seconds pid
+  local name=$1 url=$2 limit=$3 pid=$4 start=$SECONDS
+  printf '==> Waiting for %s' "$name"
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo; echo "$name did not start. Last lines of its log:" >&2; tail -n 20 "logs/$5.log" >&2; exit 1
+    fi
+    if (( SECONDS - start > limit )); then
+      echo; echo "$name did not answer within ${limit}s; see logs/$5.log" >&2; exit 1
+    fi
+    printf '.'; sleep 1
+  done
+  echo " ready ($((SECONDS - start)) s)"
+}
+
+echo "==> Starting the action server on :$ACTION_PORT (log: logs/actions.log)"
+"$VENV/bin/rasa" run actions --port "$ACTION_PORT" >logs/actions.log 2>&1 &
+pids+=($!); wait_for "action server" "http://$HOST:$ACTION_PORT/health" 120 "$!" actions
+
+echo "==> Starting the Rasa server on :$RASA_PORT with $MODEL (log: logs/rasa.log)"
+"$VENV/bin/rasa" run --model "$MODEL" --interface "$HOST" --port "$RASA_PORT" \
+  --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" >logs/rasa.log 2>&1 &
+pids+=($!); wait_for "Rasa server" "http://$HOST:$RASA_PORT/" 180 "$!" rasa
+
+echo "==> Serving the widget page on :$WEB_PORT (log: logs/web.log)"
+"$VENV/bin/python" -m http.server "$WEB_PORT" --bind "$HOST" --directory web >logs/web.log 2>&1 &
+pids+=($!); wait_for "widget page" "http://$HOST:$WEB_PORT/" 30 "$!" web
+
+cat <<MSG
+
+The NRW Integrationslotse is running:
+  Chat page:      http://localhost:$WEB_PORT
+  REST channel:   curl -s localhost:$RASA_PORT/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+                    -d '{"sender": "ich", "message": "Wer berät junge Migranten?"}'
+  Action server:  http://localhost:$ACTION_PORT/health
+Press Ctrl-C to stop all three.
+MSG
+
+# Exit (and stop the others) as soon as one of the three ends.
+wait -n "${pids[@]}"
+echo "One of the servers stopped unexpectedly; see logs/." >&2
+exit 1

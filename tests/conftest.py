@@ -1,0 +1,70 @@
+"""Shared fixtures: the project's knowledge base, the seed text, trackers for actions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+
+from actions.directory import PartnerDirectory
+from actions.knowledge import PROJECT_ROOT, KnowledgeBase, load_knowledge
+
+SEED_FILE = PROJECT_ROOT / "knowledge" / "seed" / "chancen-nrw-partner-gremien-netzwerke.txt"
+
+
+def normalise(text: str) -> str:
+    """Compare texts as the knowledge file may quote them.
+
+    Whitespace is collapsed, the page's e-mail obfuscation ("info [at] x.de") is
+    undone, and line-break hyphens inside words ("Migrati-onshintergrund") are
+    removed on both sides.
+    """
+    text = re.sub(r"\s*\[at\]\s*", "@", text)
+    text = re.sub(r"(?<=[a-zäöüß])-(?=[a-zäöüß])", "", text)
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> KnowledgeBase:
+    return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def directory(knowledge: KnowledgeBase) -> PartnerDirectory:
+    return PartnerDirectory(knowledge)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_FILE.read_text(encoding="utf-8")
+
+
+def make_tracker(
+    text: str = "",
+    intent: str = "",
+    entities: Optional[List[Dict[str, Any]]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+) -> Tracker:
+    """A tracker whose latest user message carries the given intent and entities."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
+    return Tracker(
+        sender_id="test",
+        slots=slots or {},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def entity(name: str, value: str) -> Dict[str, Any]:
+    return {"entity": name, "value": value}
+
+
+def seed_path() -> Path:
+    return SEED_FILE
