@@ -264,14 +264,14 @@ def _read_partner(
     path: Path, index: int, item: Any, group_ids: Sequence[str], topic_ids: Sequence[str]
 ) -> Partner:
     reader = _Reader(path, f"partners Nr. {index}", item)
+    partner_id = reader.text("id") or ""
+    reader.where = f"Partner '{partner_id}' (Nr. {index})"
     reader.reject_unknown(
         (
             "id", "name", "short_name", "aliases", "kind", "summary", "description",
             "target_groups", "topics", "places", "contact", "facts", "source",
         )
     )
-    partner_id = reader.text("id") or ""
-    reader.where = f"Partner '{partner_id}' (Nr. {index})"
     if not _ID_PATTERN.match(partner_id):
         reader.fail("nur Kleinbuchstaben a-z, Ziffern und _ erlaubt", "id")
     kind = reader.text("kind") or ""

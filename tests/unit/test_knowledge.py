@@ -101,10 +101,10 @@ def test_numbers_in_summaries_appear_in_seed(knowledge: KnowledgeBase, seed_text
             assert number.rstrip(".,") in seed_text, f"{partner.id}: Zahl {number} nicht in der Quelle"
 
 
-def test_names_appear_in_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
+def test_every_partner_is_named_as_in_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
     seed = normalise(seed_text).casefold()
     for partner in knowledge.partners:
-        assert any(normalise(n).casefold() in seed for n in (partner.name, partner.short_name or "")), partner.id
+        assert any(normalise(n).casefold() in seed for n in partner.names), partner.id
 
 
 def test_general_facts_name_the_law_and_the_population(knowledge: KnowledgeBase) -> None:
@@ -176,3 +176,10 @@ def test_action_server_refuses_to_start_with_broken_file(tmp_path: Path) -> None
     assert result.returncode == 1
     assert str(broken) in result.stderr and "'kfi'" in result.stderr and "'kind'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_partner_is_reached_by_a_test_story(knowledge: KnowledgeBase) -> None:
+    stories = (PROJECT_ROOT / "tests" / "test_stories.yml").read_text(encoding="utf-8")
+    reached = set(re.findall(r'"entity": "partner", "value": "(\w+)"', stories))
+    missing = {p.id for p in knowledge.partners} - reached
+    assert not missing, f"Keine Test-Story für: {', '.join(sorted(missing))}"

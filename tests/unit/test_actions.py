@@ -1,0 +1,224 @@
+"""Custom actions, run as Rasa runs them: a Tracker in, a CollectingDispatcher out.
+
+Expected values are read from the knowledge file, so a test checks that the answer
+carries the file's facts, not a number typed into the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+from actions.knowledge import KINDS, KnowledgeBase
+from tests.conftest import entity, make_tracker, normalise
+
+
+def run(action: Action, **tracker_args: Any) -> Tuple[str, List[Dict[str, Any]]]:
+    """Run an action; return all text it sent (joined) and the events it returned."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, make_tracker(**tracker_args), {}))
+    assert all(m.get("text") for m in dispatcher.messages), "every message needs text"
+    return "\n".join(m["text"] for m in dispatcher.messages), events
+
+
+def partner_entities(partner_id: str, *extra: Dict[str, Any]) -> List[Dict[str, Any]]:
+    return [entity("partner", partner_id), *extra]
+
+
+# --- contact -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("field_name", ["phone", "fax", "email", "web", "address"])
+def test_contact_field_gives_the_files_values_or_says_there_are_none(knowledge: KnowledgeBase, field_name: str) -> None:
+    for partner in knowledge.partners:
+        text, events = run(
+            actions.ActionPartnerContact(),
+            entities=partner_entities(partner.id, entity("contact_attribute", field_name)),
+        )
+        if field_name == "address":
+            expected = [p.address for p in partner.places if p.address]
+        else:
+            expected = [i.value for i in partner.contact_items(field_name)]
+        for value in expected:
+            assert value in text, f"{partner.id}: {value} fehlt"
+        if not expected:
+            assert "keine" in text and "in meinen Unterlagen" in text, f"{partner.id}: {text}"
+        assert events == [SlotSet("partner", partner.id)]
+
+
+def test_missing_phone_offers_what_the_file_has(directory) -> None:
+    partner = next(p for p in directory.partners if not p.contact_items("phone") and p.contact_items("email"))
+    text, _ = run(actions.ActionPartnerContact(), entities=partner_entities(partner.id, entity("contact_attribute", "phone")))
+    assert "keine Telefonnummer" in text
+    assert partner.contact_items("email")[0].value in text
+
+
+def test_contact_without_attribute_gives_the_whole_card(directory) -> None:
+    partner = directory.find_partner("KfI")
+    text, _ = run(actions.ActionPartnerContact(), entities=partner_entities(partner.id))
+    for field_name in ("phone", "fax", "email", "web"):
+        for item in partner.contact_items(field_name):
+            assert item.value in text
+    assert partner.places[0].address in text
+
+
+def test_two_attributes_in_one_question_are_both_answered(directory) -> None:
+    partner = directory.find_partner("Landesintegrationsrat")
+    text, _ = run(
+        actions.ActionPartnerContact(),
+        entities=partner_entities(partner.id, entity("contact_attribute", "phone"), entity("contact_attribute", "fax")),
+    )
+    assert partner.contact_items("phone")[0].value in text and partner.contact_items("fax")[0].value in text
+
+
+# --- which partner is meant ------------------------------------------------------------
+
+def test_follow_up_without_name_uses_the_partner_talked_about(directory) -> None:
+    partner = directory.find_partner("Landesintegrationsrat")
+    text, events = run(
+        actions.ActionPartnerContact(),
+        entities=[entity("contact_attribute", "phone")],
+        slots={"partner": partner.id},
+    )
+    assert partner.contact_items("phone")[0].value in text
+    assert events == [SlotSet("partner", partner.id)]
+
+
+def test_a_newly_named_partner_wins_over_the_slot(directory) -> None:
+    kfi, lir = directory.find_partner("KfI"), directory.find_partner("Landesintegrationsrat")
+    text, events = run(actions.ActionPartnerLocation(), entities=partner_entities(kfi.id), slots={"partner": lir.id})
+    assert kfi.places[0].address in text and events == [SlotSet("partner", kfi.id)]
+
+
+def test_raw_entity_text_with_typo_is_resolved(directory) -> None:
+    text, events = run(actions.ActionPartnerInfo(), entities=[entity("partner", "Landesintegrationsrt")])
+    assert events == [SlotSet("partner", directory.find_partner("Landesintegrationsrat").id)]
+
+
+def test_no_partner_at_all_asks_which_one(directory) -> None:
+    text, events = run(actions.ActionPartnerContact(), entities=[entity("contact_attribute", "phone")])
+    assert "Zu welcher Stelle" in text
+    assert all((p.short_name or p.name) in text for p in directory.partners)
+    assert events == []
+
+
+# --- what / where -----------------------------------------------------------------------
+
+def test_info_quotes_the_description_and_extra_facts(knowledge: KnowledgeBase) -> None:
+    for partner in knowledge.partners:
+        text, events = run(actions.ActionPartnerInfo(), entities=partner_entities(partner.id))
+        assert partner.description in text
+        for fact in partner.facts:
+            assert fact in text or fact in partner.description
+        assert events == [SlotSet("partner", partner.id)]
+
+
+def test_location_names_every_city(knowledge: KnowledgeBase) -> None:
+    for partner in knowledge.partners:
+        text, _ = run(actions.ActionPartnerLocation(), entities=partner_entities(partner.id))
+        for city in partner.cities:
+            assert city in text
+        if not partner.places:
+            assert "weder Sitz noch Adresse" in text
+
+
+def test_location_in_a_city_without_an_office_lists_the_others(directory) -> None:
+    partner = max(directory.partners, key=lambda p: len(p.cities))
+    text, _ = run(actions.ActionPartnerLocation(), entities=partner_entities(partner.id, entity("city", "Bielefeld")))
+    assert "keinen Standort in Bielefeld" in text
+    assert all(city in text for city in partner.cities)
+    present = partner.cities[-1]
+    text, _ = run(actions.ActionPartnerLocation(), entities=partner_entities(partner.id, entity("city", present)))
+    assert text.startswith("Ja,") and present in text
+
+
+# --- who helps / lists --------------------------------------------------------------------
+
+def test_target_group_with_one_partner_gives_its_contact(directory) -> None:
+    group = directory.find_target_group("junge Migranten")
+    (partner,) = directory.for_target_group(group.id)
+    text, events = run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    assert partner.display_name in text
+    for line in (i.value for f in ("email", "web") for i in partner.contact_items(f)):
+        assert line in text
+    assert events == [SlotSet("partner", partner.id)]
+
+
+def test_target_group_with_several_partners_lists_all(directory) -> None:
+    group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) > 1)
+    text, events = run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    assert all(p.display_name in text for p in directory.for_target_group(group.id))
+    assert events == []
+
+
+def test_topic_instead_of_group_is_answered(directory) -> None:
+    topic = directory.find_topic("Rassismus")
+    text, _ = run(actions.ActionTargetGroupHelp(), entities=[entity("topic", "Rassismus")])
+    assert all(p.display_name in text for p in directory.for_topic(topic.id))
+
+
+def test_unknown_group_asks_for_whom(directory) -> None:
+    text, events = run(actions.ActionTargetGroupHelp(), entities=[])
+    assert "Für wen" in text and all(g.label in text for g in directory.knowledge.target_groups)
+
+
+def test_list_by_city(directory) -> None:
+    for city in directory.knowledge.cities:
+        text, _ = run(actions.ActionPartnerList(), entities=[entity("city", city)])
+        assert all(p.display_name in text for p in directory.in_city(city))
+        others = [p for p in directory.partners if p not in directory.in_city(city)]
+        assert not any(p.display_name in text for p in others)
+
+
+def test_list_for_a_city_without_partners_names_known_cities(directory) -> None:
+    text, _ = run(actions.ActionPartnerList(), entities=[entity("city", "Bielefeld")])
+    assert "Bielefeld" in text and all(c in text for c in directory.knowledge.cities)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_list_by_kind(directory, kind: str) -> None:
+    text, _ = run(actions.ActionPartnerList(), entities=[entity("kind", kind)])
+    for partner in directory.partners:
+        assert (partner.display_name in text) == (partner.kind == kind), partner.id
+
+
+def test_list_without_filter_names_every_partner(directory) -> None:
+    text, _ = run(actions.ActionPartnerList(), entities=[])
+    assert all(p.display_name in text for p in directory.partners)
+
+
+def test_general_info_states_the_pages_facts(knowledge: KnowledgeBase) -> None:
+    text, _ = run(actions.ActionGeneralInfo())
+    assert all(fact in text for fact in knowledge.general.facts)
+
+
+# --- nothing invented -----------------------------------------------------------------------
+
+_CHECKABLE = re.compile(r"\d[\d /\-]{5,}\d|[\w.+-]+@[\w.-]+\.\w+|(?:https?://|www\.)\S+|\b\d{5} [A-ZÄÖÜ]\w+")
+
+
+def _all_answers(knowledge: KnowledgeBase):
+    for partner in knowledge.partners:
+        for action in (actions.ActionPartnerInfo(), actions.ActionPartnerLocation(), actions.ActionPartnerContact()):
+            for attribute in (None, "phone", "fax", "email", "web", "address"):
+                extra = [entity("contact_attribute", attribute)] if attribute else []
+                yield run(action, entities=partner_entities(partner.id, *extra))[0]
+    for group in knowledge.target_groups:
+        yield run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])[0]
+
+
+def test_every_number_address_and_link_in_any_answer_is_in_the_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
+    seed = normalise(seed_text)
+    checked = 0
+    for text in _all_answers(knowledge):
+        for token in _CHECKABLE.findall(text):
+            token = token.rstrip(").,")
+            assert normalise(token) in seed, f"'{token}' steht nicht in der Quelle"
+            checked += 1
+    assert checked > 50
