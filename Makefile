@@ -14,6 +14,7 @@ SPACY_META := $(SPACY_DIR)/meta.json
 MODEL_NAME := integrationslotse
 MODEL      := models/$(MODEL_NAME).tar.gz
 GENERATED  := data/nlu/generated_vocabulary.yml
+WIDGET     := web/vendor/webchat.js
 TRAIN_INPUTS := config.yml domain.yml knowledge/partners.yml $(sort $(shell find data -name '*.yml') $(GENERATED))
 
 export RASA_TELEMETRY_ENABLED := false
@@ -21,7 +22,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install spacy sync train run test test-unit validate test-rasa test-e2e lock clean
+.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +53,11 @@ $(SPACY_META): $(STAMP) scripts/build_spacy.py
 	@echo "==> Building the German spaCy pipeline"
 	$(PY) -m scripts.build_spacy
 
+web: $(WIDGET) ## install and bundle the chat widget (rasa-webchat 1.0.1 from npm) into web/vendor
+
+$(WIDGET): web/package-lock.json scripts/build_web.sh
+	scripts/build_web.sh
+
 sync: $(STAMP) ## regenerate data/nlu/generated_*.yml from knowledge/partners.yml
 	$(PY) -m scripts.generate_nlu
 
@@ -64,7 +70,7 @@ $(MODEL): $(STAMP) $(SPACY_META) $(TRAIN_INPUTS)
 	$(RASA) train --fixed-model-name $(MODEL_NAME) --out models $(if $(filter $(SPACY_META),$?),--force)
 	@touch $@
 
-run: $(MODEL) ## install what is missing, train if needed, start bot + action server + page
+run: $(MODEL) $(WIDGET) ## install what is missing, train if needed, start bot + action server + page
 	scripts/run.sh $(MODEL)
 
 validate: $(STAMP) ## schema of the knowledge file, generated files fresh, rasa data validate
@@ -79,10 +85,12 @@ test-rasa: $(MODEL) ## rasa test: held-out NLU questions and test stories
 	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out results/core --fail-on-prediction-errors
 	$(PY) -m scripts.print_results results/nlu/intent_report.json
 
-test-e2e: $(MODEL) ## start both servers and ask over the REST channel
-	$(PY) -m pytest -q tests/e2e
+# One pytest run, so the servers start once for the REST and the browser tests.
+test-e2e: $(MODEL) $(WIDGET) ## start the servers; ask over REST and in Chromium (widget)
+	scripts/install_chromium.sh
+	$(PY) -m pytest -q tests/e2e tests/browser
 
 test: validate test-unit test-rasa test-e2e ## install what is missing and run every test
 
 clean: ## remove models, build output and results (keeps .venv)
-	rm -rf models build results .rasa
+	rm -rf models build results .rasa web/vendor

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 from rasa_sdk import Tracker
 
 from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT, KnowledgeBase, load_knowledge
+from tests.servers import RunningBot, start_servers
 
 SEED_FILE = PROJECT_ROOT / "knowledge" / "seed" / "chancen-nrw-partner-gremien-netzwerke.txt"
 
@@ -42,6 +42,13 @@ def seed_text() -> str:
     return SEED_FILE.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def running_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
+    """Action server, Rasa server (trained model) and widget page, once per session."""
+    with start_servers(tmp_path_factory.mktemp("servers")) as bot:
+        yield bot
+
+
 def make_tracker(
     text: str = "",
     intent: str = "",
@@ -65,6 +72,3 @@ def make_tracker(
 def entity(name: str, value: str) -> Dict[str, Any]:
     return {"entity": name, "value": value}
 
-
-def seed_path() -> Path:
-    return SEED_FILE

@@ -1,0 +1,115 @@
+"""Start the action server, the Rasa server and the widget page for end-to-end tests.
+
+Free ports are chosen so that a bot started with `make run` (5055/5005/8080) does
+not interfere. Used by the session fixture `running_bot` in tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, List
+
+import requests
+
+from actions.knowledge import PROJECT_ROOT
+
+MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
+# How web/index.html configures the widget's server for `make run`.
+PAGE_SOCKET_URL = 'socketUrl: "http://localhost:5005"'
+RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
+
+
+@dataclass(frozen=True)
+class RunningBot:
+    """Addresses of the three servers of one test session."""
+
+    rasa_url: str
+    action_url: str
+    web_url: str
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} ended early, see {log}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} not up after {seconds} s, see {log}")
+
+
+def copy_page(target: Path, rasa_url: str) -> Path:
+    """A copy of web/ whose widget talks to `rasa_url` instead of localhost:5005.
+
+    Serving a copy keeps the page a real page from a real loopback server; a page
+    rewritten in the browser would count as coming from nowhere, and Chromium's
+    local-network protection would then block its requests to the Rasa server.
+    """
+    shutil.copytree(PROJECT_ROOT / "web", target, ignore=shutil.ignore_patterns("node_modules"))
+    index = target / "index.html"
+    html = index.read_text(encoding="utf-8")
+    if PAGE_SOCKET_URL not in html:
+        raise RuntimeError(f"web/index.html no longer contains {PAGE_SOCKET_URL}")
+    index.write_text(html.replace(PAGE_SOCKET_URL, f'socketUrl: "{rasa_url}"'), encoding="utf-8")
+    return target
+
+
+@contextlib.contextmanager
+def start_servers(work: Path) -> Iterator[RunningBot]:
+    """Run the three servers (logs in `work`) until the context ends."""
+    if not MODEL.exists():
+        raise RuntimeError(f"{MODEL} fehlt: erst `make train` (make test tut das selbst)")
+    action_port, rasa_port, web_port = free_port(), free_port(), free_port()
+    web_origin = f"http://127.0.0.1:{web_port}"
+    endpoints = work / "endpoints.yml"
+    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n", encoding="utf-8")
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    commands = [
+        ("actions", [str(RASA), "run", "actions", "--port", str(action_port)],
+         f"http://127.0.0.1:{action_port}/health", 120),
+        ("rasa", [str(RASA), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
+                  "--interface", "127.0.0.1", "--port", str(rasa_port), "--cors", web_origin],
+         f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240),
+        ("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
+                 "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],
+         f"{web_origin}/", 30),
+    ]
+    processes: List[subprocess.Popen] = []
+    try:
+        for name, command, health_url, limit in commands:
+            log = work / f"{name}.log"
+            processes.append(subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+            ))
+            _wait_until_up(health_url, processes[-1], log, limit)
+        yield RunningBot(
+            rasa_url=f"http://127.0.0.1:{rasa_port}",
+            action_url=f"http://127.0.0.1:{action_port}",
+            web_url=f"{web_origin}/",
+        )
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
