@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT, KnowledgeBase, load_knowledge
-from tests.servers import RunningBot, start_servers
+from scripts.local_servers import RunningBot, start_servers
 
 SEED_FILE = PROJECT_ROOT / "knowledge" / "seed" / "chancen-nrw-partner-gremien-netzwerke.txt"
 

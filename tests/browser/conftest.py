@@ -2,7 +2,7 @@
 
 The servers come from the session fixture `running_bot` (tests/conftest.py), on free
 ports; the page is served from a copy whose socketUrl points at the test's Rasa
-server (see tests/servers.py). The test
+server (see scripts/local_servers.py). The test
 drives Debian's Chromium (/usr/bin/chromium, installed by scripts/install_chromium.sh)
 through Playwright; Playwright's own browser downloads are not used.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
-from tests.servers import RunningBot
+from scripts.local_servers import RunningBot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

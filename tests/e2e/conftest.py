@@ -7,7 +7,7 @@ from typing import Dict, List
 import pytest
 import requests
 
-from tests.servers import RunningBot
+from scripts.local_servers import RunningBot
 
 
 class Bot:

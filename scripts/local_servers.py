@@ -1,7 +1,7 @@
 """Start the action server, the Rasa server and the widget page for end-to-end tests.
 
 Free ports are chosen so that a bot started with `make run` (5055/5005/8080) does
-not interfere. Used by the session fixture `running_bot` in tests/conftest.py.
+not interfere. Used by the session fixture `running_bot` in tests/conftest.py and by `make evaluate`.
 """
 
 from __future__ import annotations
@@ -73,10 +73,10 @@ def copy_page(target: Path, rasa_url: str) -> Path:
 
 
 @contextlib.contextmanager
-def start_servers(work: Path) -> Iterator[RunningBot]:
-    """Run the three servers (logs in `work`) until the context ends."""
-    if not MODEL.exists():
-        raise RuntimeError(f"{MODEL} fehlt: erst `make train` (make test tut das selbst)")
+def start_servers(work: Path, model: Path = MODEL) -> Iterator[RunningBot]:
+    """Run the three servers (logs in `work`) with `model` until the context ends."""
+    if not model.exists():
+        raise RuntimeError(f"{model} fehlt: erst `make train` (make test tut das selbst)")
     action_port, rasa_port, web_port = free_port(), free_port(), free_port()
     web_origin = f"http://127.0.0.1:{web_port}"
     endpoints = work / "endpoints.yml"
@@ -85,7 +85,7 @@ def start_servers(work: Path) -> Iterator[RunningBot]:
     commands = [
         ("actions", [str(RASA), "run", "actions", "--port", str(action_port)],
          f"http://127.0.0.1:{action_port}/health", 120),
-        ("rasa", [str(RASA), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
+        ("rasa", [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints),
                   "--interface", "127.0.0.1", "--port", str(rasa_port), "--cors", web_origin],
          f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240),
         ("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
