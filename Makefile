@@ -22,7 +22,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e lock clean
+.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e evaluate lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -91,6 +91,17 @@ test-e2e: $(MODEL) $(WIDGET) ## start the servers; ask over REST and in Chromium
 	$(PY) -m pytest -q tests/e2e tests/browser
 
 test: validate test-unit test-rasa test-e2e ## install what is missing and run every test
+
+# The same data trained with Rasa's default pipeline (tests/evaluation/config-rasa-init.yml).
+BASELINE := models/rasa-init-default.tar.gz
+$(BASELINE): $(STAMP) $(TRAIN_INPUTS) tests/evaluation/config-rasa-init.yml
+	$(RASA) train --config tests/evaluation/config-rasa-init.yml --fixed-model-name rasa-init-default --out models
+	@touch $@
+
+evaluate: $(MODEL) $(BASELINE) ## held-out questions and conversations over REST, both pipelines; NLU cross-validation
+	$(PY) -m scripts.evaluate --model $(MODEL) --model $(BASELINE)
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/cross-validation
+	$(PY) -m scripts.print_results results/cross-validation/intent_report.json
 
 clean: ## remove models, build output and results (keeps .venv)
 	rm -rf models build results .rasa web/vendor

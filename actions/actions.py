@@ -4,10 +4,15 @@ The knowledge file is loaded once, when the action server imports this module.
 A broken file stops the action server with exit code 1 and a message naming the
 file, the entry and the field: serving wrong or partial facts is worse than not
 starting.
+
+Every answer records the question type in the `last_question` slot, so that a
+follow-up ("und vom Landesintegrationsrat?", "und in Siegen?") can ask the same
+thing about another partner or city.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from abc import ABC, abstractmethod
@@ -20,10 +25,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.directory import PartnerDirectory
 from actions.knowledge import KINDS, KnowledgeError, Partner, load_knowledge
+from actions.request import Request, read_request
 
 logger = logging.getLogger(__name__)
 
 PARTNER_SLOT = "partner"
+LAST_QUESTION_SLOT = "last_question"
+MAX_BUTTONS = 5
+
+INFO, LOCATION, CONTACT, GROUP, LIST = "info", "location", "contact", "group", "list"
+PARTNER_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact")
+Events = List[Dict[Text, Any]]
 
 
 def load_directory() -> PartnerDirectory:
@@ -40,149 +52,222 @@ def load_directory() -> PartnerDirectory:
 DIRECTORY = load_directory()
 
 
-def latest_values(tracker: Tracker, entity: str) -> List[Text]:
-    """The values of one entity type in the latest user message, without repeats."""
-    return list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(entity)))
+def partner_buttons(partners: List[Partner], intent: str = "ask_partner_info") -> List[Dict[Text, Text]]:
+    """At most five buttons, one per partner; the payload names the partner by id."""
+    return [
+        {"title": p.short_name or p.name, "payload": f"/{intent}{json.dumps({'partner': p.id})}"}
+        for p in partners[:MAX_BUTTONS]
+    ]
 
 
-class PartnerAction(Action, ABC):
-    """Shared lookup of the partner a question is about: named now, or talked about before.
+class Answerer:
+    """Answers one question type for a request; shared by the actions and the follow-up."""
 
-    Abstract, so that rasa-sdk does not register it as an action of its own.
+    def __init__(self, directory: PartnerDirectory, dispatcher: CollectingDispatcher) -> None:
+        self.directory = directory
+        self.dispatcher = dispatcher
+
+    def say(self, text: str, buttons: Optional[List[Dict[Text, Text]]] = None) -> None:
+        self.dispatcher.utter_message(text=text, buttons=buttons or [])
+
+    def about_partner(self, question: str, request: Request) -> Events:
+        """info / location / contact for the partner(s) of the request."""
+        partners = request.partners or ([request.previous_partner] if request.previous_partner else [])
+        if not partners:
+            if request.groups or request.topics:
+                return self.for_group(request)
+            if request.cities and question == LOCATION:
+                return self.partner_list(request)
+            self.say(answers.ask_which_partner(self.directory.partners))
+            return []
+        fields = list(request.fields)
+        for partner in partners[:3]:
+            if question == INFO:
+                self.say(answers.partner_info(partner))
+            elif question == LOCATION:
+                self.say(answers.location(partner, request.cities[0] if request.cities else None))
+            elif fields:
+                self.say("\n\n".join(answers.contact_field(partner, f) for f in fields))
+            else:
+                self.say(answers.contact_card(partner))
+        last = f"{CONTACT}:{','.join(fields)}" if question == CONTACT and fields else question
+        return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, last)]
+
+    def for_group(self, request: Request) -> Events:
+        """Who helps a target group (or with a topic); buttons when several fit.
+
+        A message may mention several groups and topics ("Meine Eltern sind
+        Spätaussiedler ... ein Gremium"): the partners that fit the most of what was
+        said (groups, topics, kind) are answered, not just those of the first word.
+        """
+        scores: Dict[str, int] = {}
+        for partner in self.directory.partners:
+            score = sum(g.id in partner.target_groups for g in request.groups)
+            score += sum(t.id in partner.topics for t in request.topics)
+            if score:
+                scores[partner.id] = score + (partner.kind in request.kinds)
+        if not scores:
+            self.say(answers.ask_which_group(self.directory.knowledge.target_groups))
+            return [SlotSet(LAST_QUESTION_SLOT, GROUP)]
+        best = max(scores.values())
+        partners = [p for p in self.directory.partners if scores.get(p.id) == best]
+        matched = [g for g in request.groups if any(g.id in p.target_groups for p in partners)]
+        label = matched[0].label if matched else "das Thema " + next(
+            t.label for t in request.topics if any(t.id in p.topics for p in partners)
+        )
+        return self._group_reply(answers.partners_for_group(label, partners), partners)
+
+    def _group_reply(self, text: str, partners: List[Partner]) -> Events:
+        if len(partners) == 1:
+            self.say(text)
+            return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, GROUP)]
+        self.say(text + "\n\n" + answers.choose_prompt(), buttons=partner_buttons(partners))
+        return [SlotSet(LAST_QUESTION_SLOT, GROUP)]
+
+    def partner_list(self, request: Request) -> Events:
+        """All partners, or those of a city, topic, target group or kind."""
+        directory = self.directory
+        if request.partners and not (request.cities or request.topics or request.groups or request.kinds):
+            return self.about_partner(INFO, request)  # "gibts ein elternetzwerk in nrw"
+        if request.cities:
+            city = request.cities[0]
+            if directory.find_city(city) is None:
+                self.say(answers.nothing_in_city(city, directory.knowledge.cities))
+            else:
+                self.say(answers.partners_for(f"In {city}:", directory.in_city(city)))
+        elif request.topics:
+            topic = request.topics[0]
+            self.say(answers.partners_for(f"Zum Thema {topic.label}:", directory.for_topic(topic.id)))
+        elif request.groups:
+            group = request.groups[0]
+            self.say(answers.partners_for_group(group.label, directory.for_target_group(group.id)))
+        elif request.kinds:
+            self.say(answers.partners_for(f"{request.kinds[0]}:", directory.of_kind(request.kinds[0])))
+        else:
+            sections = [answers.partners_for(f"{k}:", directory.of_kind(k)) for k in KINDS if directory.of_kind(k)]
+            self.say(answers.all_partners_heading() + "\n\n" + "\n\n".join(sections))
+        return [SlotSet(LAST_QUESTION_SLOT, LIST)]
+
+
+class DirectoryAction(Action, ABC):
+    """Base of all answering actions: reads the request and answers one question type.
+
+    Abstract (no name), so that rasa-sdk does not register it as an action of its own.
     """
 
     directory: PartnerDirectory = DIRECTORY
+    question = INFO
 
     @abstractmethod
     def name(self) -> Text:
         """The action name used in domain.yml."""
 
-    def mentioned_partner(self, tracker: Tracker) -> Optional[Partner]:
-        for value in latest_values(tracker, "partner"):
-            partner = self.directory.find_partner(value)
-            if partner:
-                return partner
-        return self.directory.find_partner(tracker.get_slot(PARTNER_SLOT))
+    def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
+        return answerer.about_partner(self.question, request)
 
-    @abstractmethod
-    def answer(self, partner: Partner, tracker: Tracker) -> Text:
-        """The German answer about this partner."""
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        partner = self.mentioned_partner(tracker)
-        if partner is None:
-            dispatcher.utter_message(text=answers.ask_which_partner(self.directory.partners))
-            return []
-        dispatcher.utter_message(text=self.answer(partner, tracker))
-        return [SlotSet(PARTNER_SLOT, partner.id)]
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
+        request = read_request(tracker, self.directory, PARTNER_SLOT)
+        return self.answer(Answerer(self.directory, dispatcher), request, tracker)
 
 
-class ActionPartnerInfo(PartnerAction):
+class ActionPartnerInfo(DirectoryAction):
     """'Was ist / was macht X?'"""
 
+    question = INFO
+
     def name(self) -> Text:
-        return "action_partner_info"
-
-    def answer(self, partner: Partner, tracker: Tracker) -> Text:
-        return answers.partner_info(partner)
+        return f"action_partner_{self.question}"
 
 
-class ActionPartnerLocation(PartnerAction):
+class ActionPartnerLocation(DirectoryAction):
     """'Wo ist X?', optionally 'in <Stadt>'."""
 
+    question = LOCATION
+
     def name(self) -> Text:
-        return "action_partner_location"
-
-    def answer(self, partner: Partner, tracker: Tracker) -> Text:
-        cities = [self.directory.find_city(v) or v for v in latest_values(tracker, "city")]
-        return answers.location(partner, cities[0] if cities else None)
+        return f"action_partner_{self.question}"
 
 
-class ActionPartnerContact(PartnerAction):
+class ActionPartnerContact(DirectoryAction):
     """'Wie erreiche ich X?': the asked attribute(s), or the whole contact card."""
 
+    question = CONTACT
+
     def name(self) -> Text:
-        return "action_partner_contact"
-
-    def answer(self, partner: Partner, tracker: Tracker) -> Text:
-        fields = [v for v in latest_values(tracker, "contact_attribute") if v in answers.CONTACT_ATTRIBUTES]
-        if not fields:
-            return answers.contact_card(partner)
-        return "\n\n".join(answers.contact_field(partner, field) for field in fields)
+        return f"action_partner_{self.question}"
 
 
-class ActionTargetGroupHelp(Action):
-    """'Wer hilft <Zielgruppe>?' (or a topic: 'Wer hilft bei Diskriminierung?')."""
-
-    directory: PartnerDirectory = DIRECTORY
+class ActionTargetGroupHelp(DirectoryAction):
+    """'Wer hilft <Zielgruppe>?', 'Wer hilft bei Diskriminierung?', or a described situation."""
 
     def name(self) -> Text:
         return "action_target_group_help"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        for value in latest_values(tracker, "target_group"):
-            group = self.directory.find_target_group(value)
-            if group:
-                partners = self.directory.for_target_group(group.id)
-                return self._reply(dispatcher, answers.partners_for_group(group.label, partners), partners)
-        for value in latest_values(tracker, "topic"):
-            topic = self.directory.find_topic(value)
-            if topic:
-                partners = self.directory.for_topic(topic.id)
-                return self._reply(dispatcher, answers.partners_for_group(f"das Thema {topic.label}", partners), partners)
-        dispatcher.utter_message(text=answers.ask_which_group(self.directory.knowledge.target_groups))
-        return []
-
-    @staticmethod
-    def _reply(
-        dispatcher: CollectingDispatcher, text: Text, partners: List[Partner]
-    ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=text)
-        # Only one partner is unambiguous enough to be "the one we talk about".
-        return [SlotSet(PARTNER_SLOT, partners[0].id)] if len(partners) == 1 else []
+    def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
+        if not (request.groups or request.topics):
+            if request.partners:
+                return answerer.about_partner(INFO, request)
+            if request.fields and request.previous_partner:  # "Geht das auch online?"
+                return answerer.about_partner(CONTACT, request)
+        return answerer.for_group(request)
 
 
-class ActionPartnerList(Action):
+class ActionPartnerList(DirectoryAction):
     """'Welche Partner gibt es?', by kind, topic, target group or city."""
-
-    directory: PartnerDirectory = DIRECTORY
 
     def name(self) -> Text:
         return "action_partner_list"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=self._list_text(tracker))
+    def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
+        return answerer.partner_list(request)
+
+
+class ActionFollowUp(DirectoryAction):
+    """'und vom Landesintegrationsrat?' / 'und in Siegen?': the last question, new subject."""
+
+    def name(self) -> Text:
+        return "action_follow_up"
+
+    def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
+        last = str(tracker.get_slot(LAST_QUESTION_SLOT) or INFO)
+        question, _, fields = last.partition(":")
+        if not request.fields and fields:
+            request.fields = fields.split(",")
+        if question == LIST and (request.cities or request.topics or request.groups or request.kinds):
+            return answerer.partner_list(request)
+        if question == GROUP and (request.groups or request.topics) and not request.partners:
+            return answerer.for_group(request)
+        if request.cities and not request.partners:
+            if request.previous_partner:
+                return answerer.about_partner(LOCATION, request)
+            return answerer.partner_list(request)
+        if question not in (INFO, LOCATION, CONTACT):
+            question = INFO
+        return answerer.about_partner(question, request)
+
+
+class ActionOutOfScope(DirectoryAction):
+    """Out of scope, unless the message names a partner the NLU recognised.
+
+    A message that names a partner of the knowledge file ("zentrum fur turkeistudien
+    wan gegrundet") is about that partner, whatever the intent classifier thought;
+    only a name found by the NLU counts here, never a fuzzy guess from the text.
+    """
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
+        named = [p for p in request.partners if p.id in self._nlu_partner_ids(tracker)]
+        if named:
+            request.partners = named
+            return answerer.about_partner(INFO, request)
+        answerer.dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
-    def _list_text(self, tracker: Tracker) -> Text:
-        directory = self.directory
-        for value in latest_values(tracker, "city"):
-            city = directory.find_city(value)
-            if city is None:
-                known = answers.enumerate_german(list(directory.knowledge.cities))
-                return f"In {value} sitzt laut meinen Unterlagen keine der Stellen. Orte, die ich kenne: {known}."
-            return answers.partners_for(f"In {city}:", directory.in_city(city))
-        for value in latest_values(tracker, "topic"):
-            topic = directory.find_topic(value)
-            if topic:
-                return answers.partners_for(f"Zum Thema {topic.label}:", directory.for_topic(topic.id))
-        for value in latest_values(tracker, "target_group"):
-            group = directory.find_target_group(value)
-            if group:
-                return answers.partners_for_group(group.label, directory.for_target_group(group.id))
-        kinds = [k for k in latest_values(tracker, "kind") if k in KINDS]
-        if kinds:
-            return answers.partners_for(f"{kinds[0]}:", directory.of_kind(kinds[0]))
-        sections = [
-            answers.partners_for(f"{kind}:", directory.of_kind(kind)) for kind in KINDS if directory.of_kind(kind)
-        ]
-        return "Ich kenne diese Partner, Gremien und Netzwerke der Integration in NRW:\n\n" + "\n\n".join(sections)
+    def _nlu_partner_ids(self, tracker: Tracker) -> List[str]:
+        found = [self.directory.find_partner(v) for v in tracker.get_latest_entity_values("partner")]
+        return [p.id for p in found if p]
 
 
 class ActionGeneralInfo(Action):
@@ -193,8 +278,37 @@ class ActionGeneralInfo(Action):
     def name(self) -> Text:
         return "action_general_info"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
         dispatcher.utter_message(text=answers.general_info(self.directory.knowledge.general))
+        return []
+
+
+class ActionAskAffirmation(Action):
+    """First stage of Rasa's two-stage fallback, in German: 'Meinten Sie …?' with buttons.
+
+    Replaces Rasa's English default ("Did you mean '<intent>'?"). Offers the two
+    likeliest intents (with the entities found) and 'Nein, etwas anderes'.
+    """
+
+    directory: PartnerDirectory = DIRECTORY
+
+    def name(self) -> Text:
+        return "action_default_ask_affirmation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        request = read_request(tracker, self.directory, PARTNER_SLOT)
+        # With a partner named, only questions about a partner make sense to offer.
+        offered = PARTNER_INTENTS if request.partners else tuple(answers.INTENT_DESCRIPTIONS)
+        candidates = [r["name"] for r in ranking if r.get("name") in offered][:2]
+        entities = {}
+        if request.partners:
+            entities["partner"] = request.partners[0].id
+        subject = request.partners[0].short_name or request.partners[0].name if request.partners else None
+        buttons = [
+            {"title": answers.describe_intent(intent, subject), "payload": f"/{intent}{json.dumps(entities) if entities else ''}"}
+            for intent in candidates
+        ]
+        buttons.append({"title": answers.NOT_MEANT_BUTTON, "payload": "/out_of_scope"})
+        dispatcher.utter_message(text=answers.did_you_mean(), buttons=buttons)
         return []

@@ -125,14 +125,16 @@ def _web_hint(partner: Partner) -> str:
 
 
 def partner_info(partner: Partner) -> str:
-    """What a partner is and does, its key facts not already said, and where to read on."""
+    """What a partner is and does, its key facts not already said, and how to reach it."""
     parts = [f"{partner.display_name} – {partner.kind}", partner.description]
     extra_facts = [fact for fact in partner.facts if fact not in partner.description]
     if extra_facts:
         parts.append(_bullets(extra_facts))
-    hint = _web_hint(partner)
-    if hint:
-        parts.append(hint)
+    if contact_lines(partner):
+        parts.append(contact_card(partner))
+    else:
+        where = f"Sitz: {enumerate_german(list(partner.cities))}. " if partner.cities else ""
+        parts.append(f"{where}Telefon, E-Mail oder Internetadresse stehen für {partner.display_name} nicht in meinen Unterlagen.")
     return "\n\n".join(parts)
 
 
@@ -187,3 +189,43 @@ def ask_which_group(groups: Sequence[Vocabulary]) -> str:
         "Für wen suchen Sie Unterstützung? Ich kenne Stellen für: "
         f"{', '.join(group.label for group in groups)}."
     )
+
+
+def choose_prompt() -> str:
+    """Below a list of several fitting partners that come with buttons."""
+    return "Zu welcher Stelle möchten Sie mehr wissen?"
+
+
+def nothing_in_city(city: str, known_cities: Sequence[str]) -> str:
+    """A list question about a city where no partner sits."""
+    return (
+        f"In {city} sitzt laut meinen Unterlagen keine der Stellen. "
+        f"Orte, die ich kenne: {enumerate_german(list(known_cities))}."
+    )
+
+
+def all_partners_heading() -> str:
+    return "Ich kenne diese Partner, Gremien und Netzwerke der Integration in NRW:"
+
+
+# How "Meinten Sie …?" names what the bot understood (two-stage fallback).
+INTENT_DESCRIPTIONS = {
+    "ask_partner_info": "Was macht {subject}?",
+    "ask_partner_location": "Wo ist {subject}?",
+    "ask_partner_contact": "Kontakt zu {subject}",
+    "ask_target_group_help": "Wer hilft mir?",
+    "ask_partner_list": "Welche Stellen gibt es?",
+    "ask_general_info": "Zahlen und Gesetz zur Integration in NRW",
+    "ask_capabilities": "Was kann der Lotse?",
+    "bot_challenge": "Bist du ein Mensch?",
+}
+NOT_MEANT_BUTTON = "Nein, etwas anderes"
+
+
+def describe_intent(intent: str, subject: Optional[str]) -> str:
+    """A button title for one intent, naming the partner when one was recognised."""
+    return INTENT_DESCRIPTIONS[intent].format(subject=subject or "eine Stelle")
+
+
+def did_you_mean() -> str:
+    return "Ich bin nicht sicher, ob ich Sie richtig verstehe. Meinten Sie:"

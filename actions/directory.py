@@ -8,17 +8,19 @@ comparison, with a close-match fallback for small typos.
 
 from __future__ import annotations
 
-import difflib
 from typing import Dict, Generic, Iterable, List, Optional, Tuple, TypeVar
 
+from rapidfuzz import fuzz, process
+
 from actions.knowledge import KnowledgeBase, Partner, Vocabulary
+from actions.mentions import MentionFinder
 from actions.spelling import fold
 
 T = TypeVar("T")
 
 # Below this length a close match is more often another abbreviation (JMD/JSA).
 _MIN_FUZZY_LENGTH = 5
-_FUZZY_CUTOFF = 0.85
+_FUZZY_CUTOFF = 85.0
 
 
 class _NameIndex(Generic[T]):
@@ -37,7 +39,7 @@ class _NameIndex(Generic[T]):
             return self._items[key]
         if len(key) < _MIN_FUZZY_LENGTH:
             return None
-        close = difflib.get_close_matches(key, list(self._items), n=1, cutoff=_FUZZY_CUTOFF)
+        close = process.extractOne(key, list(self._items), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         return self._items[close[0]] if close else None
 
 
@@ -54,6 +56,11 @@ class PartnerDirectory:
         self._groups = _NameIndex(_vocabulary_entries(knowledge.target_groups))
         self._topics = _NameIndex(_vocabulary_entries(knowledge.topics))
         self._cities = _NameIndex((city, city) for city in knowledge.cities)
+        # Free-text search for when the NLU found no entity (typos, inflections).
+        self.partners_in = MentionFinder((n, p) for p in knowledge.partners for n in p.names).items
+        self.groups_in = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words).items
+        self.topics_in = MentionFinder((w, t) for t in knowledge.topics for w in t.words).items
+        self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items
 
     @property
     def partners(self) -> Tuple[Partner, ...]:

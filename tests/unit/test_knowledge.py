@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -183,3 +184,16 @@ def test_every_partner_is_reached_by_a_test_story(knowledge: KnowledgeBase) -> N
     reached = set(re.findall(r'"entity": "partner", "value": "(\w+)"', stories))
     missing = {p.id for p in knowledge.partners} - reached
     assert not missing, f"Keine Test-Story für: {', '.join(sorted(missing))}"
+
+
+def test_buttons_in_domain_responses_name_existing_intents_and_ids(knowledge: KnowledgeBase) -> None:
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    ids = {"partner": {p.id for p in knowledge.partners}, "target_group": {g.id for g in knowledge.target_groups},
+           "topic": {t.id for t in knowledge.topics}}
+    payloads = [b["payload"] for variants in domain["responses"].values() for v in variants for b in v.get("buttons", [])]
+    assert payloads
+    for payload in payloads:
+        match = re.fullmatch(r"/(\w+)(\{.*\})?", payload)
+        assert match and match.group(1) in domain["intents"], payload
+        for entity_name, value in json.loads(match.group(2) or "{}").items():
+            assert value in ids[entity_name], f"{payload}: '{value}' gibt es in knowledge/partners.yml nicht"

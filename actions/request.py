@@ -1,0 +1,75 @@
+"""What the latest user message asks about: partners, groups, topics, cities, fields.
+
+Entities found by the NLU come first. When the NLU found none of a kind, the message
+text is searched with typo tolerance (actions.mentions), so "landesintegrazionsrat
+telefonnumer" still reaches the Landesintegrationsrat. Cities the knowledge file
+does not know ("Bielefeld") are kept as typed, so that answers can say that there is
+nothing there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+
+from actions.answers import CONTACT_ATTRIBUTES
+from actions.directory import PartnerDirectory
+from actions.knowledge import KINDS, Partner, Vocabulary
+
+
+def latest_values(tracker: Tracker, entity: str) -> List[str]:
+    """The values of one entity type in the latest user message, without repeats."""
+    return list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(entity)))
+
+
+def _unique(items: List) -> List:
+    result: List = []
+    for item in items:
+        if item is not None and item not in result:
+            result.append(item)
+    return result
+
+
+@dataclass
+class Request:
+    """The subjects of one user message, resolved against the knowledge file."""
+
+    text: str = ""
+    partners: List[Partner] = field(default_factory=list)
+    groups: List[Vocabulary] = field(default_factory=list)
+    topics: List[Vocabulary] = field(default_factory=list)
+    cities: List[str] = field(default_factory=list)
+    kinds: List[str] = field(default_factory=list)
+    fields: List[str] = field(default_factory=list)
+    previous_partner: Optional[Partner] = None
+
+    @property
+    def partner(self) -> Optional[Partner]:
+        """The partner asked about: named now, else the one talked about before."""
+        return self.partners[0] if self.partners else self.previous_partner
+
+
+def read_request(tracker: Tracker, directory: PartnerDirectory, partner_slot: str) -> Request:
+    """Collect what the latest message is about (entities first, then the text)."""
+    text = str(tracker.latest_message.get("text") or "")
+    partners = _unique([directory.find_partner(v) for v in latest_values(tracker, "partner")])
+    groups = _unique([directory.find_target_group(v) for v in latest_values(tracker, "target_group")])
+    topics = _unique([directory.find_topic(v) for v in latest_values(tracker, "topic")])
+    cities = _unique([directory.find_city(v) or v for v in latest_values(tracker, "city")])
+    if not text.startswith("/"):  # button payloads carry their entities already
+        partners = partners or directory.partners_in(text)
+        groups = groups or directory.groups_in(text)
+        topics = topics or directory.topics_in(text)
+        cities = cities or directory.cities_in(text)
+    return Request(
+        text=text,
+        partners=partners,
+        groups=groups,
+        topics=topics,
+        cities=cities,
+        kinds=[k for k in latest_values(tracker, "kind") if k in KINDS],
+        fields=[f for f in latest_values(tracker, "contact_attribute") if f in CONTACT_ATTRIBUTES],
+        previous_partner=directory.find_partner(tracker.get_slot(partner_slot)),
+    )
