@@ -9,7 +9,7 @@ from pathlib import Path
 
 def main(report_path: str) -> int:
     report = json.loads(Path(report_path).read_text(encoding="utf-8"))
-    print(f"Intent-Erkennung auf tests/test_nlu.yml ({report_path}):")
+    print(f"Intent-Erkennung ({report_path}):")
     for name, figures in sorted(report.items()):
         if isinstance(figures, dict) and "f1-score" in figures:
             print(f"  {name:28s} F1 {figures['f1-score']:.3f}  (n={figures.get('support', '?')})")
