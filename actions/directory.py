@@ -8,39 +8,19 @@ comparison, with a close-match fallback for small typos.
 
 from __future__ import annotations
 
-from typing import Dict, Generic, Iterable, List, Optional, Tuple, TypeVar
-
-from rapidfuzz import fuzz, process
+from typing import Iterable, List, Optional, Tuple
 
 from actions.knowledge import KnowledgeBase, Partner, Vocabulary
-from actions.mentions import MentionFinder
-from actions.spelling import fold
-
-T = TypeVar("T")
+from actions.mentions import FoldedNames, MentionFinder
 
 # Below this length a close match is more often another abbreviation (JMD/JSA).
 _MIN_FUZZY_LENGTH = 5
 _FUZZY_CUTOFF = 85.0
 
 
-class _NameIndex(Generic[T]):
-    """Maps folded names to items; exact first, then a close match for typos."""
-
-    def __init__(self, entries: Iterable[Tuple[str, T]]) -> None:
-        self._items: Dict[str, T] = {}
-        for name, item in entries:
-            self._items.setdefault(fold(name), item)
-
-    def find(self, mention: Optional[str]) -> Optional[T]:
-        if not mention:
-            return None
-        key = fold(mention)
-        if key in self._items:
-            return self._items[key]
-        if len(key) < _MIN_FUZZY_LENGTH:
-            return None
-        close = process.extractOne(key, list(self._items), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        return self._items[close[0]] if close else None
+def _name_index(entries: Iterable[Tuple[str, object]]) -> FoldedNames:
+    """Whole entity values to items: names as written, folded, small typos tolerated."""
+    return FoldedNames(entries, _MIN_FUZZY_LENGTH, _FUZZY_CUTOFF, with_variants=False)
 
 
 class PartnerDirectory:
@@ -48,14 +28,14 @@ class PartnerDirectory:
 
     def __init__(self, knowledge: KnowledgeBase) -> None:
         self.knowledge = knowledge
-        self._partners = _NameIndex(
+        self._partners = _name_index(
             (name, partner)
             for partner in knowledge.partners
             for name in (partner.id, *partner.names)
         )
-        self._groups = _NameIndex(_vocabulary_entries(knowledge.target_groups))
-        self._topics = _NameIndex(_vocabulary_entries(knowledge.topics))
-        self._cities = _NameIndex((city, city) for city in knowledge.cities)
+        self._groups = _name_index(_vocabulary_entries(knowledge.target_groups))
+        self._topics = _name_index(_vocabulary_entries(knowledge.topics))
+        self._cities = _name_index((city, city) for city in knowledge.cities)
         # Free-text search for when the NLU found no entity (typos, inflections).
         self.partners_in = MentionFinder((n, p) for p in knowledge.partners for n in p.names).items
         self.groups_in = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words).items
@@ -68,19 +48,19 @@ class PartnerDirectory:
 
     def find_partner(self, mention: Optional[str]) -> Optional[Partner]:
         """The partner meant by an id, name, short form or alias (typos tolerated)."""
-        return self._partners.find(mention)
+        return self._partners.lookup(mention)
 
     def find_target_group(self, mention: Optional[str]) -> Optional[Vocabulary]:
         """The target group meant by an id or an everyday word."""
-        return self._groups.find(mention)
+        return self._groups.lookup(mention)
 
     def find_topic(self, mention: Optional[str]) -> Optional[Vocabulary]:
         """The topic meant by an id or an everyday word."""
-        return self._topics.find(mention)
+        return self._topics.lookup(mention)
 
     def find_city(self, mention: Optional[str]) -> Optional[str]:
         """The city as written in the knowledge file, if any partner sits there."""
-        return self._cities.find(mention)
+        return self._cities.lookup(mention)
 
     def for_target_group(self, group_id: str) -> List[Partner]:
         return [p for p in self.partners if group_id in p.target_groups]

@@ -33,18 +33,54 @@ class Mention(Generic[T]):
     score: float
 
 
+class FoldedNames(Generic[T]):
+    """Folded names mapped to items: exact match first, then the closest name for typos.
+
+    Shared by the directory (a whole entity value: "Landesintegrationsrt") and the
+    MentionFinder (every word n-gram of a message), with their own bounds.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[Tuple[str, T]],
+        min_fuzzy_length: int = MIN_FUZZY_LENGTH,
+        score_cutoff: float = SCORE_CUTOFF,
+        with_variants: bool = True,
+    ) -> None:
+        self.items: Dict[str, T] = {}
+        for name, item in entries:
+            # "Köln" is also typed "Koln".
+            for variant in spelling_variants(name) if with_variants else [name]:
+                key = fold(variant)
+                if key:
+                    self.items.setdefault(key, item)
+        self.keys = list(self.items)
+        self.min_fuzzy_length = min_fuzzy_length
+        self.score_cutoff = score_cutoff
+
+    def match(self, key: str) -> Optional[Tuple[str, float]]:
+        """The known name for a folded key, with its score (100 = exact), or None."""
+        if key in self.items:
+            return key, 100.0
+        if len(key) < self.min_fuzzy_length:
+            return None
+        result = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.score_cutoff)
+        if result is None or len(result[0]) < self.min_fuzzy_length:
+            return None
+        return result[0], float(result[1])
+
+    def lookup(self, mention: Optional[str]) -> Optional[T]:
+        """The item a whole mention means, or None."""
+        match = self.match(fold(mention)) if mention else None
+        return self.items[match[0]] if match else None
+
+
 class MentionFinder(Generic[T]):
     """Matches word n-grams of a text against a fixed list of names."""
 
     def __init__(self, entries: Iterable[Tuple[str, T]]) -> None:
-        self._items: Dict[str, T] = {}
-        for name, item in entries:
-            for variant in spelling_variants(name):  # "Köln" is also typed "Koln"
-                key = fold(variant)
-                if key:
-                    self._items.setdefault(key, item)
-        self._keys = list(self._items)
-        self._max_words = max((len(k.split()) for k in self._keys), default=1)
+        self._names = FoldedNames(entries)
+        self._max_words = max((len(k.split()) for k in self._names.keys), default=1)
 
     def find(self, text: str) -> List[Mention[T]]:
         """All non-overlapping mentions, best first (longer spans win over shorter ones)."""
@@ -53,24 +89,14 @@ class MentionFinder(Generic[T]):
         for size in range(min(self._max_words, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
-                match = self._match(phrase)
+                match = self._names.match(phrase)
                 if match:
-                    candidates.append(Mention(self._items[match[0]], start, start + size, match[1]))
+                    candidates.append(Mention(self._names.items[match[0]], start, start + size, match[1]))
         chosen: List[Mention[T]] = []
         for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
             if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
                 chosen.append(mention)
         return sorted(chosen, key=lambda m: (-m.score, m.start))
-
-    def _match(self, phrase: str) -> Optional[Tuple[str, float]]:
-        if phrase in self._items:
-            return phrase, 100.0
-        if len(phrase) < MIN_FUZZY_LENGTH:
-            return None
-        result = process.extractOne(phrase, self._keys, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF)
-        if result is None or len(result[0]) < MIN_FUZZY_LENGTH:
-            return None
-        return result[0], float(result[1])
 
     def items(self, text: str) -> List[T]:
         """The distinct items mentioned, best first."""
