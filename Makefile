@@ -21,6 +21,9 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Stores of the Rasa server (endpoints.yml): SQLite conversations under state/, in-memory locks.
+export TRACKER_STORE_URL ?= sqlite:///state/tracker.db
+export LOCK_STORE_URL ?=
 
 .PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e evaluate lock clean
 

@@ -1,9 +1,10 @@
 """Rasa custom actions: one per question type, each a thin layer over the directory.
 
-The knowledge file is loaded once, when the action server imports this module.
-A broken file stops the action server with exit code 1 and a message naming the
-file, the entry and the field: serving wrong or partial facts is worse than not
-starting.
+The knowledge file is loaded when the action server imports this module, and
+reloaded when a trainer saves a change (actions/live_knowledge.py), so changed facts
+are live without retraining. A broken file at start stops the action server with
+exit code 1 and a message naming the file, the entry and the field: serving wrong or
+partial facts is worse than not starting.
 
 Every answer records the question type in the `last_question` slot, so that a
 follow-up ("und vom Landesintegrationsrat?", "und in Siegen?") can ask the same
@@ -24,7 +25,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
 from actions.directory import PartnerDirectory
-from actions.knowledge import KINDS, KnowledgeError, Partner, load_knowledge
+from actions.knowledge import KINDS, KnowledgeError, Partner
+from actions.live_knowledge import LiveKnowledge
 from actions.request import Request, read_request
 
 logger = logging.getLogger(__name__)
@@ -38,10 +40,10 @@ PARTNER_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_cont
 Events = List[Dict[Text, Any]]
 
 
-def load_directory() -> PartnerDirectory:
+def load_live_knowledge() -> LiveKnowledge:
     """Load the knowledge file or stop the process with a message a trainer can act on."""
     try:
-        return PartnerDirectory(load_knowledge())
+        return LiveKnowledge()
     except KnowledgeError as error:
         message = f"Die Wissensdatei ist fehlerhaft, der Action-Server startet nicht.\n{error}"
         logger.error(message)
@@ -49,7 +51,17 @@ def load_directory() -> PartnerDirectory:
         raise SystemExit(1) from None
 
 
-DIRECTORY = load_directory()
+KNOWLEDGE = load_live_knowledge()
+
+
+class UsesKnowledge:
+    """Gives an action the knowledge file as it is now (reloaded after a trainer's edit)."""
+
+    knowledge: LiveKnowledge = KNOWLEDGE
+
+    @property
+    def directory(self) -> PartnerDirectory:
+        return self.knowledge.current()
 
 
 def partner_buttons(partners: List[Partner], intent: str = "ask_partner_info") -> List[Dict[Text, Text]]:
@@ -149,13 +161,12 @@ class Answerer:
         return [SlotSet(LAST_QUESTION_SLOT, LIST)]
 
 
-class DirectoryAction(Action, ABC):
+class DirectoryAction(UsesKnowledge, Action, ABC):
     """Base of all answering actions: reads the request and answers one question type.
 
     Abstract (no name), so that rasa-sdk does not register it as an action of its own.
     """
 
-    directory: PartnerDirectory = DIRECTORY
     question = INFO
 
     @abstractmethod
@@ -270,10 +281,8 @@ class ActionOutOfScope(DirectoryAction):
         return [p.id for p in found if p]
 
 
-class ActionGeneralInfo(Action):
+class ActionGeneralInfo(UsesKnowledge, Action):
     """'Wie viele Menschen mit Einwanderungsgeschichte ...?', 'Welches Gesetz ...?'"""
-
-    directory: PartnerDirectory = DIRECTORY
 
     def name(self) -> Text:
         return "action_general_info"
@@ -283,14 +292,12 @@ class ActionGeneralInfo(Action):
         return []
 
 
-class ActionAskAffirmation(Action):
+class ActionAskAffirmation(UsesKnowledge, Action):
     """First stage of Rasa's two-stage fallback, in German: 'Meinten Sie …?' with buttons.
 
     Replaces Rasa's English default ("Did you mean '<intent>'?"). Offers the two
     likeliest intents (with the entities found) and 'Nein, etwas anderes'.
     """
-
-    directory: PartnerDirectory = DIRECTORY
 
     def name(self) -> Text:
         return "action_default_ask_affirmation"

@@ -15,16 +15,18 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List
+from typing import Dict, Iterator, List, Optional
 
 import requests
 
 from actions.knowledge import PROJECT_ROOT
+from stores.settings import LOCK_STORE_URL, TRACKER_STORE_URL, store_environment
 
 MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
 # How web/index.html configures the widget's server for `make run`.
 PAGE_SOCKET_URL = 'socketUrl: "http://localhost:5005"'
 RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
+PROJECT_ACTION_URL = "http://localhost:5055/webhook"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class RunningBot:
     rasa_url: str
     action_url: str
     web_url: str
+    tracker_store_url: str
 
 
 def free_port() -> int:
@@ -72,16 +75,35 @@ def copy_page(target: Path, rasa_url: str) -> Path:
     return target
 
 
+def write_endpoints(target: Path, action_url: str) -> Path:
+    """The project's endpoints.yml with the action server at `action_url`."""
+    text = (PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8")
+    if PROJECT_ACTION_URL not in text:
+        raise RuntimeError(f"endpoints.yml no longer contains {PROJECT_ACTION_URL}")
+    target.write_text(text.replace(PROJECT_ACTION_URL, action_url), encoding="utf-8")
+    return target
+
+
+def server_environment(work: Path, overrides: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The servers' environment: quiet Rasa, and a tracker store of their own in `work`."""
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    env[TRACKER_STORE_URL] = f"sqlite:///{work / 'tracker.db'}"
+    env[LOCK_STORE_URL] = ""
+    env.update(overrides or {})
+    return store_environment(env)
+
+
 @contextlib.contextmanager
-def start_servers(work: Path, model: Path = MODEL) -> Iterator[RunningBot]:
-    """Run the three servers (logs in `work`) with `model` until the context ends."""
+def start_servers(
+    work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None
+) -> Iterator[RunningBot]:
+    """Run the three servers (logs and tracker store in `work`) with `model` until the context ends."""
     if not model.exists():
         raise RuntimeError(f"{model} fehlt: erst `make train` (make test tut das selbst)")
     action_port, rasa_port, web_port = free_port(), free_port(), free_port()
     web_origin = f"http://127.0.0.1:{web_port}"
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n", encoding="utf-8")
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{action_port}/webhook")
+    env = server_environment(work, env_overrides)
     commands = [
         ("actions", [str(RASA), "run", "actions", "--port", str(action_port)],
          f"http://127.0.0.1:{action_port}/health", 120),
@@ -104,6 +126,7 @@ def start_servers(work: Path, model: Path = MODEL) -> Iterator[RunningBot]:
             rasa_url=f"http://127.0.0.1:{rasa_port}",
             action_url=f"http://127.0.0.1:{action_port}",
             web_url=f"{web_origin}/",
+            tracker_store_url=env[TRACKER_STORE_URL],
         )
     finally:
         for process in reversed(processes):

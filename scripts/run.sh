@@ -10,6 +10,9 @@ ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
 VENV=${VENV:-.venv}
+# Stores (endpoints.yml): conversations in SQLite under state/ unless TRACKER_STORE_URL says otherwise.
+export TRACKER_STORE_URL=${TRACKER_STORE_URL:-sqlite:///state/tracker.db}
+export LOCK_STORE_URL=${LOCK_STORE_URL:-}
 mkdir -p logs
 
 pids=()
@@ -50,7 +53,7 @@ echo "==> Starting the action server on :$ACTION_PORT (log: logs/actions.log)"
 pids+=($!); wait_for "action server" "http://$HOST:$ACTION_PORT/health" 120 "$!" actions
 
 echo "==> Starting the Rasa server on :$RASA_PORT with $MODEL (log: logs/rasa.log)"
-"$VENV/bin/rasa" run --model "$MODEL" --interface "$HOST" --port "$RASA_PORT" \
+"$VENV/bin/rasa" run --model "$MODEL" --endpoints endpoints.yml --interface "$HOST" --port "$RASA_PORT" \
   --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" >logs/rasa.log 2>&1 &
 pids+=($!); wait_for "Rasa server" "http://$HOST:$RASA_PORT/" 180 "$!" rasa
 

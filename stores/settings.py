@@ -1,0 +1,33 @@
+"""Default store settings, shared by the Makefile's scripts, the tests and the stores.
+
+Rasa's `${VAR}` substitution in endpoints.yml has no defaults, so every entry point
+(`make run`, the test servers, `make inbox`) calls `store_environment()` to fill in
+the embedded default: conversations in SQLite under the ignored `state/` folder
+(they survive a restart) and Rasa's in-memory lock store (enough for one server).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Dict, Mapping, Optional
+
+DEFAULT_TRACKER_STORE_URL = "sqlite:///state/tracker.db"
+TRACKER_STORE_URL = "TRACKER_STORE_URL"
+LOCK_STORE_URL = "LOCK_STORE_URL"
+STORE_WAIT_SECONDS = "STORE_WAIT_SECONDS"
+
+
+def store_environment(environ: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+    """`environ` (default: os.environ) with the store variables set, defaults where unset."""
+    env = dict(os.environ if environ is None else environ)
+    env.setdefault(TRACKER_STORE_URL, DEFAULT_TRACKER_STORE_URL)
+    env.setdefault(LOCK_STORE_URL, "")
+    return env
+
+
+def wait_seconds() -> float:
+    """How long a store may be unreachable at start before the server gives up."""
+    try:
+        return max(0.0, float(os.environ.get(STORE_WAIT_SECONDS, "20")))
+    except ValueError:
+        return 20.0
