@@ -178,7 +178,15 @@ class DirectoryAction(UsesKnowledge, Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
         request = read_request(tracker, self.directory, PARTNER_SLOT)
-        return self.answer(Answerer(self.directory, dispatcher), request, tracker)
+        events = self.answer(Answerer(self.directory, dispatcher), request, tracker)
+        ask_for_feedback(dispatcher)
+        return events
+
+
+def ask_for_feedback(dispatcher: CollectingDispatcher) -> None:
+    """Put the 👍/👎 buttons under the last answer, unless it already offers a choice."""
+    if dispatcher.messages and dispatcher.messages[-1].get("text") and not dispatcher.messages[-1].get("buttons"):
+        dispatcher.messages[-1]["buttons"] = [dict(b) for b in answers.FEEDBACK_BUTTONS]
 
 
 class ActionPartnerInfo(DirectoryAction):
@@ -289,6 +297,7 @@ class ActionGeneralInfo(UsesKnowledge, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
         dispatcher.utter_message(text=answers.general_info(self.directory.knowledge.general))
+        ask_for_feedback(dispatcher)
         return []
 
 

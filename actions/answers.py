@@ -229,3 +229,11 @@ def describe_intent(intent: str, subject: Optional[str]) -> str:
 
 def did_you_mean() -> str:
     return "Ich bin nicht sicher, ob ich Sie richtig verstehe. Meinten Sie:"
+
+
+# Under every answer that offers no choice of its own: did it help? `make inbox` counts
+# the replies and lists the questions whose answer did not help.
+FEEDBACK_BUTTONS = (
+    {"title": "👍 Hat geholfen", "payload": "/feedback_helpful"},
+    {"title": "👎 Hat nicht geholfen", "payload": "/feedback_not_helpful"},
+)

@@ -279,6 +279,16 @@ def test_several_fitting_partners_come_with_at_most_five_buttons(directory) -> N
         assert button["title"] in (partner.short_name, partner.name)
 
 
+def test_an_answer_asks_for_feedback_but_a_choice_does_not(directory) -> None:
+    messages, _ = run_messages(actions.ActionPartnerContact(), entities=partner_entities("kfi"))
+    feedback = [b["payload"] for b in messages[-1]["buttons"]]
+    assert feedback == ["/feedback_helpful", "/feedback_not_helpful"]
+    assert all(not m.get("buttons") for m in messages[:-1])
+    group = max(directory.knowledge.target_groups, key=lambda g: len(directory.for_target_group(g.id)))
+    messages, _ = run_messages(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    assert not any(b["payload"].startswith("/feedback") for b in messages[-1]["buttons"])
+
+
 def test_a_button_payload_answers_the_chosen_partner(directory) -> None:
     partner = directory.find_partner("Beratungsstelle für Sinti und Roma")
     text, events = run(actions.ActionPartnerInfo(), text=f'/ask_partner_info{{"partner": "{partner.id}"}}',
