@@ -61,7 +61,7 @@ web: $(WIDGET) ## install and bundle the chat widget (rasa-webchat 1.0.1 from np
 $(WIDGET): web/package-lock.json scripts/build_web.sh
 	scripts/build_web.sh
 
-sync: $(STAMP) ## regenerate data/nlu/generated_*.yml from knowledge/partners.yml
+sync: $(STAMP) ## regenerate the NLU vocabulary and the partner test stories from knowledge/partners.yml
 	$(PY) -m scripts.generate_nlu
 
 # Rasa fingerprints SpacyNLP by its path only, so a rebuilt pipeline must force a retrain.
@@ -76,16 +76,17 @@ $(MODEL): $(STAMP) $(SPACY_META) $(TRAIN_INPUTS)
 run: $(MODEL) $(WIDGET) ## install what is missing, train if needed, start bot + action server + page
 	scripts/run.sh $(MODEL)
 
-validate: $(STAMP) ## schema of the knowledge file, generated files fresh, rasa data validate
+validate: $(STAMP) ## knowledge file, generated files fresh, rasa data validate, the project's own checks
 	$(PY) -m scripts.generate_nlu --check
 	$(RASA) data validate --fail-on-warnings
+	$(PY) -m scripts.check_training_data
 
 test-unit: $(STAMP) ## pytest: knowledge file, generator, actions
 	$(PY) -m pytest -q tests/unit
 
 test-rasa: $(MODEL) ## rasa test: held-out NLU questions and test stories
 	$(RASA) test nlu --nlu tests/test_nlu.yml --model $(MODEL) --out results/nlu
-	$(RASA) test core --stories tests/test_stories.yml --model $(MODEL) --out results/core --fail-on-prediction-errors
+	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors
 	$(PY) -m scripts.print_results results/nlu/intent_report.json
 
 # One pytest run, so the servers start once for the REST and the browser tests.

@@ -179,13 +179,6 @@ def test_action_server_refuses_to_start_with_broken_file(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-def test_every_partner_is_reached_by_a_test_story(knowledge: KnowledgeBase) -> None:
-    stories = (PROJECT_ROOT / "tests" / "test_stories.yml").read_text(encoding="utf-8")
-    reached = set(re.findall(r'"entity": "partner", "value": "(\w+)"', stories))
-    missing = {p.id for p in knowledge.partners} - reached
-    assert not missing, f"Keine Test-Story für: {', '.join(sorted(missing))}"
-
-
 def test_buttons_in_domain_responses_name_existing_intents_and_ids(knowledge: KnowledgeBase) -> None:
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
     ids = {"partner": {p.id for p in knowledge.partners}, "target_group": {g.id for g in knowledge.target_groups},
