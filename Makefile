@@ -25,7 +25,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export TRACKER_STORE_URL ?= sqlite:///state/tracker.db
 export LOCK_STORE_URL ?=
 
-.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e evaluate inbox lock clean
+.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e evaluate inbox edit-loop lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -106,6 +106,9 @@ evaluate: $(MODEL) $(BASELINE) ## held-out questions and conversations over REST
 	$(PY) -m scripts.evaluate --model $(MODEL) --model $(BASELINE)
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/cross-validation
 	$(PY) -m scripts.print_results results/cross-validation/intent_report.json
+
+edit-loop: $(MODEL) ## measure edit -> answer: changed phone number, new partner (results/edit-loop.json)
+	$(PY) -m scripts.edit_loop
 
 inbox: $(STAMP) ## unanswered questions and feedback from the tracker store -> results/inbox.md, .csv
 	$(PY) -m scripts.inbox

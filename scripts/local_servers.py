@@ -75,9 +75,9 @@ def copy_page(target: Path, rasa_url: str) -> Path:
     return target
 
 
-def write_endpoints(target: Path, action_url: str) -> Path:
+def write_endpoints(target: Path, action_url: str, project: Path = PROJECT_ROOT) -> Path:
     """The project's endpoints.yml with the action server at `action_url`."""
-    text = (PROJECT_ROOT / "endpoints.yml").read_text(encoding="utf-8")
+    text = (project / "endpoints.yml").read_text(encoding="utf-8")
     if PROJECT_ACTION_URL not in text:
         raise RuntimeError(f"endpoints.yml no longer contains {PROJECT_ACTION_URL}")
     target.write_text(text.replace(PROJECT_ACTION_URL, action_url), encoding="utf-8")
@@ -95,14 +95,19 @@ def server_environment(work: Path, overrides: Optional[Dict[str, str]] = None) -
 
 @contextlib.contextmanager
 def start_servers(
-    work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None
+    work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None, project: Path = PROJECT_ROOT
 ) -> Iterator[RunningBot]:
-    """Run the three servers (logs and tracker store in `work`) with `model` until the context ends."""
+    """Run the three servers (logs and tracker store in `work`) with `model` until the context ends.
+
+    `project` is the folder they run in (its actions, knowledge file and endpoints.yml):
+    a temporary copy of the project in the edit-loop test and measurement.
+    """
     if not model.exists():
         raise RuntimeError(f"{model} fehlt: erst `make train` (make test tut das selbst)")
+    work.mkdir(parents=True, exist_ok=True)
     action_port, rasa_port, web_port = free_port(), free_port(), free_port()
     web_origin = f"http://127.0.0.1:{web_port}"
-    endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{action_port}/webhook")
+    endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{action_port}/webhook", project)
     env = server_environment(work, env_overrides)
     commands = [
         ("actions", [str(RASA), "run", "actions", "--port", str(action_port)],
@@ -119,7 +124,7 @@ def start_servers(
         for name, command, health_url, limit in commands:
             log = work / f"{name}.log"
             processes.append(subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+                command, cwd=project, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
             ))
             _wait_until_up(health_url, processes[-1], log, limit)
         yield RunningBot(
