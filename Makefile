@@ -91,7 +91,7 @@ test-rasa: $(MODEL) ## rasa test: held-out NLU questions and test stories
 
 # One pytest run, so the servers start once for the REST and the browser tests.
 test-e2e: $(MODEL) $(WIDGET) ## start the servers; ask over REST and in Chromium (widget)
-	scripts/install_chromium.sh
+	scripts/install_debian_packages.sh chromium fonts-dejavu-core postgresql redis-server nginx
 	$(PY) -m pytest -q tests/e2e tests/browser
 
 test: validate test-unit test-rasa test-e2e ## install what is missing and run every test

@@ -37,6 +37,7 @@ class RunningBot:
     action_url: str
     web_url: str
     tracker_store_url: str
+    launcher: "Launcher"
 
 
 def free_port() -> int:
@@ -45,7 +46,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -93,6 +94,50 @@ def server_environment(work: Path, overrides: Optional[Dict[str, str]] = None) -
     return store_environment(env)
 
 
+class Launcher:
+    """Starts server processes (a log each in `work`), waits until they answer, stops them all.
+
+    Shared by the test servers, the cluster and the benchmark, which also reads the
+    processes' peak memory.
+    """
+
+    def __init__(self, work: Path, cwd: Path, env: Dict[str, str]) -> None:
+        self.work, self.cwd, self.env = work, cwd, env
+        self.processes: Dict[str, subprocess.Popen] = {}
+
+    def start(self, name: str, command: List[str], health_url: str, limit: int,
+              env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+        log = self.work / f"{name}.log"
+        process = subprocess.Popen(command, cwd=self.cwd, env={**self.env, **(env or {})},
+                                   stdout=log.open("a"), stderr=subprocess.STDOUT)
+        self.processes[name] = process
+        wait_until_up(health_url, process, log, limit)
+        return process
+
+    def stop(self, name: str) -> None:
+        process = self.processes.pop(name)
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def stop_all(self) -> None:
+        for name in reversed(list(self.processes)):
+            self.stop(name)
+
+
+def action_server_command(port: int) -> List[str]:
+    return [str(RASA), "run", "actions", "--port", str(port)]
+
+
+def rasa_server_command(model: Path, endpoints: Path, port: int, *cors: str) -> List[str]:
+    command = [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints),
+               "--interface", "127.0.0.1", "--port", str(port)]
+    return command + (["--cors", *cors] if cors else [])
+
+
 @contextlib.contextmanager
 def start_servers(
     work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None, project: Path = PROJECT_ROOT
@@ -109,35 +154,20 @@ def start_servers(
     web_origin = f"http://127.0.0.1:{web_port}"
     endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{action_port}/webhook", project)
     env = server_environment(work, env_overrides)
-    commands = [
-        ("actions", [str(RASA), "run", "actions", "--port", str(action_port)],
-         f"http://127.0.0.1:{action_port}/health", 120),
-        ("rasa", [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints),
-                  "--interface", "127.0.0.1", "--port", str(rasa_port), "--cors", web_origin],
-         f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240),
-        ("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
-                 "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],
-         f"{web_origin}/", 30),
-    ]
-    processes: List[subprocess.Popen] = []
+    launcher = Launcher(work, project, env)
     try:
-        for name, command, health_url, limit in commands:
-            log = work / f"{name}.log"
-            processes.append(subprocess.Popen(
-                command, cwd=project, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
-            ))
-            _wait_until_up(health_url, processes[-1], log, limit)
+        launcher.start("actions", action_server_command(action_port), f"http://127.0.0.1:{action_port}/health", 120)
+        launcher.start("rasa", rasa_server_command(model, endpoints, rasa_port, web_origin),
+                       f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240)
+        launcher.start("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
+                               "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],
+                       f"{web_origin}/", 30)
         yield RunningBot(
             rasa_url=f"http://127.0.0.1:{rasa_port}",
             action_url=f"http://127.0.0.1:{action_port}",
             web_url=f"{web_origin}/",
             tracker_store_url=env[TRACKER_STORE_URL],
+            launcher=launcher,
         )
     finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        launcher.stop_all()

@@ -3,7 +3,7 @@
 The servers come from the session fixture `running_bot` (tests/conftest.py), on free
 ports; the page is served from a copy whose socketUrl points at the test's Rasa
 server (see scripts/local_servers.py). The test
-drives Debian's Chromium (/usr/bin/chromium, installed by scripts/install_chromium.sh)
+drives Debian's Chromium (/usr/bin/chromium, installed by scripts/install_debian_packages.sh)
 through Playwright; Playwright's own browser downloads are not used.
 """
 
@@ -45,7 +45,7 @@ def browser() -> Iterator["Browser"]:
     """One headless Debian Chromium for the whole session."""
     from playwright import sync_api
 
-    assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing – run scripts/install_chromium.sh"
+    assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing – run scripts/install_debian_packages.sh chromium"
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
