@@ -176,6 +176,17 @@ class DirectoryAction(UsesKnowledge, Action, ABC):
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
         return answerer.about_partner(self.question, request)
 
+    def named_by_nlu(self, request: Request, tracker: Tracker) -> bool:
+        """Keep only the partners the NLU recognised as names; True if there are any.
+
+        Used where the intent says "no partner" (out of scope, general facts) but the
+        message names one: only a recognised name overrides the intent, never a fuzzy
+        guess from the text.
+        """
+        found = {p.id for p in map(self.directory.find_partner, tracker.get_latest_entity_values("partner")) if p}
+        request.partners = [p for p in request.partners if p.id in found]
+        return bool(request.partners)
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
         request = read_request(tracker, self.directory, PARTNER_SLOT)
         events = self.answer(Answerer(self.directory, dispatcher), request, tracker)
@@ -277,27 +288,27 @@ class ActionOutOfScope(DirectoryAction):
         return "action_out_of_scope"
 
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
-        named = [p for p in request.partners if p.id in self._nlu_partner_ids(tracker)]
-        if named:
-            request.partners = named
+        if self.named_by_nlu(request, tracker):
             return answerer.about_partner(INFO, request)
         answerer.dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
-    def _nlu_partner_ids(self, tracker: Tracker) -> List[str]:
-        found = [self.directory.find_partner(v) for v in tracker.get_latest_entity_values("partner")]
-        return [p.id for p in found if p]
 
+class ActionGeneralInfo(DirectoryAction):
+    """'Wie viele Menschen mit Einwanderungsgeschichte ...?', 'Welches Gesetz ...?'
 
-class ActionGeneralInfo(UsesKnowledge, Action):
-    """'Wie viele Menschen mit Einwanderungsgeschichte ...?', 'Welches Gesetz ...?'"""
+    A question that names a partner ("Was macht der Landesintegrationsrat
+    Nordrhein-Westfalen?") is about that partner, even if "Nordrhein-Westfalen" made
+    the classifier think of the general facts.
+    """
 
     def name(self) -> Text:
         return "action_general_info"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
-        dispatcher.utter_message(text=answers.general_info(self.directory.knowledge.general))
-        ask_for_feedback(dispatcher)
+    def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
+        if self.named_by_nlu(request, tracker):
+            return answerer.about_partner(INFO, request)
+        answerer.say(answers.general_info(self.directory.knowledge.general))
         return []
 
 

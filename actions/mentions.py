@@ -71,7 +71,8 @@ class FoldedNames(Generic[T]):
 
     def lookup(self, mention: Optional[str]) -> Optional[T]:
         """The item a whole mention means, or None."""
-        match = self.match(fold(mention)) if mention else None
+        # A slot or entity can hold a number: '/ask_partner_info{"partner": 5}' typed by a user.
+        match = self.match(fold(mention)) if isinstance(mention, str) and mention else None
         return self.items[match[0]] if match else None
 
 

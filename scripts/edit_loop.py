@@ -96,7 +96,7 @@ def ask(bot: RunningBot, sender: str, message: str) -> str:
 
 def seconds_until(answered: Callable[[], bool], limit: float = 60.0) -> float:
     """Seconds until `answered()` is true (polled); raise when `limit` passes."""
-    start = time.monotonic()
+    start = time.monotonic()  # the edit was saved just before the call
     while not answered():
         if time.monotonic() - start > limit:
             raise RuntimeError(f"keine passende Antwort nach {limit:.0f} s")
@@ -136,15 +136,12 @@ def measure(work: Path, model: Path, epochs: Optional[int] = None) -> Dict[str, 
     question, old, new = PHONE_QUESTION
     with start_servers(work / "before", model=model, project=project) as bot:
         assert old in ask(bot, "lotse-a", question), "Ausgangszustand: alte Nummer erwartet"
-        edited = time.monotonic()
+        # Each time runs from the saved edit to the first answer that has the new fact.
         replace_in(project / "knowledge" / "partners.yml", old, new)
         figures["phone_change_live_s"] = seconds_until(lambda: new in ask(bot, "lotse-a", question))
-        figures["phone_change_live_s"] = time.monotonic() - edited
-        edited = time.monotonic()
         add_fictional_partner(project)
         figures["new_partner_by_full_name_without_training_s"] = seconds_until(
             lambda: FICTIONAL_PHONE in ask(bot, "lotse-b", "Was macht das Beratungszentrum Brückenbau?"))
-        figures["new_partner_by_full_name_without_training_s"] = time.monotonic() - edited
     started = time.monotonic()
     figures.update(sync_and_train(project, work, epochs))
     restart = time.monotonic()

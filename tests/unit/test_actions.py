@@ -349,3 +349,12 @@ def test_list_question_naming_only_a_partner_describes_it(directory) -> None:
     partner = directory.find_partner("Elternnetzwerk")
     text, _ = run(actions.ActionPartnerList(), text="gibts ein elternetzwerk in nrw")
     assert partner.description in text
+
+
+def test_general_question_naming_a_partner_is_answered_about_the_partner(directory) -> None:
+    lir = directory.find_partner("Landesintegrationsrat")
+    text, events = run(actions.ActionGeneralInfo(), text="Was macht Landesintegrationsrat Nordrhein-Westfalen?",
+                       intent="ask_general_info", entities=partner_entities(lir.id))
+    assert lir.description in text and SlotSet("partner", lir.id) in events
+    text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Migranten leben in NRW?", intent="ask_general_info")
+    assert all(fact in text for fact in directory.knowledge.general.facts)
