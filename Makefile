@@ -21,11 +21,12 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-# Stores of the Rasa server (endpoints.yml): SQLite conversations under state/, in-memory locks.
+# Variables of endpoints.yml: the action server, SQLite conversations under state/, in-memory locks.
+export ACTION_SERVER_URL ?= http://localhost:$(or $(ACTION_PORT),5055)/webhook
 export TRACKER_STORE_URL ?= sqlite:///state/tracker.db
 export LOCK_STORE_URL ?=
 
-.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e evaluate inbox edit-loop lock clean
+.PHONY: help install spacy web sync train run test test-unit validate test-rasa test-e2e evaluate inbox edit-loop bench run-cluster shell retention lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -76,6 +77,12 @@ $(MODEL): $(STAMP) $(SPACY_META) $(TRAIN_INPUTS)
 run: $(MODEL) $(WIDGET) ## install what is missing, train if needed, start bot + action server + page
 	scripts/run.sh $(MODEL)
 
+shell: $(MODEL) ## chat in the terminal (start `make run` or `.venv/bin/rasa run actions` first)
+	$(RASA) shell --model $(MODEL)
+
+retention: $(STAMP) ## delete conversations older than RETENTION_DAYS (default 30) from the tracker store
+	$(PY) -m privacy.retention
+
 validate: $(STAMP) ## knowledge file, generated files fresh, rasa data validate, the project's own checks
 	$(PY) -m scripts.generate_nlu --check
 	$(RASA) data validate --fail-on-warnings
@@ -92,7 +99,7 @@ test-rasa: $(MODEL) ## rasa test: held-out NLU questions and test stories
 # One pytest run, so the servers start once for the REST and the browser tests.
 test-e2e: $(MODEL) $(WIDGET) ## start the servers; ask over REST and in Chromium (widget)
 	scripts/install_debian_packages.sh chromium fonts-dejavu-core postgresql redis-server nginx
-	$(PY) -m pytest -q tests/e2e tests/browser
+	$(PY) -m pytest -q tests/e2e tests/browser tests/cluster
 
 test: validate test-unit test-rasa test-e2e ## install what is missing and run every test
 
@@ -106,6 +113,14 @@ evaluate: $(MODEL) $(BASELINE) ## held-out questions and conversations over REST
 	$(PY) -m scripts.evaluate --model $(MODEL) --model $(BASELINE)
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/cross-validation
 	$(PY) -m scripts.print_results results/cross-validation/intent_report.json
+
+bench: $(MODEL) ## latency, throughput, start, training time, memory: one server vs cluster (results/bench.json)
+	scripts/install_debian_packages.sh postgresql redis-server nginx
+	$(PY) -m scripts.bench
+
+run-cluster: $(MODEL) $(WIDGET) ## two Rasa servers + action server behind nginx on PostgreSQL and Redis (:8080)
+	scripts/install_debian_packages.sh postgresql redis-server nginx
+	$(PY) -m scripts.cluster
 
 edit-loop: $(MODEL) ## measure edit -> answer: changed phone number, new partner (results/edit-loop.json)
 	$(PY) -m scripts.edit_loop

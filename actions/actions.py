@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 PARTNER_SLOT = "partner"
 LAST_QUESTION_SLOT = "last_question"
+OFFERED_SLOT = "offered_partners"
 MAX_BUTTONS = 5
 
 INFO, LOCATION, CONTACT, GROUP, LIST = "info", "location", "contact", "group", "list"
@@ -84,7 +85,9 @@ class Answerer:
 
     def about_partner(self, question: str, request: Request) -> Events:
         """info / location / contact for the partner(s) of the request."""
+        # Named now, else the one talked about, else those just offered as a choice (at most 3).
         partners = request.partners or ([request.previous_partner] if request.previous_partner else [])
+        partners = partners or request.offered_partners[:3]
         if not partners:
             if request.groups or request.topics:
                 return self.for_group(request)
@@ -103,7 +106,9 @@ class Answerer:
             else:
                 self.say(answers.contact_card(partner))
         last = f"{CONTACT}:{','.join(fields)}" if question == CONTACT and fields else question
-        return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, last)]
+        if len(partners) > 1 and not request.partners:  # still talking about the offered ones
+            return [SlotSet(LAST_QUESTION_SLOT, last)]
+        return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, last), SlotSet(OFFERED_SLOT, None)]
 
     def for_group(self, request: Request) -> Events:
         """Who helps a target group (or with a topic); buttons when several fit.
@@ -132,9 +137,12 @@ class Answerer:
     def _group_reply(self, text: str, partners: List[Partner]) -> Events:
         if len(partners) == 1:
             self.say(text)
-            return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, GROUP)]
+            return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, GROUP), SlotSet(OFFERED_SLOT, None)]
         self.say(text + "\n\n" + answers.choose_prompt(), buttons=partner_buttons(partners))
-        return [SlotSet(LAST_QUESTION_SLOT, GROUP)]
+        # The choice replaces the partner talked about before: "Geht das auch online?" is
+        # now about the offered partners.
+        return [SlotSet(LAST_QUESTION_SLOT, GROUP), SlotSet(PARTNER_SLOT, None),
+                SlotSet(OFFERED_SLOT, [p.id for p in partners[:MAX_BUTTONS]])]
 
     def partner_list(self, request: Request) -> Events:
         """All partners, or those of a city, topic, target group or kind."""
@@ -176,14 +184,16 @@ class DirectoryAction(UsesKnowledge, Action, ABC):
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
         return answerer.about_partner(self.question, request)
 
-    def named_by_nlu(self, request: Request, tracker: Tracker) -> bool:
-        """Keep only the partners the NLU recognised as names; True if there are any.
+    def named_by_name(self, request: Request, tracker: Tracker) -> bool:
+        """Keep only the partners named by a name, not guessed; True if there are any.
 
         Used where the intent says "no partner" (out of scope, general facts) but the
-        message names one: only a recognised name overrides the intent, never a fuzzy
-        guess from the text.
+        message names one: a name the NLU recognised, or a name written exactly in the
+        text (a partner added to the knowledge file after the last training), overrides
+        the intent; a fuzzy guess from the text never does.
         """
         found = {p.id for p in map(self.directory.find_partner, tracker.get_latest_entity_values("partner")) if p}
+        found |= {p.id for p in self.directory.partners_named_exactly_in(request.text)}
         request.partners = [p for p in request.partners if p.id in found]
         return bool(request.partners)
 
@@ -237,8 +247,10 @@ class ActionTargetGroupHelp(DirectoryAction):
         if not (request.groups or request.topics):
             if request.partners:
                 return answerer.about_partner(INFO, request)
-            if request.fields and request.previous_partner:  # "Geht das auch online?"
+            if request.fields and (request.previous_partner or request.offered_partners):  # "Geht das auch online?"
                 return answerer.about_partner(CONTACT, request)
+        elif request.asks_for_all:  # "Wer beschäftigt sich alles mit der Aufnahme …?"
+            return answerer.partner_list(request)
         return answerer.for_group(request)
 
 
@@ -277,7 +289,7 @@ class ActionFollowUp(DirectoryAction):
 
 
 class ActionOutOfScope(DirectoryAction):
-    """Out of scope, unless the message names a partner the NLU recognised.
+    """Out of scope, unless the message names a partner (see `named_by_name`).
 
     A message that names a partner of the knowledge file ("zentrum fur turkeistudien
     wan gegrundet") is about that partner, whatever the intent classifier thought;
@@ -288,7 +300,7 @@ class ActionOutOfScope(DirectoryAction):
         return "action_out_of_scope"
 
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
-        if self.named_by_nlu(request, tracker):
+        if self.named_by_name(request, tracker):
             return answerer.about_partner(INFO, request)
         answerer.dispatcher.utter_message(response="utter_out_of_scope")
         return []
@@ -306,8 +318,13 @@ class ActionGeneralInfo(DirectoryAction):
         return "action_general_info"
 
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
-        if self.named_by_nlu(request, tracker):
+        if self.named_by_name(request, tracker):
             return answerer.about_partner(INFO, request)
+        partner = request.previous_partner
+        # "Um wie viele Menschen geht es da?" after a partner: its figures, not the page's.
+        if partner and request.refers_back and answers.facts_with_figures(partner):
+            answerer.say(answers.partner_figures(partner))
+            return [SlotSet(PARTNER_SLOT, partner.id)]
         answerer.say(answers.general_info(self.directory.knowledge.general))
         return []
 

@@ -37,7 +37,9 @@ class PartnerDirectory:
         self._topics = _name_index(_vocabulary_entries(knowledge.topics))
         self._cities = _name_index((city, city) for city in knowledge.cities)
         # Free-text search for when the NLU found no entity (typos, inflections).
-        self.partners_in = MentionFinder((n, p) for p in knowledge.partners for n in p.names).items
+        partner_names = MentionFinder((n, p) for p in knowledge.partners for n in p.names)
+        self.partners_in = partner_names.items
+        self.partners_named_exactly_in = partner_names.exact_items
         self.groups_in = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words).items
         self.topics_in = MentionFinder((w, t) for t in knowledge.topics for w in t.words).items
         self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items

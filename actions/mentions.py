@@ -83,7 +83,7 @@ class MentionFinder(Generic[T]):
         self._names = FoldedNames(entries)
         self._max_words = max((len(k.split()) for k in self._names.keys), default=1)
 
-    def find(self, text: str) -> List[Mention[T]]:
+    def find(self, text: str, exact_only: bool = False) -> List[Mention[T]]:
         """All non-overlapping mentions, best first (longer spans win over shorter ones)."""
         words = fold(text).split()
         candidates: List[Mention[T]] = []
@@ -91,7 +91,7 @@ class MentionFinder(Generic[T]):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
                 match = self._names.match(phrase)
-                if match:
+                if match and (match[1] >= 100.0 or not exact_only):
                     candidates.append(Mention(self._names.items[match[0]], start, start + size, match[1]))
         chosen: List[Mention[T]] = []
         for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
@@ -101,8 +101,16 @@ class MentionFinder(Generic[T]):
 
     def items(self, text: str) -> List[T]:
         """The distinct items mentioned, best first."""
+        return self._distinct(self.find(text))
+
+    def exact_items(self, text: str) -> List[T]:
+        """The distinct items whose name is written exactly (after folding), no typo guesses."""
+        return self._distinct(self.find(text, exact_only=True))
+
+    @staticmethod
+    def _distinct(mentions: Iterable[Mention[T]]) -> List[T]:
         seen: List[T] = []
-        for mention in self.find(text):
+        for mention in mentions:
             if mention.item not in seen:
                 seen.append(mention.item)
         return seen

@@ -9,6 +9,7 @@ nothing there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -17,6 +18,12 @@ from rasa_sdk import Tracker
 from actions.answers import CONTACT_ATTRIBUTES
 from actions.directory import PartnerDirectory
 from actions.knowledge import KINDS, Partner, Vocabulary
+
+
+# Words that point back to what was just talked about ("Um wie viele Menschen geht es da?").
+_REFERS_BACK = re.compile(r"\b(da|dort|dabei|davon|dazu|darin|dafür|denen|deren)\b", re.IGNORECASE)
+# "Wer ... alles", "alle Stellen": the person wants the whole list, not the best match.
+_ASKS_FOR_ALL = re.compile(r"\b(alle|alles|sämtliche|all)\b", re.IGNORECASE)
 
 
 def latest_values(tracker: Tracker, entity: str) -> List[str]:
@@ -44,14 +51,31 @@ class Request:
     kinds: List[str] = field(default_factory=list)
     fields: List[str] = field(default_factory=list)
     previous_partner: Optional[Partner] = None
+    offered_partners: List[Partner] = field(default_factory=list)
 
     @property
     def partner(self) -> Optional[Partner]:
         """The partner asked about: named now, else the one talked about before."""
         return self.partners[0] if self.partners else self.previous_partner
 
+    @property
+    def refers_back(self) -> bool:
+        """The message points back to the last subject with da/dort/dabei/davon/…"""
+        return bool(_REFERS_BACK.search(self.text))
 
-def read_request(tracker: Tracker, directory: PartnerDirectory, partner_slot: str) -> Request:
+    @property
+    def asks_for_all(self) -> bool:
+        """'Wer beschäftigt sich alles mit …?': list everyone, not only the best fit."""
+        return bool(_ASKS_FOR_ALL.search(self.text))
+
+
+def _as_list(value: object) -> List:
+    return value if isinstance(value, list) else []
+
+
+def read_request(
+    tracker: Tracker, directory: PartnerDirectory, partner_slot: str, offered_slot: str = "offered_partners"
+) -> Request:
     """Collect what the latest message is about (entities first, then the text)."""
     text = str(tracker.latest_message.get("text") or "")
     partners = _unique([directory.find_partner(v) for v in latest_values(tracker, "partner")])
@@ -72,4 +96,5 @@ def read_request(tracker: Tracker, directory: PartnerDirectory, partner_slot: st
         kinds=[k for k in latest_values(tracker, "kind") if k in KINDS],
         fields=[f for f in latest_values(tracker, "contact_attribute") if f in CONTACT_ATTRIBUTES],
         previous_partner=directory.find_partner(tracker.get_slot(partner_slot)),
+        offered_partners=_unique([directory.find_partner(v) for v in _as_list(tracker.get_slot(offered_slot))]),
     )

@@ -26,7 +26,7 @@ MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
 # How web/index.html configures the widget's server for `make run`.
 PAGE_SOCKET_URL = 'socketUrl: "http://localhost:5005"'
 RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
-PROJECT_ACTION_URL = "http://localhost:5055/webhook"
+PROJECT_ACTION_URL = "${ACTION_SERVER_URL}"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int) 
                 return
         except requests.RequestException:
             pass
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise RuntimeError(f"{url} not up after {seconds} s, see {log}")
 
 
@@ -104,14 +104,17 @@ class Launcher:
     def __init__(self, work: Path, cwd: Path, env: Dict[str, str]) -> None:
         self.work, self.cwd, self.env = work, cwd, env
         self.processes: Dict[str, subprocess.Popen] = {}
+        self.ready_seconds: Dict[str, float] = {}  # from process start until its health URL answered
 
     def start(self, name: str, command: List[str], health_url: str, limit: int,
               env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
         log = self.work / f"{name}.log"
+        started = time.monotonic()
         process = subprocess.Popen(command, cwd=self.cwd, env={**self.env, **(env or {})},
                                    stdout=log.open("a"), stderr=subprocess.STDOUT)
         self.processes[name] = process
         wait_until_up(health_url, process, log, limit)
+        self.ready_seconds[name] = time.monotonic() - started
         return process
 
     def stop(self, name: str) -> None:

@@ -13,7 +13,15 @@ VENV=${VENV:-.venv}
 # Stores (endpoints.yml): conversations in SQLite under state/ unless TRACKER_STORE_URL says otherwise.
 export TRACKER_STORE_URL=${TRACKER_STORE_URL:-sqlite:///state/tracker.db}
 export LOCK_STORE_URL=${LOCK_STORE_URL:-}
-mkdir -p logs
+export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://$HOST:$ACTION_PORT/webhook}
+LOG_DIR=${LOG_DIR:-logs}
+mkdir -p "$LOG_DIR"
+# Rasa's HTTP API (conversations, model, tracker) stays off unless RASA_API_TOKEN is set;
+# then it is on and every API request needs ?token=$RASA_API_TOKEN.
+API_ARGS=()
+if [ -n "${RASA_API_TOKEN:-}" ]; then
+  API_ARGS=(--enable-api --auth-token "$RASA_API_TOKEN")
+fi
 
 pids=()
 stop_all() {
@@ -38,27 +46,27 @@ wait_for() {  # name url seconds pid
   printf '==> Waiting for %s' "$name"
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then
-      echo; echo "$name did not start. Last lines of its log:" >&2; tail -n 20 "logs/$5.log" >&2; exit 1
+      echo; echo "$name did not start. Last lines of its log:" >&2; tail -n 20 "$LOG_DIR/$5.log" >&2; exit 1
     fi
     if (( SECONDS - start > limit )); then
-      echo; echo "$name did not answer within ${limit}s; see logs/$5.log" >&2; exit 1
+      echo; echo "$name did not answer within ${limit}s; see $LOG_DIR/$5.log" >&2; exit 1
     fi
     printf '.'; sleep 1
   done
   echo " ready ($((SECONDS - start)) s)"
 }
 
-echo "==> Starting the action server on :$ACTION_PORT (log: logs/actions.log)"
-"$VENV/bin/rasa" run actions --port "$ACTION_PORT" >logs/actions.log 2>&1 &
+echo "==> Starting the action server on :$ACTION_PORT (log: $LOG_DIR/actions.log)"
+"$VENV/bin/rasa" run actions --port "$ACTION_PORT" >"$LOG_DIR/actions.log" 2>&1 &
 pids+=($!); wait_for "action server" "http://$HOST:$ACTION_PORT/health" 120 "$!" actions
 
-echo "==> Starting the Rasa server on :$RASA_PORT with $MODEL (log: logs/rasa.log)"
-"$VENV/bin/rasa" run --model "$MODEL" --endpoints endpoints.yml --interface "$HOST" --port "$RASA_PORT" \
-  --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" >logs/rasa.log 2>&1 &
+echo "==> Starting the Rasa server on :$RASA_PORT with $MODEL (log: $LOG_DIR/rasa.log)"
+"$VENV/bin/rasa" run --model "$MODEL" --endpoints endpoints.yml --interface "$HOST" --port "$RASA_PORT" "${API_ARGS[@]}" \
+  --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!); wait_for "Rasa server" "http://$HOST:$RASA_PORT/" 180 "$!" rasa
 
-echo "==> Serving the widget page on :$WEB_PORT (log: logs/web.log)"
-"$VENV/bin/python" -m http.server "$WEB_PORT" --bind "$HOST" --directory web >logs/web.log 2>&1 &
+echo "==> Serving the widget page on :$WEB_PORT (log: $LOG_DIR/web.log)"
+"$VENV/bin/python" -m http.server "$WEB_PORT" --bind "$HOST" --directory web >"$LOG_DIR/web.log" 2>&1 &
 pids+=($!); wait_for "widget page" "http://$HOST:$WEB_PORT/" 30 "$!" web
 
 cat <<MSG
@@ -73,5 +81,5 @@ MSG
 
 # Exit (and stop the others) as soon as one of the three ends.
 wait -n "${pids[@]}"
-echo "One of the servers stopped unexpectedly; see logs/." >&2
+echo "One of the servers stopped unexpectedly; see $LOG_DIR/." >&2
 exit 1

@@ -12,14 +12,17 @@ import os
 from typing import Dict, Mapping, Optional
 
 DEFAULT_TRACKER_STORE_URL = "sqlite:///state/tracker.db"
+DEFAULT_ACTION_SERVER_URL = "http://localhost:5055/webhook"
+ACTION_SERVER_URL = "ACTION_SERVER_URL"
 TRACKER_STORE_URL = "TRACKER_STORE_URL"
 LOCK_STORE_URL = "LOCK_STORE_URL"
 STORE_WAIT_SECONDS = "STORE_WAIT_SECONDS"
 
 
 def store_environment(environ: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
-    """`environ` (default: os.environ) with the store variables set, defaults where unset."""
+    """`environ` (default: os.environ) with the variables of endpoints.yml set, defaults where unset."""
     env = dict(os.environ if environ is None else environ)
+    env.setdefault(ACTION_SERVER_URL, DEFAULT_ACTION_SERVER_URL)
     env.setdefault(TRACKER_STORE_URL, DEFAULT_TRACKER_STORE_URL)
     env.setdefault(LOCK_STORE_URL, "")
     return env

@@ -159,8 +159,39 @@ def test_target_group_with_one_partner_gives_its_contact(directory) -> None:
 def test_target_group_with_several_partners_lists_all(directory) -> None:
     group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) > 1)
     text, events = run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
-    assert all(p.display_name in text for p in directory.for_target_group(group.id))
-    assert not any(e.get("name") == "partner" for e in events)
+    partners = directory.for_target_group(group.id)
+    assert all(p.display_name in text for p in partners)
+    # No single partner is talked about now; the offered ones are remembered instead.
+    assert SlotSet("partner", None) in events
+    assert SlotSet("offered_partners", [p.id for p in partners[:5]]) in events
+
+
+def test_contact_follow_up_after_a_choice_answers_for_the_offered_partners(directory) -> None:
+    offered = [p for p in directory.partners if p.contact_items("web")][:2]
+    text, events = run(actions.ActionTargetGroupHelp(), text="Geht das auch online?",
+                       entities=[entity("contact_attribute", "web")],
+                       slots={"offered_partners": [p.id for p in offered], "last_question": "group"})
+    assert all(p.contact_items("web")[0].value in text for p in offered)
+    assert not any(e.get("name") == "partner" and e.get("value") for e in events)
+
+
+def test_figures_follow_up_quotes_the_partners_numbers_not_the_page(directory) -> None:
+    partner = next(p for p in directory.partners if actions.answers.facts_with_figures(p))
+    text, _ = run(actions.ActionGeneralInfo(), text="Um wie viele Menschen geht es da?", intent="ask_general_info",
+                  slots={"partner": partner.id})
+    assert partner.display_name in text and all(f in text for f in actions.answers.facts_with_figures(partner))
+    # Without a word pointing back, the same intent gives the page's general facts.
+    text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Menschen mit Einwanderungsgeschichte leben in NRW?",
+                  intent="ask_general_info", slots={"partner": partner.id})
+    assert directory.knowledge.general.facts[0] in text and partner.display_name not in text
+
+
+def test_who_all_lists_every_partner_of_the_topic_not_only_the_best_fit(directory) -> None:
+    topic = next(t for t in directory.knowledge.topics if len(directory.for_topic(t.id)) > 1)
+    group = directory.find_target_group("Migranten")
+    entities = [entity("topic", topic.id), entity("target_group", group.id)]
+    text, _ = run(actions.ActionTargetGroupHelp(), text="Wer beschäftigt sich alles damit?", entities=entities)
+    assert all(p.display_name in text for p in directory.for_topic(topic.id))
 
 
 def test_topic_instead_of_group_is_answered(directory) -> None:
@@ -331,6 +362,15 @@ def test_out_of_scope_without_a_recognised_partner_stays_out_of_scope(directory)
     messages, events = run_messages(actions.ActionOutOfScope(), text="Wie wird das Wetter in Köln?",
                                     entities=[entity("city", "Köln")])
     assert [m["response"] for m in messages] == ["utter_out_of_scope"] and events == []
+
+
+def test_out_of_scope_with_an_exactly_written_name_answers_it_but_a_typo_does_not(directory) -> None:
+    """A partner added after the last training is found by its exact name, never by a guess."""
+    partner = directory.find_partner("Landesinitiative Jungenarbeit")
+    text, _ = run(actions.ActionOutOfScope(), text=f"Was ist eigentlich die {partner.name}?")
+    assert partner.description in text
+    messages, _ = run_messages(actions.ActionOutOfScope(), text="Was ist eigentlich die Landesinitiatve Jungenarbiet?")
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
 
 
 def test_partners_fitting_most_of_the_message_win(directory) -> None:

@@ -1,0 +1,199 @@
+"""`make bench`: latency, throughput, start time, training time and memory, printed and saved.
+
+Everything over REST against servers this script starts itself (free ports):
+  - one Rasa server (the default setup: SQLite tracker store, in-memory locks),
+  - the cluster with one and with two Rasa servers behind nginx (PostgreSQL, Redis),
+each loaded with 1 and with 20 concurrent conversations, for (a) a question
+answered by a static utterance ("Hallo" -> utter_greet) and (b) one answered by
+the custom action ("Telefonnummer KfI" -> action_partner_contact), in the same run.
+The load generator runs on the same 2 cores as the servers, so absolute figures
+are lower bounds of what the servers could do with the machine to themselves.
+Results: a table on the terminal and results/bench.json, with the targets of the
+production issue next to the measured values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import requests
+
+from scripts.cluster import start_cluster
+from scripts.local_servers import MODEL, PROJECT_ROOT, RASA, Launcher, start_servers
+
+QUESTIONS = {"static": "Hallo", "action": "Telefonnummer KfI"}
+EXPECTED = {"static": "Integrationslotse", "action": "02931 / 82-2900"}
+CONCURRENCY = (1, 20)
+
+
+def peak_memory_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a process and its children, in MB."""
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for one in pids:
+        status = Path(f"/proc/{one}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+    return round(total, 1)
+
+
+def launcher_memory(launcher: Launcher) -> Dict[str, float]:
+    return {name: peak_memory_mb(p.pid) for name, p in launcher.processes.items() if name != "web"}
+
+
+def load(url: str, kind: str, concurrency: int, messages_per_conversation: int, label: str) -> Dict[str, float]:
+    """`concurrency` conversations at once, each sending its messages one after another."""
+    latencies: List[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def conversation(number: int) -> None:
+        nonlocal errors
+        session = requests.Session()
+        sender = f"bench-{label}-{kind}-{concurrency}-{number}-{time.monotonic_ns()}"
+        for _ in range(messages_per_conversation):
+            start = time.perf_counter()
+            response = session.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": QUESTIONS[kind]},
+                                    timeout=60)
+            elapsed = time.perf_counter() - start
+            ok = response.status_code == 200 and EXPECTED[kind] in response.text
+            with lock:
+                latencies.append(elapsed)
+                errors += not ok
+
+    # Warm-up: the first requests load TensorFlow graphs and open connections.
+    warm = requests.Session()
+    for _ in range(3):
+        warm.post(f"{url}/webhooks/rest/webhook", json={"sender": f"warm-{label}", "message": QUESTIONS[kind]}, timeout=60)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        list(pool.map(conversation, range(concurrency)))
+    wall = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return {
+        "messages": len(latencies),
+        "errors": errors,
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000, 1),
+        "max_ms": round(ordered[-1] * 1000, 1),
+        "messages_per_s": round(len(latencies) / wall, 1),
+    }
+
+
+def run_loads(url: str, label: str, messages: int) -> Dict[str, Dict[str, float]]:
+    results = {}
+    for kind in QUESTIONS:
+        for concurrency in CONCURRENCY:
+            per_conversation = max(5, messages // concurrency)
+            results[f"{kind}@{concurrency}"] = load(url, kind, concurrency, per_conversation, label)
+            print(f"  {label:<10} {kind:<7} {concurrency:>2} concurrent: {results[f'{kind}@{concurrency}']}", flush=True)
+    return results
+
+
+def time_training(work: Path) -> float:
+    """A full training from scratch (`--force`), as after a change to config.yml."""
+    start = time.monotonic()
+    subprocess.run([str(RASA), "train", "--force", "--fixed-model-name", "bench", "--out", str(work / "models")],
+                   cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return round(time.monotonic() - start, 1)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--messages", type=int, default=200, help="messages per load run")
+    parser.add_argument("--no-train", action="store_true", help="skip the training-time measurement")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "bench.json")
+    args = parser.parse_args(argv)
+    report: Dict[str, object] = {"messages_per_run": args.messages}
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        if not args.no_train:
+            print("==> Timing a full training (rasa train --force)", flush=True)
+            report["train_s"] = time_training(work)
+        print("==> One Rasa server (SQLite, in-memory locks)", flush=True)
+        started = time.monotonic()
+        with start_servers(work / "single", args.model) as bot:
+            first = requests.post(f"{bot.rasa_url}/webhooks/rest/webhook", json={"sender": "first", "message": "Hallo"},
+                                  timeout=60)
+            first.raise_for_status()
+            report["start"] = {
+                "rasa_ready_s": round(bot.launcher.ready_seconds["rasa"], 1),
+                "action_server_ready_s": round(bot.launcher.ready_seconds["actions"], 1),
+                "first_answer_after_start_s": round(time.monotonic() - started, 1),
+            }
+            report["single"] = run_loads(bot.rasa_url, "single", args.messages)
+            report["memory_mb"] = {f"single:{k}": v for k, v in launcher_memory(bot.launcher).items()}
+        for instances in (1, 2):
+            label = f"cluster-{instances}"
+            print(f"==> Cluster with {instances} Rasa server(s) behind nginx (PostgreSQL, Redis)", flush=True)
+            with start_cluster(work / label, args.model, instances=instances) as cluster:
+                report[label] = {k: v for k, v in run_loads(cluster.url, label, args.messages).items()
+                                 if k.endswith("@20")}
+                report["memory_mb"].update({f"{label}:{k}": v for k, v in launcher_memory(cluster.launcher).items()})
+    report["targets"] = targets(report)
+    print_table(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"-> {args.out}")
+    return 0
+
+
+def targets(report: Dict) -> Dict[str, Dict[str, object]]:
+    single = report["single"]
+    rasa_memory = max(v for k, v in report["memory_mb"].items() if "rasa" in k)
+    checks = {
+        "action_vs_static_p50_ratio<=1.2": round(single["action@20"]["p50_ms"] / single["static@20"]["p50_ms"], 2),
+        "p95_ms_at_20<=150 (action)": single["action@20"]["p95_ms"],
+        "messages_per_s_one_instance>=70 (action@20)": single["action@20"]["messages_per_s"],
+        "cluster2_vs_cluster1_throughput>1": round(report["cluster-2"]["action@20"]["messages_per_s"]
+                                                   / report["cluster-1"]["action@20"]["messages_per_s"], 2),
+        "cluster2_vs_single_throughput": round(report["cluster-2"]["action@20"]["messages_per_s"]
+                                               / single["action@20"]["messages_per_s"], 2),
+        "rasa_ready_s<=30": report["start"]["rasa_ready_s"],
+        "peak_mb_per_rasa_process<=1536": rasa_memory,
+    }
+    limits = {
+        "action_vs_static_p50_ratio<=1.2": lambda v: v <= 1.2,
+        "p95_ms_at_20<=150 (action)": lambda v: v <= 150,
+        "messages_per_s_one_instance>=70 (action@20)": lambda v: v >= 70,
+        "cluster2_vs_cluster1_throughput>1": lambda v: v > 1,
+        "cluster2_vs_single_throughput": lambda v: v > 1,
+        "rasa_ready_s<=30": lambda v: v <= 30,
+        "peak_mb_per_rasa_process<=1536": lambda v: v <= 1536,
+    }
+    return {name: {"value": value, "met": bool(limits[name](value))} for name, value in checks.items()}
+
+
+def print_table(report: Dict) -> None:
+    print("\n| setup | question | conc. | msgs | errors | p50 ms | p95 ms | max ms | msg/s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for setup in ("single", "cluster-1", "cluster-2"):
+        for key, row in report[setup].items():
+            kind, concurrency = key.split("@")
+            print(f"| {setup} | {kind} | {concurrency} | {row['messages']} | {row['errors']} | {row['p50_ms']} | "
+                  f"{row['p95_ms']} | {row['max_ms']} | {row['messages_per_s']} |")
+    print(f"\nStart: {report['start']}   Training: {report.get('train_s', 'skipped')} s")
+    print(f"Peak memory (MB): {report['memory_mb']}")
+    print("\nTargets:")
+    for name, result in report["targets"].items():
+        print(f"  {'met ' if result['met'] else 'MISS'}  {name}: {result['value']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
