@@ -85,8 +85,8 @@ retention: $(STAMP) ## delete conversations older than RETENTION_DAYS (default 3
 
 validate: $(STAMP) ## knowledge file, generated files fresh, rasa data validate, the project's own checks
 	$(PY) -m scripts.generate_nlu --check
-	$(RASA) data validate --fail-on-warnings
 	$(PY) -m scripts.check_training_data
+	$(RASA) data validate --fail-on-warnings
 
 test-unit: $(STAMP) ## pytest: knowledge file, generator, actions
 	$(PY) -m pytest -q tests/unit

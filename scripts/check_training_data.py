@@ -4,6 +4,9 @@
   - every intent of domain.yml has at least 15 examples (fewer cannot be learnt
     reliably) and is used in a rule or story (otherwise the bot never reacts to it),
   - no example sentence is listed under two intents (the model cannot learn both),
+  - no sentence of the held-out test sets (tests/test_nlu.yml, tests/evaluation/) is
+    trained: they measure questions the model has never seen (one-word messages
+    such as "Hallo" are exempt: they are vocabulary, not phrasings),
   - every response an action, rule, story or button names exists in domain.yml,
   - every partner of the knowledge file is reached by at least one test story,
   - every fact of every partner appears in one of the bot's answers about it.
@@ -28,6 +31,8 @@ MIN_EXAMPLES = 15
 DOMAIN = PROJECT_ROOT / "domain.yml"
 DATA = PROJECT_ROOT / "data"
 TEST_STORIES = PROJECT_ROOT / "tests" / "stories"
+HELD_OUT_NLU = PROJECT_ROOT / "tests" / "test_nlu.yml"
+EVALUATION = PROJECT_ROOT / "tests" / "evaluation"
 ACTIONS = PROJECT_ROOT / "actions"
 # Intents Rasa itself uses, never trained from examples.
 RASA_INTENTS = {"nlu_fallback"}
@@ -125,6 +130,30 @@ def check_examples(intents: Sequence[str], examples: List[Example]) -> List[Prob
     return problems
 
 
+def held_out_sentences() -> Dict[str, str]:
+    """Comparable form -> where it is held out, for every test and evaluation sentence."""
+    held: Dict[str, str] = {}
+    if HELD_OUT_NLU.exists():
+        for example in read_examples([HELD_OUT_NLU]):
+            held.setdefault(_comparable(example.text), example.where)
+    for path in sorted(EVALUATION.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts = [q.get("text", "") for q in data.get("questions") or []]
+        texts += [t.get("text", "") for c in data.get("conversations") or [] for t in c.get("turns") or []]
+        for text in texts:
+            held.setdefault(_comparable(text), _relative(path))
+    return held
+
+
+def check_held_out(examples: List[Example]) -> List[Problem]:
+    held = held_out_sentences()
+    return [
+        Problem(e.where, f"„{e.text}“ steht auch im Testsatz ({held[_comparable(e.text)]}). Testsätze messen "
+                         "Fragen, die das Modell nie gesehen hat: bitte hier löschen oder anders formulieren.")
+        for e in examples if len(_comparable(e.text).split()) > 1 and _comparable(e.text) in held
+    ]
+
+
 def _steps(files: Iterable[Path]) -> Iterator[Tuple[Path, dict]]:
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -206,6 +235,7 @@ def run_checks(knowledge: Optional[KnowledgeBase] = None) -> List[Problem]:
     examples = list(read_examples(_yaml_files(DATA / "nlu")))
     return [
         *check_examples([i for i in intents if i not in RASA_INTENTS], examples),
+        *check_held_out(examples),
         *check_rules_and_responses(domain, training, tests),
         *check_test_stories(knowledge, tests),
         *check_facts_answerable(knowledge),

@@ -37,9 +37,17 @@ def directory(knowledge: KnowledgeBase) -> PartnerDirectory:
     return PartnerDirectory(knowledge)
 
 
+# Further source texts a trainer saved for partners that are not on the seed page
+# (knowledge/sources/*.txt); every fact must be quoted from the seed or from one of them.
+EXTRA_SOURCES = PROJECT_ROOT / "knowledge" / "sources"
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    return SEED_FILE.read_text(encoding="utf-8")
+    """The seed page plus any further source texts: what every fact must quote."""
+    texts = [SEED_FILE.read_text(encoding="utf-8")]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(EXTRA_SOURCES.glob("*.txt"))]
+    return "\n\n".join(texts)
 
 
 @pytest.fixture(scope="session")

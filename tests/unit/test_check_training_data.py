@@ -76,3 +76,12 @@ def test_a_fact_no_answer_shows_is_reported(knowledge: KnowledgeBase, monkeypatc
     # A place label the file really has is shown in an answer.
     labelled = replace(partner, places=(*partner.places, Place(city="Hamm", label="Außenstelle Hamm")))
     assert checks.check_facts_answerable(replace(knowledge, partners=(labelled,))) == []
+
+
+def test_a_held_out_sentence_copied_into_training_data_is_reported(project_copy: Path, knowledge) -> None:
+    held_out = next(s for s in checks.held_out_sentences() if len(s.split()) > 1)  # a test/evaluation sentence
+    nlu = project_copy / "data" / "nlu" / "partner_info.yml"
+    nlu.write_text(nlu.read_text(encoding="utf-8").replace("  examples: |\n", f"  examples: |\n    - {held_out}\n", 1),
+                   encoding="utf-8")
+    text = _messages(knowledge)
+    assert "data/nlu/partner_info.yml:5:" in text and "steht auch im Testsatz" in text

@@ -48,8 +48,9 @@ def test_every_seed_organisation_has_an_entry(directory, name: str) -> None:
 def test_seed_organisations_map_to_distinct_entries(directory, knowledge: KnowledgeBase) -> None:
     found = {directory.find_partner(name).id for name in SEED_ORGANISATIONS}
     # JMD4YOU and the Servicebüro belong to the JMD entry, the Väter-AG to Väterarbeit.
+    # Trainers may add partners from further sources (knowledge/sources/), so more is fine.
     assert len(found) == len(SEED_ORGANISATIONS) - 3
-    assert found == {p.id for p in knowledge.partners}
+    assert found <= {p.id for p in knowledge.partners}
 
 
 def test_repo_seed_is_the_shared_seed() -> None:
