@@ -18,6 +18,7 @@ from rasa_sdk import Tracker
 from actions.answers import CONTACT_ATTRIBUTES
 from actions.directory import PartnerDirectory
 from actions.knowledge import KINDS, Partner, Vocabulary
+from actions.spelling import fold
 
 
 # Words that point back to what was just talked about ("Um wie viele Menschen geht es da?").
@@ -69,6 +70,19 @@ class Request:
         return bool(_ASKS_FOR_ALL.search(self.text))
 
 
+def _without_partner_names(text: str, tracker: Tracker, directory: PartnerDirectory) -> str:
+    """The message with partner names (found by the NLU or in the text) cut out, folded."""
+    spans = sorted(((e.get("start"), e.get("end")) for e in tracker.latest_message.get("entities") or []
+                    if e.get("entity") == "partner" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)),
+                   reverse=True)
+    for start, end in spans:
+        text = f"{text[:start]} {text[end:]}"
+    words = fold(text).split()
+    for mention in directory.partner_mentions(text):
+        words[mention.start:mention.end] = [""] * (mention.end - mention.start)
+    return " ".join(w for w in words if w)
+
+
 def _as_list(value: object) -> List:
     return value if isinstance(value, list) else []
 
@@ -84,9 +98,11 @@ def read_request(
     cities = _unique([directory.find_city(v) or v for v in latest_values(tracker, "city")])
     if not text.startswith("/"):  # button payloads carry their entities already
         partners = partners or directory.partners_in(text)
-        groups = groups or directory.groups_in(text)
-        topics = topics or directory.topics_in(text)
-        cities = cities or directory.cities_in(text)
+        # "Integrationsforschung" in "Zentrum für ... Integrationsforschung" is a name, not a topic.
+        rest = _without_partner_names(text, tracker, directory)
+        groups = groups or directory.groups_in(rest)
+        topics = topics or directory.topics_in(rest)
+        cities = cities or directory.cities_in(rest)
     return Request(
         text=text,
         partners=partners,

@@ -398,3 +398,13 @@ def test_general_question_naming_a_partner_is_answered_about_the_partner(directo
     assert lir.description in text and SlotSet("partner", lir.id) in events
     text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Migranten leben in NRW?", intent="ask_general_info")
     assert all(fact in text for fact in directory.knowledge.general.facts)
+
+
+def test_a_topic_word_inside_a_partner_name_is_not_a_topic(directory) -> None:
+    """'Integrationsforschung' in 'Zentrum für Türkeistudien und Integrationsforschung' is part of the name."""
+    zfti = directory.find_partner("ZfTI")
+    assert directory.topics_in(zfti.name), "the name contains a topic word, else this test proves nothing"
+    for entities in ([], partner_entities(zfti.id)):
+        text, events = run(actions.ActionTargetGroupHelp(), text=f"Was macht {zfti.name}?", entities=entities)
+        assert zfti.description in text and SlotSet("partner", zfti.id) in events
+        assert not any(p.display_name in text for p in directory.partners if p is not zfti)
