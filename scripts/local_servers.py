@@ -94,6 +94,16 @@ def server_environment(work: Path, overrides: Optional[Dict[str, str]] = None) -
     return store_environment(env)
 
 
+def stop_process(process: subprocess.Popen, seconds: float = 30) -> None:
+    """Terminate, and kill if it has not ended after `seconds`."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class Launcher:
     """Starts server processes (a log each in `work`), waits until they answer, stops them all.
 
@@ -118,13 +128,7 @@ class Launcher:
         return process
 
     def stop(self, name: str) -> None:
-        process = self.processes.pop(name)
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(self.processes.pop(name))
 
     def stop_all(self) -> None:
         for name in reversed(list(self.processes)):

@@ -21,18 +21,13 @@ from pathlib import Path
 from typing import Iterator, List, Optional, Sequence
 
 from actions.knowledge import PROJECT_ROOT
+from scripts.local_servers import free_port, stop_process
 
 DEBIAN_PACKAGES = ("postgresql", "redis-server", "nginx")
 
 
 class ServiceError(RuntimeError):
     """A service is not installed or did not start; the message says what to do."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_port(port: int, process: Optional[subprocess.Popen], log: Path, seconds: float = 30) -> None:
@@ -56,15 +51,6 @@ def _binary(pattern: str, package: str) -> str:
 
 def _as_postgres(command: Sequence[str]) -> List[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else list(command)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @contextlib.contextmanager
@@ -92,7 +78,7 @@ def postgres(port: Optional[int] = None, database: str = "integrationslotse") ->
             _create_database(bindir, port, database)
             yield f"postgresql://postgres@127.0.0.1:{port}/{database}"
         finally:
-            _stop(process)
+            stop_process(process)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -123,7 +109,7 @@ def redis(folder: Path, port: Optional[int] = None) -> Iterator[str]:
         wait_for_port(port, process, log)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 NGINX_TEMPLATE = """\
@@ -200,7 +186,7 @@ def nginx(folder: Path, rasa_ports: Sequence[int], web_root: Path, port: Optiona
         wait_for_port(port, process, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 def project_web_root() -> Path:

@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, List
 
-import pytest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, WebSocketRoute

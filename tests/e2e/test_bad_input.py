@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import subprocess
 import time
 import uuid
 from pathlib import Path
@@ -26,7 +25,9 @@ from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT
 from channels import replies
 from channels.limits import MAX_BODY_BYTES, MAX_ID_CHARS, MAX_MESSAGE_CHARS
-from scripts.local_servers import MODEL, RASA, RunningBot, free_port, server_environment, write_endpoints
+from scripts.local_servers import (
+    MODEL, Launcher, RunningBot, free_port, rasa_server_command, server_environment, write_endpoints,
+)
 
 QUESTION = "Wer berät junge Migranten?"
 TRUNCATED = replies.TRUNCATED.format(limit=MAX_MESSAGE_CHARS)
@@ -248,37 +249,12 @@ def rasa_without_actions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     work: Path = tmp_path_factory.mktemp("no-action-server")
     endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{free_port()}/webhook")
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = work / "rasa.log"
-    command = [str(RASA), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
-               "--interface", "127.0.0.1", "--port", str(port)]
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=server_environment(work), stdout=output,
-                                   stderr=subprocess.STDOUT)
+    launcher = Launcher(work, PROJECT_ROOT, server_environment(work))
     try:
-        _wait_for(f"{url}/webhooks/rest/", process, log, seconds=240)
-        yield url
+        launcher.start("rasa", rasa_server_command(MODEL, endpoints, port), f"http://127.0.0.1:{port}/webhooks/rest/", 240)
+        yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"Rasa ended early, see {log}:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"{url} not up after {seconds} s, see {log}")
+        launcher.stop_all()
 
 
 def test_action_server_down_gives_the_german_fault_reply_over_rest(rasa_without_actions: str) -> None:

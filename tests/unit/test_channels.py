@@ -33,7 +33,6 @@ from channels.limits import (
     json_object,
     message_text,
 )
-from channels.rest import SafeRestInput
 from channels.socketio import SafeSocketIOInput
 
 CREDENTIALS = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text(encoding="utf-8"))
