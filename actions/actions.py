@@ -99,6 +99,8 @@ class Answerer:
         for partner in partners[:3]:
             if question == INFO:
                 self.say(answers.partner_info(partner))
+            elif question == LOCATION and request.asks_about_past and answers.facts_with_figures(partner):
+                self.say(answers.partner_figures(partner))  # "In welcher Stadt war das?" -> the founding
             elif question == LOCATION:
                 self.say(answers.location(partner, request.cities[0] if request.cities else None))
             elif fields:
@@ -109,6 +111,12 @@ class Answerer:
         if len(partners) > 1 and not request.partners:  # still talking about the offered ones
             return [SlotSet(LAST_QUESTION_SLOT, last)]
         return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, last), SlotSet(OFFERED_SLOT, None)]
+
+    def figures(self, partners: List[Partner]) -> Events:
+        """The numbers and dates of these partners (at most 3), quoted from the knowledge file."""
+        for partner in partners[:3]:
+            self.say(answers.partner_figures(partner))
+        return [SlotSet(PARTNER_SLOT, partners[0].id), SlotSet(LAST_QUESTION_SLOT, INFO), SlotSet(OFFERED_SLOT, None)]
 
     def for_group(self, request: Request) -> Events:
         """Who helps a target group (or with a topic); buttons when several fit.
@@ -280,7 +288,7 @@ class ActionFollowUp(DirectoryAction):
         if question == GROUP and (request.groups or request.topics) and not request.partners:
             return answerer.for_group(request)
         if request.cities and not request.partners:
-            if request.previous_partner:
+            if request.previous_partner or request.offered_partners:
                 return answerer.about_partner(LOCATION, request)
             return answerer.partner_list(request)
         if question not in (INFO, LOCATION, CONTACT):
@@ -311,21 +319,31 @@ class ActionGeneralInfo(DirectoryAction):
 
     A question that names a partner ("Was macht der Landesintegrationsrat
     Nordrhein-Westfalen?") is about that partner, even if "Nordrhein-Westfalen" made
-    the classifier think of the general facts.
+    the classifier think of the general facts; a figure question about a partner just
+    talked about, or about a group the general facts do not cover, gets the
+    partners' own figures.
     """
 
     def name(self) -> Text:
         return "action_general_info"
 
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
-        if self.named_by_name(request, tracker):
+        # An in-scope question: a partner found in the text, even misspelt, is the subject.
+        if request.partners:
             return answerer.about_partner(INFO, request)
         partner = request.previous_partner
         # "Um wie viele Menschen geht es da?" after a partner: its figures, not the page's.
         if partner and request.refers_back and answers.facts_with_figures(partner):
-            answerer.say(answers.partner_figures(partner))
-            return [SlotSet(PARTNER_SLOT, partner.id)]
-        answerer.say(answers.general_info(self.directory.knowledge.general))
+            return answerer.figures([partner])
+        # "Wie viele Musliminnen und Muslime …?": a group the page's general facts do not
+        # cover is answered with the figures of the partners for that group.
+        general = self.directory.knowledge.general
+        for group in request.groups:
+            if not answers.covers(general, group):
+                partners = [p for p in self.directory.for_target_group(group.id) if answers.facts_with_figures(p)]
+                if partners:
+                    return answerer.figures(partners)
+        answerer.say(answers.general_info(general))
         return []
 
 

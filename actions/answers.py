@@ -178,6 +178,12 @@ def partner_figures(partner: Partner) -> str:
     return f"{partner.display_name}:\n{_bullets(facts_with_figures(partner))}"
 
 
+def covers(general: GeneralInfo, group: Vocabulary) -> bool:
+    """Do the page's general facts speak about this group (by one of its words)?"""
+    text = " ".join(general.facts).casefold()
+    return any(word.casefold() in text for word in group.words)
+
+
 def general_info(general: GeneralInfo) -> str:
     """The page's general facts: how many people, which law."""
     return f"{general.summary}\n{_bullets(general.facts)}"

@@ -23,6 +23,8 @@ from actions.spelling import fold
 
 # Words that point back to what was just talked about ("Um wie viele Menschen geht es da?").
 _REFERS_BACK = re.compile(r"\b(da|dort|dabei|davon|dazu|darin|dafür|denen|deren)\b", re.IGNORECASE)
+# "Wann wurde ... gegründet?" / "In welcher Stadt war das?": about the past, i.e. the facts.
+_ASKS_ABOUT_PAST = re.compile(r"\b(war|waren|wurde|wurden|gegründet|gegruendet|entstanden|entstand)\b", re.IGNORECASE)
 # "Wer ... alles", "alle Stellen": the person wants the whole list, not the best match.
 _ASKS_FOR_ALL = re.compile(r"\b(alle|alles|sämtliche|all)\b", re.IGNORECASE)
 
@@ -63,6 +65,11 @@ class Request:
     def refers_back(self) -> bool:
         """The message points back to the last subject with da/dort/dabei/davon/…"""
         return bool(_REFERS_BACK.search(self.text))
+
+    @property
+    def asks_about_past(self) -> bool:
+        """'In welcher Stadt war das?': a past event (a founding), not today's address."""
+        return bool(_ASKS_ABOUT_PAST.search(self.text))
 
     @property
     def asks_for_all(self) -> bool:

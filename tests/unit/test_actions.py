@@ -408,3 +408,33 @@ def test_a_topic_word_inside_a_partner_name_is_not_a_topic(directory) -> None:
         text, events = run(actions.ActionTargetGroupHelp(), text=f"Was macht {zfti.name}?", entities=entities)
         assert zfti.description in text and SlotSet("partner", zfti.id) in events
         assert not any(p.display_name in text for p in directory.partners if p is not zfti)
+
+
+def test_figure_question_about_a_group_the_page_does_not_cover_quotes_its_partners(directory) -> None:
+    general = directory.knowledge.general
+    group = next(g for g in directory.knowledge.target_groups if not actions.answers.covers(general, g)
+                 and any(actions.answers.facts_with_figures(p) for p in directory.for_target_group(g.id)))
+    partner = next(p for p in directory.for_target_group(group.id) if actions.answers.facts_with_figures(p))
+    text, _ = run(actions.ActionGeneralInfo(), text=f"Wie viele {group.words[0]} gibt es in NRW?",
+                  intent="ask_general_info", entities=[entity("target_group", group.id)])
+    assert partner.display_name in text and general.facts[0] not in text
+    covered = directory.find_target_group("Menschen mit Einwanderungsgeschichte")
+    assert actions.answers.covers(general, covered)
+    text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Menschen mit Einwanderungsgeschichte leben hier?",
+                  intent="ask_general_info", entities=[entity("target_group", covered.id)])
+    assert general.facts[0] in text
+
+
+def test_where_was_that_after_a_founding_quotes_the_dated_facts(directory) -> None:
+    partner = next(p for p in directory.partners if actions.answers.facts_with_figures(p) and p.places)
+    text, _ = run(actions.ActionPartnerLocation(), text="und in welcher Stadt war das?", slots={"partner": partner.id})
+    assert all(f in text for f in actions.answers.facts_with_figures(partner))
+    text, _ = run(actions.ActionPartnerLocation(), text="Wo sitzen die?", slots={"partner": partner.id})
+    assert not any(f in text for f in actions.answers.facts_with_figures(partner))
+
+
+def test_city_follow_up_after_a_choice_answers_for_the_offered_partners(directory) -> None:
+    offered = [p for p in directory.partners if len(p.cities) > 1][:1] + [directory.partners[0]]
+    text, _ = run(actions.ActionFollowUp(), text="und in Hagen?", entities=[entity("city", "Hagen")],
+                  slots={"offered_partners": [p.id for p in offered], "last_question": "group"})
+    assert all(p.display_name in text for p in offered) and "Hagen" in text
