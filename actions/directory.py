@@ -44,6 +44,9 @@ class PartnerDirectory:
         self.groups_in = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words).items
         self.topics_in = MentionFinder((w, t) for t in knowledge.topics for w in t.words).items
         self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items
+        # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.
+        self.fields_in = MentionFinder(((w, c.id) for c in knowledge.contact_words for w in c.words),
+                                       one_typo_from=5).items
 
     @property
     def partners(self) -> Tuple[Partner, ...]:

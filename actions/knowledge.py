@@ -24,6 +24,8 @@ KNOWLEDGE_FILE_ENV = "INTEGRATIONSLOTSE_KNOWLEDGE_FILE"
 
 KINDS: Tuple[str, ...] = ("Partner", "Gremium", "Netzwerk")
 CONTACT_FIELDS: Tuple[str, ...] = ("phone", "fax", "email", "web")
+# What a question can ask for: a contact field or the postal address.
+CONTACT_ATTRIBUTES: Tuple[str, ...] = (*CONTACT_FIELDS, "address")
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 _PHONE_PATTERN = re.compile(r"^[0-9][0-9 /\-()+]*[0-9]$")
@@ -132,6 +134,8 @@ class KnowledgeBase:
     partners: Tuple[Partner, ...]
     target_groups: Tuple[Vocabulary, ...]
     topics: Tuple[Vocabulary, ...]
+    # Words for phone, fax, e-mail, web and address ("Telefonnummer", "Anschrift", …).
+    contact_words: Tuple[Vocabulary, ...] = ()
 
     def partner(self, partner_id: str) -> Optional[Partner]:
         """The partner with this id, or None."""
@@ -319,13 +323,18 @@ def _reject_shared_names(path: Path, partners: Sequence[Partner]) -> None:
 def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     """Validate already-parsed YAML data and build the knowledge base."""
     top = _Reader(path, "Datei", data)
-    top.reject_unknown(("source", "general", "target_groups", "topics", "partners"))
+    top.reject_unknown(("source", "general", "target_groups", "topics", "contact_words", "partners"))
     source = _Reader(path, "source", data.get("source"))
     source.reject_unknown(("title", "file"))
     general = _Reader(path, "general", data.get("general"))
     general.reject_unknown(("summary", "facts", "source"))
     target_groups = _read_vocabulary(path, "target_groups", data.get("target_groups"))
     topics = _read_vocabulary(path, "topics", data.get("topics"))
+    contact_words = _read_vocabulary(path, "contact_words", data.get("contact_words"))
+    for vocabulary in contact_words:
+        if vocabulary.id not in CONTACT_ATTRIBUTES:
+            raise KnowledgeError(f"{path}: contact_words '{vocabulary.id}', Feld 'id': erlaubt sind "
+                                 f"{', '.join(CONTACT_ATTRIBUTES)}")
     raw_partners = data.get("partners")
     if not isinstance(raw_partners, list) or not raw_partners:
         raise KnowledgeError(f"{path}: Abschnitt 'partners' muss eine nicht leere Liste sein")
@@ -348,6 +357,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         partners=partners,
         target_groups=target_groups,
         topics=topics,
+        contact_words=contact_words,
     )
 
 

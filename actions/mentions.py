@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Dict, Generic, Iterable, List, Optional, Tuple, TypeVar
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from actions.spelling import fold, spelling_variants
 
@@ -46,7 +47,10 @@ class FoldedNames(Generic[T]):
         min_fuzzy_length: int = MIN_FUZZY_LENGTH,
         score_cutoff: float = SCORE_CUTOFF,
         with_variants: bool = True,
+        one_typo_from: Optional[int] = None,
     ) -> None:
+        """`one_typo_from`: shorter names (from this length on) still match with one typo,
+        a swapped pair of letters included ("emial"); for small closed word lists only."""
         self.items: Dict[str, T] = {}
         for name, item in entries:
             # "Köln" is also typed "Koln".
@@ -57,17 +61,26 @@ class FoldedNames(Generic[T]):
         self.keys = list(self.items)
         self.min_fuzzy_length = min_fuzzy_length
         self.score_cutoff = score_cutoff
+        self.one_typo_from = one_typo_from
 
     def match(self, key: str) -> Optional[Tuple[str, float]]:
         """The known name for a folded key, with its score (100 = exact), or None."""
         if key in self.items:
             return key, 100.0
         if len(key) < self.min_fuzzy_length:
-            return None
+            return self._one_typo(key)
         result = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.score_cutoff)
         if result is None or len(result[0]) < self.min_fuzzy_length:
             return None
         return result[0], float(result[1])
+
+    def _one_typo(self, key: str) -> Optional[Tuple[str, float]]:
+        if self.one_typo_from is None or len(key) < self.one_typo_from:
+            return None
+        result = process.extractOne(key, self.keys, scorer=OSA.distance, score_cutoff=1)
+        if result is None or len(result[0]) < self.one_typo_from:
+            return None
+        return result[0], 90.0
 
     def lookup(self, mention: Optional[str]) -> Optional[T]:
         """The item a whole mention means, or None."""
@@ -79,8 +92,8 @@ class FoldedNames(Generic[T]):
 class MentionFinder(Generic[T]):
     """Matches word n-grams of a text against a fixed list of names."""
 
-    def __init__(self, entries: Iterable[Tuple[str, T]]) -> None:
-        self._names = FoldedNames(entries)
+    def __init__(self, entries: Iterable[Tuple[str, T]], one_typo_from: Optional[int] = None) -> None:
+        self._names = FoldedNames(entries, one_typo_from=one_typo_from)
         self._max_words = max((len(k.split()) for k in self._names.keys), default=1)
 
     def find(self, text: str, exact_only: bool = False) -> List[Mention[T]]:

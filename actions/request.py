@@ -103,6 +103,7 @@ def read_request(
     groups = _unique([directory.find_target_group(v) for v in latest_values(tracker, "target_group")])
     topics = _unique([directory.find_topic(v) for v in latest_values(tracker, "topic")])
     cities = _unique([directory.find_city(v) or v for v in latest_values(tracker, "city")])
+    fields = [f for f in latest_values(tracker, "contact_attribute") if f in CONTACT_ATTRIBUTES]
     if not text.startswith("/"):  # button payloads carry their entities already
         partners = partners or directory.partners_in(text)
         # "Integrationsforschung" in "Zentrum für ... Integrationsforschung" is a name, not a topic.
@@ -110,6 +111,8 @@ def read_request(
         groups = groups or directory.groups_in(rest)
         topics = topics or directory.topics_in(rest)
         cities = cities or directory.cities_in(rest)
+        if not fields and (tracker.latest_message.get("intent") or {}).get("name") == "ask_partner_contact":
+            fields = directory.fields_in(rest)  # typos the NLU's lookup misses; only for contact questions
     return Request(
         text=text,
         partners=partners,
@@ -117,7 +120,7 @@ def read_request(
         topics=topics,
         cities=cities,
         kinds=[k for k in latest_values(tracker, "kind") if k in KINDS],
-        fields=[f for f in latest_values(tracker, "contact_attribute") if f in CONTACT_ATTRIBUTES],
+        fields=fields,
         previous_partner=directory.find_partner(tracker.get_slot(partner_slot)),
         offered_partners=_unique([directory.find_partner(v) for v in _as_list(tracker.get_slot(offered_slot))]),
     )

@@ -41,6 +41,7 @@ def mentions(knowledge: KnowledgeBase) -> List[Mention]:
     found += [("target_group", g.id, g.words) for g in knowledge.target_groups]
     found += [("topic", t.id, t.words) for t in knowledge.topics]
     found += [("city", city, (city,)) for city in knowledge.cities]
+    found += [("contact_attribute", c.id, c.words) for c in knowledge.contact_words]
     return found
 
 

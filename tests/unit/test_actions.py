@@ -438,3 +438,11 @@ def test_city_follow_up_after_a_choice_answers_for_the_offered_partners(director
     text, _ = run(actions.ActionFollowUp(), text="und in Hagen?", entities=[entity("city", "Hagen")],
                   slots={"offered_partners": [p.id for p in offered], "last_question": "group"})
     assert all(p.display_name in text for p in offered) and "Hagen" in text
+
+
+def test_misspelt_contact_word_is_understood_in_a_contact_question(directory) -> None:
+    kfi = directory.find_partner("KfI")
+    text, _ = run(actions.ActionPartnerContact(), text="kfi emial adresse", intent="ask_partner_contact",
+                  entities=partner_entities(kfi.id))
+    assert kfi.contact_items("email")[0].value in text
+    assert kfi.contact_items("phone")[0].value not in text  # the field asked for, not the whole card

@@ -78,3 +78,13 @@ def test_a_name_with_two_meanings_is_refused(knowledge: KnowledgeBase) -> None:
     broken = replace(knowledge, partners=(first, clash, *knowledge.partners[2:]))
     with pytest.raises(KnowledgeError, match=first.id):
         generate_nlu.render(broken)
+
+
+def test_contact_words_of_the_knowledge_file_become_lookup_and_synonyms(knowledge: KnowledgeBase) -> None:
+    text = generate_nlu.render(knowledge)
+    lookup, synonyms = _lookup(text, "contact_attribute"), _synonyms(text)
+    assert {c.id for c in knowledge.contact_words} == {"phone", "fax", "email", "web", "address"}
+    for vocabulary in knowledge.contact_words:
+        for word in vocabulary.words:
+            assert word in lookup
+            assert synonyms.get(word.casefold(), vocabulary.id) == vocabulary.id
