@@ -310,6 +310,9 @@ class ActionOutOfScope(DirectoryAction):
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
         if self.named_by_name(request, tracker):
             return answerer.about_partner(INFO, request)
+        # "und in Bielefeld?" after an answer is a follow-up, not a question about Bielefeld.
+        if request.only_a_city and tracker.get_slot(LAST_QUESTION_SLOT):
+            return ActionFollowUp().answer(answerer, request, tracker)
         answerer.dispatcher.utter_message(response="utter_out_of_scope")
         return []
 

@@ -25,6 +25,10 @@ from actions.spelling import fold
 _REFERS_BACK = re.compile(r"\b(da|dort|dabei|davon|dazu|darin|dafür|denen|deren)\b", re.IGNORECASE)
 # "Wann wurde ... gegründet?" / "In welcher Stadt war das?": about the past, i.e. the facts.
 _ASKS_ABOUT_PAST = re.compile(r"\b(war|waren|wurde|wurden|gegründet|gegruendet|entstanden|entstand)\b", re.IGNORECASE)
+# Words around a city in an elliptic follow-up: "und in Bielefeld?", "auch in Köln?", "what about Bonn?"
+_ELLIPSIS_WORDS = frozenset(
+    "und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so and what about also".split()
+)
 # "Wer ... alles", "alle Stellen": the person wants the whole list, not the best match.
 _ASKS_FOR_ALL = re.compile(r"\b(alle|alles|sämtliche|all)\b", re.IGNORECASE)
 
@@ -72,6 +76,13 @@ class Request:
         return bool(_ASKS_ABOUT_PAST.search(self.text))
 
     @property
+    def only_a_city(self) -> bool:
+        """'und in Bielefeld?': nothing but a city and a few small words (a follow-up)."""
+        city_words = {w for city in self.cities for w in fold(city).split()}
+        rest = [w for w in fold(self.text).split() if w not in _ELLIPSIS_WORDS and w not in city_words]
+        return bool(self.cities) and not rest
+
+    @property
     def asks_for_all(self) -> bool:
         """'Wer beschäftigt sich alles mit …?': list everyone, not only the best fit."""
         return bool(_ASKS_FOR_ALL.search(self.text))
@@ -111,8 +122,10 @@ def read_request(
         groups = groups or directory.groups_in(rest)
         topics = topics or directory.topics_in(rest)
         cities = cities or directory.cities_in(rest)
-        if not fields and (tracker.latest_message.get("intent") or {}).get("name") == "ask_partner_contact":
-            fields = directory.fields_in(rest)  # typos the NLU's lookup misses; only for contact questions
+        if (tracker.latest_message.get("intent") or {}).get("name") == "ask_partner_contact":
+            # The whole phrase with typos ("emial adresse" is the e-mail address, not the
+            # "adresse" the lookup saw); only for contact questions.
+            fields = directory.fields_in(rest) or fields
     return Request(
         text=text,
         partners=partners,

@@ -446,3 +446,16 @@ def test_misspelt_contact_word_is_understood_in_a_contact_question(directory) ->
                   entities=partner_entities(kfi.id))
     assert kfi.contact_items("email")[0].value in text
     assert kfi.contact_items("phone")[0].value not in text  # the field asked for, not the whole card
+
+
+def test_a_lone_city_after_an_answer_is_a_follow_up_even_if_taken_as_out_of_scope(directory) -> None:
+    adb = max(directory.partners, key=lambda p: len(p.cities))
+    text, _ = run(actions.ActionOutOfScope(), text="und in Bielefeld?", intent="out_of_scope",
+                  entities=[entity("city", "Bielefeld")], slots={"partner": adb.id, "last_question": "location"})
+    assert "Bielefeld" in text and all(c in text for c in adb.cities)
+    # Without an answer before it, or with more than a city, it stays out of scope.
+    for text_, slots in (("und in Bielefeld?", {}), ("Wie wird das Wetter in Bielefeld?", {"partner": adb.id,
+                                                                                          "last_question": "location"})):
+        messages, _ = run_messages(actions.ActionOutOfScope(), text=text_, intent="out_of_scope",
+                                   entities=[entity("city", "Bielefeld")], slots=slots)
+        assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
