@@ -308,7 +308,8 @@ class ActionOutOfScope(DirectoryAction):
         return "action_out_of_scope"
 
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
-        if self.named_by_name(request, tracker):
+        # A bare name, even misspelt ("landesinitiative jungenarbait"), asks about that partner.
+        if request.only_partner_names or self.named_by_name(request, tracker):
             return answerer.about_partner(INFO, request)
         # "und in Bielefeld?" after an answer is a follow-up, not a question about Bielefeld.
         if request.only_a_city and tracker.get_slot(LAST_QUESTION_SLOT):

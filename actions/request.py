@@ -29,6 +29,10 @@ _ASKS_ABOUT_PAST = re.compile(r"\b(war|waren|wurde|wurden|gegründet|gegruendet|
 _ELLIPSIS_WORDS = frozenset(
     "und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so and what about also".split()
 )
+# Small words around a bare name: "landesinitiative jungenarbait", "gibt es den JMD?"
+_NAME_ONLY_WORDS = _ELLIPSIS_WORDS | frozenset(
+    "der die den dem des ein eine einen gibt gibts info infos zu ueber the a an is are".split()
+)
 # "Wer ... alles", "alle Stellen": the person wants the whole list, not the best match.
 _ASKS_FOR_ALL = re.compile(r"\b(alle|alles|sämtliche|all)\b", re.IGNORECASE)
 
@@ -59,6 +63,8 @@ class Request:
     fields: List[str] = field(default_factory=list)
     previous_partner: Optional[Partner] = None
     offered_partners: List[Partner] = field(default_factory=list)
+    # The message is nothing but partner names (typos allowed) and small words.
+    only_partner_names: bool = False
 
     @property
     def partner(self) -> Optional[Partner]:
@@ -115,10 +121,12 @@ def read_request(
     topics = _unique([directory.find_topic(v) for v in latest_values(tracker, "topic")])
     cities = _unique([directory.find_city(v) or v for v in latest_values(tracker, "city")])
     fields = [f for f in latest_values(tracker, "contact_attribute") if f in CONTACT_ATTRIBUTES]
+    only_partner_names = False
     if not text.startswith("/"):  # button payloads carry their entities already
         partners = partners or directory.partners_in(text)
         # "Integrationsforschung" in "Zentrum für ... Integrationsforschung" is a name, not a topic.
         rest = _without_partner_names(text, tracker, directory)
+        only_partner_names = bool(partners) and all(w in _NAME_ONLY_WORDS for w in rest.split())
         groups = groups or directory.groups_in(rest)
         topics = topics or directory.topics_in(rest)
         cities = cities or directory.cities_in(rest)
@@ -136,4 +144,5 @@ def read_request(
         fields=fields,
         previous_partner=directory.find_partner(tracker.get_slot(partner_slot)),
         offered_partners=_unique([directory.find_partner(v) for v in _as_list(tracker.get_slot(offered_slot))]),
+        only_partner_names=only_partner_names,
     )

@@ -459,3 +459,13 @@ def test_a_lone_city_after_an_answer_is_a_follow_up_even_if_taken_as_out_of_scop
         messages, _ = run_messages(actions.ActionOutOfScope(), text=text_, intent="out_of_scope",
                                    entities=[entity("city", "Bielefeld")], slots=slots)
         assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_a_bare_misspelt_name_taken_as_out_of_scope_is_answered(directory) -> None:
+    partner = directory.find_partner("Landesinitiative Jungenarbeit")
+    text, _ = run(actions.ActionOutOfScope(), text="landesinitiative jungenarbait", intent="out_of_scope")
+    assert partner.description in text
+    # A misspelt name inside another question is still no reason to leave out of scope.
+    messages, _ = run_messages(actions.ActionOutOfScope(), intent="out_of_scope",
+                               text="Wie wird das Wetter bei der landesinitiative jungenarbait morgen?")
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
