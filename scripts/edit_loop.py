@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -121,7 +122,11 @@ def run_step(command: List[str], cwd: Path, log: Path) -> float:
 def sync_and_train(project: Path, work: Path, epochs: Optional[int] = None) -> Dict[str, float]:
     """`make sync` and `make train` in the copy (optionally fewer DIET epochs, for tests)."""
     if epochs is not None:
-        replace_in(project / "config.yml", "epochs: 80", f"epochs: {epochs}")
+        config = project / "config.yml"
+        text, count = re.subn(r"(\n\s+epochs:) \d+", rf"\g<1> {epochs}", config.read_text(encoding="utf-8"), count=1)
+        if count != 1:
+            raise RuntimeError(f"{config}: no 'epochs:' setting to shorten")
+        config.write_text(text, encoding="utf-8")
     python = str(project / ".venv" / "bin" / "python")
     return {
         "sync_s": run_step([python, "-m", "scripts.generate_nlu"], project, work / "sync.log"),
