@@ -27,6 +27,12 @@ def _phoned(directory: PartnerDirectory) -> List[Partner]:
     return [p for p in directory.partners if p.contact_items("phone") and p.contact_items("web")]
 
 
+def test_nginx_serves_the_widget_page_pointing_at_itself(cluster: Cluster) -> None:
+    page = requests.get(f"{cluster.url}/", timeout=10)
+    assert page.status_code == 200 and f'socketUrl: "{cluster.url}"' in page.text
+    assert requests.get(f"{cluster.url}/widget.js", timeout=10).status_code == 200
+
+
 def test_follow_up_on_the_other_instance_keeps_the_context(cluster: Cluster, directory: PartnerDirectory) -> None:
     kfi = directory.find_partner("KfI")
     first, second = cluster.rasa_urls
