@@ -192,7 +192,7 @@ class DirectoryAction(UsesKnowledge, Action, ABC):
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
         return answerer.about_partner(self.question, request)
 
-    def named_by_name(self, request: Request, tracker: Tracker) -> bool:
+    def named_by_name(self, directory: PartnerDirectory, request: Request, tracker: Tracker) -> bool:
         """Keep only the partners named by a name, not guessed; True if there are any.
 
         Used where the intent says "no partner" (out of scope, general facts) but the
@@ -200,14 +200,17 @@ class DirectoryAction(UsesKnowledge, Action, ABC):
         text (a partner added to the knowledge file after the last training), overrides
         the intent; a fuzzy guess from the text never does.
         """
-        found = {p.id for p in map(self.directory.find_partner, tracker.get_latest_entity_values("partner")) if p}
-        found |= {p.id for p in self.directory.partners_named_exactly_in(request.text)}
+        found = {p.id for p in map(directory.find_partner, tracker.get_latest_entity_values("partner")) if p}
+        found |= {p.id for p in directory.partners_named_exactly_in(request.text)}
         request.partners = [p for p in request.partners if p.id in found]
         return bool(request.partners)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
-        request = read_request(tracker, self.directory, PARTNER_SLOT)
-        events = self.answer(Answerer(self.directory, dispatcher), request, tracker)
+        # One snapshot of the knowledge file per answer: one check for a trainer's edit,
+        # and the request and the answer read the same version.
+        directory = self.directory
+        request = read_request(tracker, directory, PARTNER_SLOT)
+        events = self.answer(Answerer(directory, dispatcher), request, tracker)
         ask_for_feedback(dispatcher)
         return events
 
@@ -309,7 +312,7 @@ class ActionOutOfScope(DirectoryAction):
 
     def answer(self, answerer: Answerer, request: Request, tracker: Tracker) -> Events:
         # A bare name, even misspelt ("landesinitiative jungenarbait"), asks about that partner.
-        if request.only_partner_names or self.named_by_name(request, tracker):
+        if request.only_partner_names or self.named_by_name(answerer.directory, request, tracker):
             return answerer.about_partner(INFO, request)
         # "und in Bielefeld?" after an answer is a follow-up, not a question about Bielefeld.
         if request.only_a_city and tracker.get_slot(LAST_QUESTION_SLOT):
@@ -341,10 +344,10 @@ class ActionGeneralInfo(DirectoryAction):
             return answerer.figures([partner])
         # "Wie viele Musliminnen und Muslime …?": a group the page's general facts do not
         # cover is answered with the figures of the partners for that group.
-        general = self.directory.knowledge.general
+        general = answerer.directory.knowledge.general
         for group in request.groups:
             if not answers.covers(general, group):
-                partners = [p for p in self.directory.for_target_group(group.id) if answers.facts_with_figures(p)]
+                partners = [p for p in answerer.directory.for_target_group(group.id) if answers.facts_with_figures(p)]
                 if partners:
                     return answerer.figures(partners)
         answerer.say(answers.general_info(general))

@@ -27,7 +27,6 @@ _FIELD_NOUNS = {
     "web": "Internetadresse",
     "address": "Postadresse",
 }
-CONTACT_ATTRIBUTES = tuple(FIELD_LABELS)  # the same as actions.knowledge.CONTACT_ATTRIBUTES
 
 
 def _bullets(lines: Iterable[str]) -> str:

@@ -15,9 +15,8 @@ from typing import List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.answers import CONTACT_ATTRIBUTES
 from actions.directory import PartnerDirectory
-from actions.knowledge import KINDS, Partner, Vocabulary
+from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.spelling import fold
 
 

@@ -25,7 +25,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 import yaml
 
 from actions import answers
-from actions.knowledge import PROJECT_ROOT, KnowledgeBase, KnowledgeError, Partner, load_knowledge
+from actions.knowledge import CONTACT_ATTRIBUTES, PROJECT_ROOT, KnowledgeBase, KnowledgeError, Partner, load_knowledge
 
 MIN_EXAMPLES = 15
 DOMAIN = PROJECT_ROOT / "domain.yml"
@@ -216,7 +216,7 @@ def check_facts_answerable(knowledge: KnowledgeBase) -> List[Problem]:
         said = "\n".join([
             answers.partner_info(partner), answers.location(partner), answers.contact_card(partner),
             answers.partner_line(partner),
-            *(answers.contact_field(partner, f) for f in answers.CONTACT_ATTRIBUTES),
+            *(answers.contact_field(partner, f) for f in CONTACT_ATTRIBUTES),
         ])
         for field_name, value in facts_of(partner):
             if value not in said:
