@@ -38,7 +38,6 @@ class PartnerDirectory:
         self._cities = _name_index((city, city) for city in knowledge.cities)
         # Free-text search for when the NLU found no entity (typos, inflections).
         partner_names = MentionFinder((n, p) for p in knowledge.partners for n in p.names)
-        self.partners_in = partner_names.items
         self.partners_named_exactly_in = partner_names.exact_items
         self.partner_mentions = partner_names.find
         self.groups_in = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words).items

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -93,17 +93,22 @@ class Request:
         return bool(_ASKS_FOR_ALL.search(self.text))
 
 
-def _without_partner_names(text: str, tracker: Tracker, directory: PartnerDirectory) -> str:
-    """The message with partner names (found by the NLU or in the text) cut out, folded."""
+def _partner_names_in(text: str, tracker: Tracker, directory: PartnerDirectory) -> Tuple[List[Partner], str]:
+    """Partners named in the text (typos allowed), and the folded text with every name cut out.
+
+    Names the NLU found are cut out first; the rest of the text is searched once, and
+    that one search gives both the partners and what remains for groups and topics.
+    """
     spans = sorted(((e.get("start"), e.get("end")) for e in tracker.latest_message.get("entities") or []
                     if e.get("entity") == "partner" and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)),
                    reverse=True)
     for start, end in spans:
         text = f"{text[:start]} {text[end:]}"
     words = fold(text).split()
-    for mention in directory.partner_mentions(text):
+    mentions = directory.partner_mentions(text)
+    for mention in mentions:
         words[mention.start:mention.end] = [""] * (mention.end - mention.start)
-    return " ".join(w for w in words if w)
+    return _unique([m.item for m in mentions]), " ".join(w for w in words if w)
 
 
 def _as_list(value: object) -> List:
@@ -122,9 +127,9 @@ def read_request(
     fields = [f for f in latest_values(tracker, "contact_attribute") if f in CONTACT_ATTRIBUTES]
     only_partner_names = False
     if not text.startswith("/"):  # button payloads carry their entities already
-        partners = partners or directory.partners_in(text)
         # "Integrationsforschung" in "Zentrum für ... Integrationsforschung" is a name, not a topic.
-        rest = _without_partner_names(text, tracker, directory)
+        in_text, rest = _partner_names_in(text, tracker, directory)
+        partners = partners or in_text
         only_partner_names = bool(partners) and all(w in _NAME_ONLY_WORDS for w in rest.split())
         groups = groups or directory.groups_in(rest)
         topics = topics or directory.topics_in(rest)
