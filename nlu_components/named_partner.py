@@ -14,19 +14,18 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     ENTITIES, ENTITY_ATTRIBUTE_TYPE, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY,
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu_components.base import ConfiguredStep
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class NamedPartnerKeepsIntent(GraphComponent):
+class NamedPartnerKeepsIntent(ConfiguredStep):
     """A named partner makes a partner question clear enough to answer."""
 
     @staticmethod
@@ -38,18 +37,9 @@ class NamedPartnerKeepsIntent(GraphComponent):
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
         self.intents = set(config["intents"])
         self.min_confidence = float(config["min_confidence"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "NamedPartnerKeepsIntent":
-        return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, ENTITY_ATTRIBUTE_END, ENTITY_ATTRIBUTE_START
 from rasa.shared.nlu.training_data.message import Message
+
+from nlu_components.base import ConfiguredStep
 
 
 def _inside(inner: Dict[Text, Any], outer: Dict[Text, Any]) -> bool:
@@ -37,18 +36,8 @@ def without_nested(entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class NestedEntityFilter(GraphComponent):
+class NestedEntityFilter(ConfiguredStep):
     """Pipeline step after the extractors: keeps the longest of overlapping entities."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "NestedEntityFilter":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
