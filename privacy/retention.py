@@ -17,7 +17,7 @@ from typing import List, Optional
 
 import sqlalchemy as sa
 
-from stores.settings import TRACKER_STORE_URL, store_environment
+from stores.settings import TRACKER_STORE_URL, endpoint_environment
 
 DEFAULT_DAYS = 30
 
@@ -45,7 +45,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.days < 0:
         print("--days darf nicht negativ sein.", file=sys.stderr)
         return 2
-    url = args.db or store_environment()[TRACKER_STORE_URL]
+    url = args.db or endpoint_environment()[TRACKER_STORE_URL]
     try:
         deleted = delete_older_than(url, args.days)
     except sa.exc.SQLAlchemyError as error:

@@ -163,9 +163,14 @@ def _steps(files: Iterable[Path]) -> Iterator[Tuple[Path, dict]]:
                     yield path, step
 
 
+def domain_intents(domain: dict) -> List[str]:
+    """The intents of domain.yml (an entry may be a name or a mapping with options)."""
+    return [i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])]
+
+
 def check_rules_and_responses(domain: dict, training_files: List[Path], test_files: List[Path]) -> List[Problem]:
     problems: List[Problem] = []
-    intents = [i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])]
+    intents = domain_intents(domain)
     used = {step["intent"] for _, step in _steps(training_files) if "intent" in step}
     for intent in intents:
         if intent not in used:
@@ -229,7 +234,7 @@ def check_facts_answerable(knowledge: KnowledgeBase) -> List[Problem]:
 def run_checks(knowledge: Optional[KnowledgeBase] = None) -> List[Problem]:
     knowledge = knowledge or load_knowledge()
     domain = yaml.safe_load(DOMAIN.read_text(encoding="utf-8"))
-    intents = [i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])]
+    intents = domain_intents(domain)
     training = _yaml_files(DATA)
     tests = _yaml_files(TEST_STORIES)
     examples = list(read_examples(_yaml_files(DATA / "nlu")))

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 from actions.knowledge import PROJECT_ROOT
 from actions.spelling import fold
 from privacy.redaction import redact
-from stores.settings import TRACKER_STORE_URL, store_environment
+from stores.settings import TRACKER_STORE_URL, endpoint_environment
 
 FALLBACK, OUT_OF_SCOPE, LOW_CONFIDENCE, NOT_HELPFUL = (
     "nicht verstanden", "außerhalb des Themas", "unsicher erkannt", "hat nicht geholfen")
@@ -191,7 +191,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results", help="folder for inbox.md and inbox.csv")
     parser.add_argument("--low", type=float, default=0.6, help="confidence below which a message counts as unsure")
     args = parser.parse_args(argv)
-    url = args.db or store_environment()[TRACKER_STORE_URL]
+    url = args.db or endpoint_environment()[TRACKER_STORE_URL]
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
         print(f"Noch keine Gespräche gespeichert ({url[len('sqlite:///'):]} fehlt): erst mit `make run` chatten.")
         return 0

@@ -20,7 +20,7 @@ from typing import Dict, Iterator, List, Optional
 import requests
 
 from actions.knowledge import PROJECT_ROOT
-from stores.settings import LOCK_STORE_URL, TRACKER_STORE_URL, store_environment
+from stores.settings import LOCK_STORE_URL, TRACKER_STORE_URL, endpoint_environment
 
 MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
 # How web/index.html configures the widget's server for `make run`.
@@ -91,7 +91,7 @@ def server_environment(work: Path, overrides: Optional[Dict[str, str]] = None) -
     env[TRACKER_STORE_URL] = f"sqlite:///{work / 'tracker.db'}"
     env[LOCK_STORE_URL] = ""
     env.update(overrides or {})
-    return store_environment(env)
+    return endpoint_environment(env)
 
 
 def stop_process(process: subprocess.Popen, seconds: float = 30) -> None:

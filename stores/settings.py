@@ -1,9 +1,11 @@
-"""Default store settings, shared by the Makefile's scripts, the tests and the stores.
+"""Defaults of the variables in endpoints.yml, shared by the scripts, the tests and the stores.
 
 Rasa's `${VAR}` substitution in endpoints.yml has no defaults, so every entry point
-(`make run`, the test servers, `make inbox`) calls `store_environment()` to fill in
-the embedded default: conversations in SQLite under the ignored `state/` folder
-(they survive a restart) and Rasa's in-memory lock store (enough for one server).
+(the test servers, `make inbox`, `make retention`) calls `endpoint_environment()` to
+fill in the embedded default: the action server on localhost:5055, conversations in
+SQLite under the ignored `state/` folder (they survive a restart) and Rasa's
+in-memory lock store (enough for one server). The Makefile and scripts/run.sh set
+the same defaults.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ LOCK_STORE_URL = "LOCK_STORE_URL"
 STORE_WAIT_SECONDS = "STORE_WAIT_SECONDS"
 
 
-def store_environment(environ: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+def endpoint_environment(environ: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
     """`environ` (default: os.environ) with the variables of endpoints.yml set, defaults where unset."""
     env = dict(os.environ if environ is None else environ)
     env.setdefault(ACTION_SERVER_URL, DEFAULT_ACTION_SERVER_URL)
