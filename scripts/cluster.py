@@ -24,9 +24,9 @@ from typing import Dict, Iterator, List, Optional
 from scripts import services
 from scripts.local_servers import (
     MODEL, PROJECT_ROOT, Launcher, action_server_command, copy_page, free_port, rasa_server_command,
-    server_environment, write_endpoints,
+    server_environment,
 )
-from stores.settings import LOCK_STORE_URL, TRACKER_STORE_URL
+from stores.settings import ACTION_SERVER_URL, LOCK_STORE_URL, TRACKER_STORE_URL
 
 
 @dataclass
@@ -40,12 +40,11 @@ class Cluster:
     redis_url: str
     launcher: Launcher
     model: Path
-    endpoints: Path
     rasa_ports: List[int] = field(default_factory=list)
 
     def start_rasa(self, index: int) -> None:
         port = self.rasa_ports[index]
-        self.launcher.start(f"rasa-{index + 1}", rasa_server_command(self.model, self.endpoints, port, self.url),
+        self.launcher.start(f"rasa-{index + 1}", rasa_server_command(self.model, port, self.url),
                             f"http://127.0.0.1:{port}/webhooks/rest/", 240)
 
     def restart_rasa(self, index: int) -> None:
@@ -64,11 +63,11 @@ def start_cluster(work: Path, model: Path = MODEL, instances: int = 2,
         action_port = ports.get("actions") or free_port()
         rasa_ports = [ports.get(f"rasa-{i + 1}") or free_port() for i in range(instances)]
         nginx_port = ports.get("nginx") or free_port()
-        endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{action_port}/webhook")
-        env = server_environment(work, {TRACKER_STORE_URL: postgres_url, LOCK_STORE_URL: redis_url})
+        env = server_environment(work, {TRACKER_STORE_URL: postgres_url, LOCK_STORE_URL: redis_url,
+                                        ACTION_SERVER_URL: f"http://127.0.0.1:{action_port}/webhook"})
         launcher = Launcher(work, PROJECT_ROOT, env)
         cluster = Cluster(f"http://127.0.0.1:{nginx_port}", [f"http://127.0.0.1:{p}" for p in rasa_ports],
-                          f"http://127.0.0.1:{action_port}", postgres_url, redis_url, launcher, model, endpoints,
+                          f"http://127.0.0.1:{action_port}", postgres_url, redis_url, launcher, model,
                           rasa_ports)
         try:
             launcher.start("actions", action_server_command(action_port),

@@ -20,13 +20,12 @@ from typing import Dict, Iterator, List, Optional
 import requests
 
 from actions.knowledge import PROJECT_ROOT
-from stores.settings import LOCK_STORE_URL, TRACKER_STORE_URL, endpoint_environment
+from stores.settings import ACTION_SERVER_URL, LOCK_STORE_URL, TRACKER_STORE_URL, endpoint_environment
 
 MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
 # How web/index.html configures the widget's server for `make run`.
 PAGE_SOCKET_URL = 'socketUrl: "http://localhost:5005"'
 RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
-PROJECT_ACTION_URL = "${ACTION_SERVER_URL}"
 
 
 @dataclass(frozen=True)
@@ -73,15 +72,6 @@ def copy_page(target: Path, rasa_url: str) -> Path:
     if PAGE_SOCKET_URL not in html:
         raise RuntimeError(f"web/index.html no longer contains {PAGE_SOCKET_URL}")
     index.write_text(html.replace(PAGE_SOCKET_URL, f'socketUrl: "{rasa_url}"'), encoding="utf-8")
-    return target
-
-
-def write_endpoints(target: Path, action_url: str, project: Path = PROJECT_ROOT) -> Path:
-    """The project's endpoints.yml with the action server at `action_url`."""
-    text = (project / "endpoints.yml").read_text(encoding="utf-8")
-    if PROJECT_ACTION_URL not in text:
-        raise RuntimeError(f"endpoints.yml no longer contains {PROJECT_ACTION_URL}")
-    target.write_text(text.replace(PROJECT_ACTION_URL, action_url), encoding="utf-8")
     return target
 
 
@@ -139,8 +129,9 @@ def action_server_command(port: int) -> List[str]:
     return [str(RASA), "run", "actions", "--port", str(port)]
 
 
-def rasa_server_command(model: Path, endpoints: Path, port: int, *cors: str) -> List[str]:
-    command = [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints),
+def rasa_server_command(model: Path, port: int, *cors: str) -> List[str]:
+    """`rasa run` with the project's endpoints.yml (its variables come from the environment)."""
+    command = [str(RASA), "run", "--model", str(model), "--endpoints", "endpoints.yml",
                "--interface", "127.0.0.1", "--port", str(port)]
     return command + (["--cors", *cors] if cors else [])
 
@@ -159,12 +150,11 @@ def start_servers(
     work.mkdir(parents=True, exist_ok=True)
     action_port, rasa_port, web_port = free_port(), free_port(), free_port()
     web_origin = f"http://127.0.0.1:{web_port}"
-    endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{action_port}/webhook", project)
-    env = server_environment(work, env_overrides)
+    env = server_environment(work, {ACTION_SERVER_URL: f"http://127.0.0.1:{action_port}/webhook", **(env_overrides or {})})
     launcher = Launcher(work, project, env)
     try:
         launcher.start("actions", action_server_command(action_port), f"http://127.0.0.1:{action_port}/health", 120)
-        launcher.start("rasa", rasa_server_command(model, endpoints, rasa_port, web_origin),
+        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin),
                        f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240)
         launcher.start("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
                                "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],

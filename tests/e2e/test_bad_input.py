@@ -26,8 +26,9 @@ from actions.knowledge import PROJECT_ROOT
 from channels import replies
 from channels.limits import MAX_BODY_BYTES, MAX_ID_CHARS, MAX_MESSAGE_CHARS
 from scripts.local_servers import (
-    MODEL, Launcher, RunningBot, free_port, rasa_server_command, server_environment, write_endpoints,
+    MODEL, Launcher, RunningBot, free_port, rasa_server_command, server_environment,
 )
+from stores.settings import ACTION_SERVER_URL
 
 QUESTION = "Wer berät junge Migranten?"
 TRUNCATED = replies.TRUNCATED.format(limit=MAX_MESSAGE_CHARS)
@@ -247,11 +248,11 @@ def test_socketio_message_after_reconnect_without_session_request(running_bot: R
 def rasa_without_actions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Rasa server of its own whose action endpoint is a port where nothing listens."""
     work: Path = tmp_path_factory.mktemp("no-action-server")
-    endpoints = write_endpoints(work / "endpoints.yml", f"http://127.0.0.1:{free_port()}/webhook")
     port = free_port()
-    launcher = Launcher(work, PROJECT_ROOT, server_environment(work))
+    closed = f"http://127.0.0.1:{free_port()}/webhook"  # nothing listens there
+    launcher = Launcher(work, PROJECT_ROOT, server_environment(work, {ACTION_SERVER_URL: closed}))
     try:
-        launcher.start("rasa", rasa_server_command(MODEL, endpoints, port), f"http://127.0.0.1:{port}/webhooks/rest/", 240)
+        launcher.start("rasa", rasa_server_command(MODEL, port), f"http://127.0.0.1:{port}/webhooks/rest/", 240)
         yield f"http://127.0.0.1:{port}"
     finally:
         launcher.stop_all()
