@@ -39,6 +39,15 @@ _FIELD_PATTERNS: Dict[str, re.Pattern] = {
 }
 
 
+# A sentence ends at . ! ? before a capital letter, but not after an abbreviation or a
+# number ("bzw. Integrations-", "Zum 1. Oktober").
+_SENTENCE_END = re.compile(r"(?<!bzw\.)(?<!z\.B\.)(?<!u\.a\.)(?<!\d\.)(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
+
+
+def _split_sentences(text: str) -> List[str]:
+    return [part for part in _SENTENCE_END.split(text) if part]
+
+
 class KnowledgeError(ValueError):
     """The knowledge file is unreadable or breaks the schema.
 
@@ -74,6 +83,20 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class QuotedList:
+    """A list of the page quoted as it stands: its lead-in ("Ziel der LAG JSA NRW ist")
+    and its items, each a quote of its own, because the page prints them as bullets."""
+
+    lead: str
+    items: Tuple[str, ...]
+
+    def sentences(self) -> Tuple[str, ...]:
+        """Each item read with its lead-in, as a sentence the bot can quote."""
+        lead = self.lead.rstrip(":")
+        return tuple(f"{lead}: {item}" for item in self.items)
+
+
+@dataclass(frozen=True)
 class Partner:
     """One organisation, committee or network of the seed page."""
 
@@ -90,6 +113,19 @@ class Partner:
     places: Tuple[Place, ...] = ()
     contact: Mapping[str, Tuple[ContactItem, ...]] = field(default_factory=dict)
     facts: Tuple[str, ...] = ()
+    lists: Tuple[QuotedList, ...] = ()
+
+    @property
+    def quoted_sentences(self) -> Tuple[str, ...]:
+        """Every sentence the file quotes for this partner: description, facts, list items.
+
+        The fact search indexes exactly these, so a question can only be answered
+        with words the page itself says about the partner.
+        """
+        sentences = [s for s in _split_sentences(self.description)]
+        sentences += [f for f in self.facts if not any(f in s or s in f for s in sentences)]
+        sentences += [s for quoted in self.lists for s in quoted.sentences()]
+        return tuple(dict.fromkeys(sentences))
 
     @property
     def display_name(self) -> str:
@@ -130,6 +166,9 @@ class KnowledgeBase:
     path: Path
     source_title: str
     source_file: str
+    # Where the page is published and when our copy was taken (answers "Woher stammt das?").
+    source_site: str
+    source_copied: str
     general: GeneralInfo
     partners: Tuple[Partner, ...]
     target_groups: Tuple[Vocabulary, ...]
@@ -273,7 +312,7 @@ def _read_partner(
     reader.reject_unknown(
         (
             "id", "name", "short_name", "aliases", "kind", "summary", "description",
-            "target_groups", "topics", "places", "contact", "facts", "source",
+            "target_groups", "topics", "places", "contact", "facts", "lists", "source",
         )
     )
     if not _ID_PATTERN.match(partner_id):
@@ -302,8 +341,24 @@ def _read_partner(
         places=_read_places(reader),
         contact=_read_contact(reader),
         facts=reader.texts("facts"),
+        lists=_read_lists(reader),
         source=reader.text("source") or "",
     )
+
+
+def _read_lists(reader: _Reader) -> Tuple[QuotedList, ...]:
+    raw = reader.data.get("lists") or []
+    if not isinstance(raw, list):
+        reader.fail("muss eine Liste von {lead, items} sein", "lists")
+    result = []
+    for index, item in enumerate(raw, start=1):
+        list_reader = _Reader(reader.path, f"{reader.where}, lists Nr. {index}", item)
+        list_reader.reject_unknown(("lead", "items"))
+        items = list_reader.texts("items")
+        if not items:
+            list_reader.fail("braucht mindestens einen Eintrag", "items")
+        result.append(QuotedList(lead=list_reader.text("lead") or "", items=items))
+    return tuple(result)
 
 
 def _reject_shared_names(path: Path, partners: Sequence[Partner]) -> None:
@@ -325,7 +380,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     top = _Reader(path, "Datei", data)
     top.reject_unknown(("source", "general", "target_groups", "topics", "contact_words", "partners"))
     source = _Reader(path, "source", data.get("source"))
-    source.reject_unknown(("title", "file"))
+    source.reject_unknown(("title", "file", "site", "copied"))
     general = _Reader(path, "general", data.get("general"))
     general.reject_unknown(("summary", "facts", "source"))
     target_groups = _read_vocabulary(path, "target_groups", data.get("target_groups"))
@@ -349,6 +404,8 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         path=path,
         source_title=source.text("title") or "",
         source_file=source.text("file") or "",
+        source_site=source.text("site") or "",
+        source_copied=source.text("copied") or "",
         general=GeneralInfo(
             summary=general.text("summary") or "",
             facts=general.texts("facts"),

@@ -88,6 +88,9 @@ def _quoted_texts(knowledge: KnowledgeBase):
             yield partner.id, "description", sentence
         for fact in partner.facts:
             yield partner.id, "facts", fact
+        for quoted in partner.lists:
+            for text in (quoted.lead, *quoted.items):
+                yield partner.id, "lists", text
     for fact in knowledge.general.facts:
         yield "general", "facts", fact
 
@@ -95,6 +98,37 @@ def _quoted_texts(knowledge: KnowledgeBase):
 @pytest.mark.parametrize("entry,field_name,text", list(_quoted_texts(load_knowledge())))
 def test_descriptions_and_facts_are_quotes_from_seed(seed_text, entry, field_name, text) -> None:
     assert normalise(text) in normalise(seed_text), f"{entry} {field_name}: kein Zitat der Quelle: {text}"
+
+
+# Lines of the page that state nothing a resident could ask about: headings, link
+# texts, an image caption, an editor's note. Contact lines are checked above as
+# contact values; everything else the page says must be quoted in the knowledge file.
+_NOT_STATEMENTS = re.compile(
+    r"^(Mehr Informationen|Zur Website|Kontakt|Zu sehen ist das Logo|Die referenzierte Medienquelle fehlt"
+    r"|E-Mail:|Tel\.|Fax:|\d)"
+)
+_SEED_SENTENCE_END = re.compile(r"(?<!bzw\.)(?<!\d\.)(?<=[.!?:])\s+(?=[A-ZÄÖÜ„0-9])")
+
+
+def _seed_statements(seed_text: str):
+    """Sentences (ending in . ! ? :) and list items (bullets) of the page; headings,
+    which end without punctuation, are left out."""
+    for line in seed_text.splitlines():
+        line = normalise(line)
+        is_item = bool(re.match(r"^(•|\d\.)\s", line))
+        for sentence in _SEED_SENTENCE_END.split(re.sub(r"^(•|\d\.)\s+", "", line)):
+            complete = is_item or sentence.endswith((".", "!", "?", ":"))
+            if complete and len(sentence.split()) >= 4 and not _NOT_STATEMENTS.match(sentence):
+                yield sentence
+
+
+def test_every_statement_of_the_seed_is_quoted(knowledge: KnowledgeBase, seed_text: str) -> None:
+    """The fact search can only find what the file quotes: every sentence of the page
+    that states something is under its partner or the general section."""
+    texts = [p.description for p in knowledge.partners] + [text for _, _, text in _quoted_texts(knowledge)]
+    quoted = " | ".join(normalise(text) for text in texts)
+    missing = [s for s in _seed_statements(seed_text) if s not in quoted]
+    assert not missing, "Diese Sätze der Quelle fehlen in knowledge/partners.yml (facts):\n" + "\n".join(missing)
 
 
 def test_numbers_in_summaries_appear_in_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
