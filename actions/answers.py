@@ -124,11 +124,12 @@ def _web_hint(partner: Partner) -> str:
 
 
 def partner_info(partner: Partner) -> str:
-    """What a partner is and does, its key facts not already said, and how to reach it."""
+    """What a partner is and does, and how to reach it.
+
+    The further quoted sentences (facts, lists) are not listed here: they answer the
+    single questions that ask for them ("Seit wann …?").
+    """
     parts = [f"{partner.display_name} – {partner.kind}", partner.description]
-    extra_facts = [fact for fact in partner.facts if fact not in partner.description]
-    if extra_facts:
-        parts.append(_bullets(extra_facts))
     if contact_lines(partner):
         parts.append(contact_card(partner))
     else:

@@ -175,6 +175,12 @@ class KnowledgeBase:
     topics: Tuple[Vocabulary, ...]
     # Words for phone, fax, e-mail, web and address ("Telefonnummer", "Anschrift", …).
     contact_words: Tuple[Vocabulary, ...] = ()
+    # Words that mean the same to the fact search ("gegründet", "Gründung", "entstanden").
+    fact_words: Tuple[Vocabulary, ...] = ()
+    # How people ask for one kind of fact ("seit wann" -> date); ids in fact_index.ANSWER_EVIDENCE.
+    question_words: Tuple[Vocabulary, ...] = ()
+    # Words of a message that ask for something other than a fact (source, a list, a place …).
+    intent_words: Tuple[Vocabulary, ...] = ()
 
     def partner(self, partner_id: str) -> Optional[Partner]:
         """The partner with this id, or None."""
@@ -378,7 +384,8 @@ def _reject_shared_names(path: Path, partners: Sequence[Partner]) -> None:
 def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     """Validate already-parsed YAML data and build the knowledge base."""
     top = _Reader(path, "Datei", data)
-    top.reject_unknown(("source", "general", "target_groups", "topics", "contact_words", "partners"))
+    top.reject_unknown(("source", "general", "target_groups", "topics", "contact_words", "fact_words",
+                        "question_words", "intent_words", "partners"))
     source = _Reader(path, "source", data.get("source"))
     source.reject_unknown(("title", "file", "site", "copied"))
     general = _Reader(path, "general", data.get("general"))
@@ -415,6 +422,9 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         target_groups=target_groups,
         topics=topics,
         contact_words=contact_words,
+        fact_words=_read_vocabulary(path, "fact_words", data.get("fact_words")),
+        question_words=_read_vocabulary(path, "question_words", data.get("question_words")),
+        intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words")),
     )
 
 

@@ -103,10 +103,10 @@ def render_stories(knowledge: KnowledgeBase) -> str:
         short = partner.short_name or (partner.aliases[0] if partner.aliases else partner.name)
         stories.append(_story(f"{partner.id}, Aufgabe, offizieller Name",
                               f"Was macht {_annotated(partner.name, partner.id)}?",
-                              "ask_partner_info", partner.id, "action_partner_info"))
+                              "ask_partner_info", partner.id, "action_answer"))
         stories.append(_story(f"{partner.id}, Kontakt, Kurzname",
                               f"Wie erreiche ich {_annotated(short, partner.id)}?",
-                              "ask_partner_contact", partner.id, "action_partner_contact"))
+                              "ask_partner_contact", partner.id, "action_answer"))
     return HEADER + 'version: "3.1"\nstories:\n' + "\n".join(stories)
 
 

@@ -20,8 +20,17 @@ from actions.knowledge import KINDS, KnowledgeBase
 from tests.conftest import entity, make_tracker, normalise
 
 
+class AnswerAs(actions.ActionAnswer):
+    """action_answer, run with the intent the NLU would have given (unless a test sets one)."""
+
+    def __init__(self, intent: str) -> None:
+        self.intent = intent
+
+
 def run_messages(action: Action, **tracker_args: Any) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
     """Run an action; return the messages it sent and the events it returned."""
+    if isinstance(action, AnswerAs):
+        tracker_args.setdefault("intent", action.intent)
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, make_tracker(**tracker_args), {}))
     assert all(m.get("text") or m.get("response") for m in dispatcher.messages), "every message needs content"
@@ -44,7 +53,7 @@ def partner_entities(partner_id: str, *extra: Dict[str, Any]) -> List[Dict[str, 
 def test_contact_field_gives_the_files_values_or_says_there_are_none(knowledge: KnowledgeBase, field_name: str) -> None:
     for partner in knowledge.partners:
         text, events = run(
-            actions.ActionPartnerContact(),
+            AnswerAs("ask_partner_contact"),
             entities=partner_entities(partner.id, entity("contact_attribute", field_name)),
         )
         if field_name == "address":
@@ -60,14 +69,14 @@ def test_contact_field_gives_the_files_values_or_says_there_are_none(knowledge: 
 
 def test_missing_phone_offers_what_the_file_has(directory) -> None:
     partner = next(p for p in directory.partners if not p.contact_items("phone") and p.contact_items("email"))
-    text, _ = run(actions.ActionPartnerContact(), entities=partner_entities(partner.id, entity("contact_attribute", "phone")))
+    text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(partner.id, entity("contact_attribute", "phone")))
     assert "keine Telefonnummer" in text
     assert partner.contact_items("email")[0].value in text
 
 
 def test_contact_without_attribute_gives_the_whole_card(directory) -> None:
     partner = directory.find_partner("KfI")
-    text, _ = run(actions.ActionPartnerContact(), entities=partner_entities(partner.id))
+    text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(partner.id))
     for field_name in ("phone", "fax", "email", "web"):
         for item in partner.contact_items(field_name):
             assert item.value in text
@@ -77,7 +86,7 @@ def test_contact_without_attribute_gives_the_whole_card(directory) -> None:
 def test_two_attributes_in_one_question_are_both_answered(directory) -> None:
     partner = directory.find_partner("Landesintegrationsrat")
     text, _ = run(
-        actions.ActionPartnerContact(),
+        AnswerAs("ask_partner_contact"),
         entities=partner_entities(partner.id, entity("contact_attribute", "phone"), entity("contact_attribute", "fax")),
     )
     assert partner.contact_items("phone")[0].value in text and partner.contact_items("fax")[0].value in text
@@ -88,7 +97,7 @@ def test_two_attributes_in_one_question_are_both_answered(directory) -> None:
 def test_follow_up_without_name_uses_the_partner_talked_about(directory) -> None:
     partner = directory.find_partner("Landesintegrationsrat")
     text, events = run(
-        actions.ActionPartnerContact(),
+        AnswerAs("ask_partner_contact"),
         entities=[entity("contact_attribute", "phone")],
         slots={"partner": partner.id},
     )
@@ -98,17 +107,17 @@ def test_follow_up_without_name_uses_the_partner_talked_about(directory) -> None
 
 def test_a_newly_named_partner_wins_over_the_slot(directory) -> None:
     kfi, lir = directory.find_partner("KfI"), directory.find_partner("Landesintegrationsrat")
-    text, events = run(actions.ActionPartnerLocation(), entities=partner_entities(kfi.id), slots={"partner": lir.id})
+    text, events = run(AnswerAs("ask_partner_location"), entities=partner_entities(kfi.id), slots={"partner": lir.id})
     assert kfi.places[0].address in text and SlotSet("partner", kfi.id) in events
 
 
 def test_raw_entity_text_with_typo_is_resolved(directory) -> None:
-    text, events = run(actions.ActionPartnerInfo(), entities=[entity("partner", "Landesintegrationsrt")])
+    text, events = run(AnswerAs("ask_partner_info"), entities=[entity("partner", "Landesintegrationsrt")])
     assert SlotSet("partner", directory.find_partner("Landesintegrationsrat").id) in events
 
 
 def test_no_partner_at_all_asks_which_one(directory) -> None:
-    text, events = run(actions.ActionPartnerContact(), entities=[entity("contact_attribute", "phone")])
+    text, events = run(AnswerAs("ask_partner_contact"), entities=[entity("contact_attribute", "phone")])
     assert "Zu welcher Stelle" in text
     assert all((p.short_name or p.name) in text for p in directory.partners)
     assert events == []
@@ -118,7 +127,7 @@ def test_no_partner_at_all_asks_which_one(directory) -> None:
 
 def test_info_quotes_the_description_and_extra_facts(knowledge: KnowledgeBase) -> None:
     for partner in knowledge.partners:
-        text, events = run(actions.ActionPartnerInfo(), entities=partner_entities(partner.id))
+        text, events = run(AnswerAs("ask_partner_info"), entities=partner_entities(partner.id))
         assert partner.description in text
         for fact in partner.facts:
             assert fact in text or fact in partner.description
@@ -127,7 +136,7 @@ def test_info_quotes_the_description_and_extra_facts(knowledge: KnowledgeBase) -
 
 def test_location_names_every_city(knowledge: KnowledgeBase) -> None:
     for partner in knowledge.partners:
-        text, _ = run(actions.ActionPartnerLocation(), entities=partner_entities(partner.id))
+        text, _ = run(AnswerAs("ask_partner_location"), entities=partner_entities(partner.id))
         for city in partner.cities:
             assert city in text
         if not partner.places:
@@ -136,11 +145,11 @@ def test_location_names_every_city(knowledge: KnowledgeBase) -> None:
 
 def test_location_in_a_city_without_an_office_lists_the_others(directory) -> None:
     partner = max(directory.partners, key=lambda p: len(p.cities))
-    text, _ = run(actions.ActionPartnerLocation(), entities=partner_entities(partner.id, entity("city", "Bielefeld")))
+    text, _ = run(AnswerAs("ask_partner_location"), entities=partner_entities(partner.id, entity("city", "Bielefeld")))
     assert "keinen Standort in Bielefeld" in text
     assert all(city in text for city in partner.cities)
     present = partner.cities[-1]
-    text, _ = run(actions.ActionPartnerLocation(), entities=partner_entities(partner.id, entity("city", present)))
+    text, _ = run(AnswerAs("ask_partner_location"), entities=partner_entities(partner.id, entity("city", present)))
     assert text.startswith("Ja,") and present in text
 
 
@@ -149,7 +158,7 @@ def test_location_in_a_city_without_an_office_lists_the_others(directory) -> Non
 def test_target_group_with_one_partner_gives_its_contact(directory) -> None:
     group = directory.find_target_group("junge Migranten")
     (partner,) = directory.for_target_group(group.id)
-    text, events = run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    text, events = run(AnswerAs("ask_target_group_help"), entities=[entity("target_group", group.id)])
     assert partner.display_name in text
     for line in (i.value for f in ("email", "web") for i in partner.contact_items(f)):
         assert line in text
@@ -158,7 +167,7 @@ def test_target_group_with_one_partner_gives_its_contact(directory) -> None:
 
 def test_target_group_with_several_partners_lists_all(directory) -> None:
     group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) > 1)
-    text, events = run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    text, events = run(AnswerAs("ask_target_group_help"), entities=[entity("target_group", group.id)])
     partners = directory.for_target_group(group.id)
     assert all(p.display_name in text for p in partners)
     # No single partner is talked about now; the offered ones are remembered instead.
@@ -168,7 +177,7 @@ def test_target_group_with_several_partners_lists_all(directory) -> None:
 
 def test_contact_follow_up_after_a_choice_answers_for_the_offered_partners(directory) -> None:
     offered = [p for p in directory.partners if p.contact_items("web")][:2]
-    text, events = run(actions.ActionTargetGroupHelp(), text="Geht das auch online?",
+    text, events = run(AnswerAs("ask_target_group_help"), text="Geht das auch online?",
                        entities=[entity("contact_attribute", "web")],
                        slots={"offered_partners": [p.id for p in offered], "last_question": "group"})
     assert all(p.contact_items("web")[0].value in text for p in offered)
@@ -177,11 +186,11 @@ def test_contact_follow_up_after_a_choice_answers_for_the_offered_partners(direc
 
 def test_figures_follow_up_quotes_the_partners_numbers_not_the_page(directory) -> None:
     partner = next(p for p in directory.partners if actions.answers.facts_with_figures(p))
-    text, _ = run(actions.ActionGeneralInfo(), text="Um wie viele Menschen geht es da?", intent="ask_general_info",
+    text, _ = run(AnswerAs("ask_general_info"), text="Um wie viele Menschen geht es da?", intent="ask_general_info",
                   slots={"partner": partner.id})
     assert partner.display_name in text and all(f in text for f in actions.answers.facts_with_figures(partner))
     # Without a word pointing back, the same intent gives the page's general facts.
-    text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Menschen mit Einwanderungsgeschichte leben in NRW?",
+    text, _ = run(AnswerAs("ask_general_info"), text="Wie viele Menschen mit Einwanderungsgeschichte leben in NRW?",
                   intent="ask_general_info", slots={"partner": partner.id})
     assert directory.knowledge.general.facts[0] in text and partner.display_name not in text
 
@@ -190,48 +199,48 @@ def test_who_all_lists_every_partner_of_the_topic_not_only_the_best_fit(director
     topic = next(t for t in directory.knowledge.topics if len(directory.for_topic(t.id)) > 1)
     group = directory.find_target_group("Migranten")
     entities = [entity("topic", topic.id), entity("target_group", group.id)]
-    text, _ = run(actions.ActionTargetGroupHelp(), text="Wer beschäftigt sich alles damit?", entities=entities)
+    text, _ = run(AnswerAs("ask_target_group_help"), text="Wer beschäftigt sich alles damit?", entities=entities)
     assert all(p.display_name in text for p in directory.for_topic(topic.id))
 
 
 def test_topic_instead_of_group_is_answered(directory) -> None:
     topic = directory.find_topic("Rassismus")
-    text, _ = run(actions.ActionTargetGroupHelp(), entities=[entity("topic", "Rassismus")])
+    text, _ = run(AnswerAs("ask_target_group_help"), entities=[entity("topic", "Rassismus")])
     assert all(p.display_name in text for p in directory.for_topic(topic.id))
 
 
 def test_unknown_group_asks_for_whom(directory) -> None:
-    text, events = run(actions.ActionTargetGroupHelp(), entities=[])
+    text, events = run(AnswerAs("ask_target_group_help"), entities=[])
     assert "Für wen" in text and all(g.label in text for g in directory.knowledge.target_groups)
 
 
 def test_list_by_city(directory) -> None:
     for city in directory.knowledge.cities:
-        text, _ = run(actions.ActionPartnerList(), entities=[entity("city", city)])
+        text, _ = run(AnswerAs("ask_partner_list"), entities=[entity("city", city)])
         assert all(p.display_name in text for p in directory.in_city(city))
         others = [p for p in directory.partners if p not in directory.in_city(city)]
         assert not any(p.display_name in text for p in others)
 
 
 def test_list_for_a_city_without_partners_names_known_cities(directory) -> None:
-    text, _ = run(actions.ActionPartnerList(), entities=[entity("city", "Bielefeld")])
+    text, _ = run(AnswerAs("ask_partner_list"), entities=[entity("city", "Bielefeld")])
     assert "Bielefeld" in text and all(c in text for c in directory.knowledge.cities)
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_list_by_kind(directory, kind: str) -> None:
-    text, _ = run(actions.ActionPartnerList(), entities=[entity("kind", kind)])
+    text, _ = run(AnswerAs("ask_partner_list"), entities=[entity("kind", kind)])
     for partner in directory.partners:
         assert (partner.display_name in text) == (partner.kind == kind), partner.id
 
 
 def test_list_without_filter_names_every_partner(directory) -> None:
-    text, _ = run(actions.ActionPartnerList(), entities=[])
+    text, _ = run(AnswerAs("ask_partner_list"), entities=[])
     assert all(p.display_name in text for p in directory.partners)
 
 
 def test_general_info_states_the_pages_facts(knowledge: KnowledgeBase) -> None:
-    text, _ = run(actions.ActionGeneralInfo())
+    text, _ = run(AnswerAs("ask_general_info"))
     assert all(fact in text for fact in knowledge.general.facts)
 
 
@@ -242,12 +251,12 @@ _CHECKABLE = re.compile(r"\d[\d /\-]{5,}\d|[\w.+-]+@[\w.-]+\.\w+|(?:https?://|ww
 
 def _all_answers(knowledge: KnowledgeBase):
     for partner in knowledge.partners:
-        for action in (actions.ActionPartnerInfo(), actions.ActionPartnerLocation(), actions.ActionPartnerContact()):
+        for action in (AnswerAs("ask_partner_info"), AnswerAs("ask_partner_location"), AnswerAs("ask_partner_contact")):
             for attribute in (None, "phone", "fax", "email", "web", "address"):
                 extra = [entity("contact_attribute", attribute)] if attribute else []
                 yield run(action, entities=partner_entities(partner.id, *extra))[0]
     for group in knowledge.target_groups:
-        yield run(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])[0]
+        yield run(AnswerAs("ask_target_group_help"), entities=[entity("target_group", group.id)])[0]
 
 
 def test_every_number_address_and_link_in_any_answer_is_in_the_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
@@ -266,7 +275,7 @@ def test_every_number_address_and_link_in_any_answer_is_in_the_seed(knowledge: K
 def test_misspelled_partner_without_entity_is_found_in_the_text(directory) -> None:
     lir = directory.find_partner("Landesintegrationsrat")
     text, events = run(
-        actions.ActionPartnerContact(),
+        AnswerAs("ask_partner_contact"),
         text="landesintegrazionsrat telefonnumer",
         entities=[entity("contact_attribute", "phone")],
     )
@@ -275,10 +284,10 @@ def test_misspelled_partner_without_entity_is_found_in_the_text(directory) -> No
 
 def test_follow_up_about_another_partner_asks_the_same_thing(directory) -> None:
     lir, kfi = directory.find_partner("Landesintegrationsrat"), directory.find_partner("KfI")
-    _, events = run(actions.ActionPartnerContact(), entities=partner_entities(kfi.id, entity("contact_attribute", "fax")))
+    _, events = run(AnswerAs("ask_partner_contact"), entities=partner_entities(kfi.id, entity("contact_attribute", "fax")))
     last = next(e["value"] for e in events if e["name"] == "last_question")
     text, events = run(
-        actions.ActionFollowUp(),
+        AnswerAs("follow_up"),
         text="und vom Landesintegrationsrat?",
         entities=partner_entities(lir.id),
         slots={"partner": kfi.id, "last_question": last},
@@ -290,10 +299,10 @@ def test_follow_up_about_another_partner_asks_the_same_thing(directory) -> None:
 def test_follow_up_with_a_city_filters_the_last_partner(directory) -> None:
     adb = max(directory.partners, key=lambda p: len(p.cities))
     present = adb.cities[0]
-    text, _ = run(actions.ActionFollowUp(), text=f"Gibt es das auch in {present}?",
+    text, _ = run(AnswerAs("follow_up"), text=f"Gibt es das auch in {present}?",
                   entities=[entity("city", present)], slots={"partner": adb.id, "last_question": "location"})
     assert text.startswith("Ja,") and present in text
-    text, _ = run(actions.ActionFollowUp(), text="und in Bielefeld?",
+    text, _ = run(AnswerAs("follow_up"), text="und in Bielefeld?",
                   entities=[entity("city", "Bielefeld")], slots={"partner": adb.id, "last_question": "info"})
     assert "keinen Standort in Bielefeld" in text and all(c in text for c in adb.cities)
 
@@ -302,7 +311,7 @@ def test_several_fitting_partners_come_with_at_most_five_buttons(directory) -> N
     group = max(directory.knowledge.target_groups, key=lambda g: len(directory.for_target_group(g.id)))
     partners = directory.for_target_group(group.id)
     assert len(partners) > 1
-    messages, _ = run_messages(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    messages, _ = run_messages(AnswerAs("ask_target_group_help"), entities=[entity("target_group", group.id)])
     buttons = messages[-1]["buttons"]
     assert 2 <= len(buttons) <= 5 and len(buttons) == min(5, len(partners))
     for button, partner in zip(buttons, partners):
@@ -311,25 +320,25 @@ def test_several_fitting_partners_come_with_at_most_five_buttons(directory) -> N
 
 
 def test_an_answer_asks_for_feedback_but_a_choice_does_not(directory) -> None:
-    messages, _ = run_messages(actions.ActionPartnerContact(), entities=partner_entities("kfi"))
+    messages, _ = run_messages(AnswerAs("ask_partner_contact"), entities=partner_entities("kfi"))
     feedback = [b["payload"] for b in messages[-1]["buttons"]]
     assert feedback == ["/feedback_helpful", "/feedback_not_helpful"]
     assert all(not m.get("buttons") for m in messages[:-1])
     group = max(directory.knowledge.target_groups, key=lambda g: len(directory.for_target_group(g.id)))
-    messages, _ = run_messages(actions.ActionTargetGroupHelp(), entities=[entity("target_group", group.id)])
+    messages, _ = run_messages(AnswerAs("ask_target_group_help"), entities=[entity("target_group", group.id)])
     assert not any(b["payload"].startswith("/feedback") for b in messages[-1]["buttons"])
 
 
 def test_a_button_payload_answers_the_chosen_partner(directory) -> None:
     partner = directory.find_partner("Beratungsstelle für Sinti und Roma")
-    text, events = run(actions.ActionPartnerInfo(), text=f'/ask_partner_info{{"partner": "{partner.id}"}}',
+    text, events = run(AnswerAs("ask_partner_info"), text=f'/ask_partner_info{{"partner": "{partner.id}"}}',
                        entities=partner_entities(partner.id))
     assert partner.description in text and SlotSet("partner", partner.id) in events
 
 
 def test_a_described_situation_reaches_the_topic_partner(directory) -> None:
     topic = directory.find_topic("Rassismus")
-    text, _ = run(actions.ActionPartnerInfo(), text="Ich wurde rassistisch beleidigt, an wen wende ich mich?")
+    text, _ = run(AnswerAs("ask_partner_info"), text="Ich wurde rassistisch beleidigt, an wen wende ich mich?")
     assert all(p.display_name in text for p in directory.for_topic(topic.id))
 
 
@@ -343,7 +352,7 @@ def test_did_you_mean_offers_german_buttons_and_a_way_out(directory) -> None:
         {"name": "ask_partner_contact", "confidence": 0.4},
         {"name": "ask_partner_info", "confidence": 0.3},
     ]
-    asyncio.run(actions.ActionAskAffirmation().run(dispatcher, tracker, {}))
+    asyncio.run(AnswerAs("nlu_fallback").run(dispatcher, tracker, {}))
     (message,) = dispatcher.messages
     assert "Meinten Sie" in message["text"]
     payloads = [b["payload"] for b in message["buttons"]]
@@ -353,13 +362,13 @@ def test_did_you_mean_offers_german_buttons_and_a_way_out(directory) -> None:
 
 def test_out_of_scope_with_a_recognised_partner_answers_it(directory) -> None:
     zfti = directory.find_partner("ZfTI")
-    text, events = run(actions.ActionOutOfScope(), text="zentrum fur turkeistudien wan gegrundet",
+    text, events = run(AnswerAs("out_of_scope"), text="zentrum fur turkeistudien wan gegrundet",
                        entities=partner_entities(zfti.id))
     assert zfti.description in text and SlotSet("partner", zfti.id) in events
 
 
 def test_out_of_scope_without_a_recognised_partner_stays_out_of_scope(directory) -> None:
-    messages, events = run_messages(actions.ActionOutOfScope(), text="Wie wird das Wetter in Köln?",
+    messages, events = run_messages(AnswerAs("out_of_scope"), text="Wie wird das Wetter in Köln?",
                                     entities=[entity("city", "Köln")])
     assert [m["response"] for m in messages] == ["utter_out_of_scope"] and events == []
 
@@ -367,9 +376,9 @@ def test_out_of_scope_without_a_recognised_partner_stays_out_of_scope(directory)
 def test_out_of_scope_with_an_exactly_written_name_answers_it_but_a_typo_does_not(directory) -> None:
     """A partner added after the last training is found by its exact name, never by a guess."""
     partner = directory.find_partner("Landesinitiative Jungenarbeit")
-    text, _ = run(actions.ActionOutOfScope(), text=f"Was ist eigentlich die {partner.name}?")
+    text, _ = run(AnswerAs("out_of_scope"), text=f"Was ist eigentlich die {partner.name}?")
     assert partner.description in text
-    messages, _ = run_messages(actions.ActionOutOfScope(), text="Was ist eigentlich die Landesinitiatve Jungenarbiet?")
+    messages, _ = run_messages(AnswerAs("out_of_scope"), text="Was ist eigentlich die Landesinitiatve Jungenarbiet?")
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
 
 
@@ -379,7 +388,7 @@ def test_partners_fitting_most_of_the_message_win(directory) -> None:
     parents = directory.find_target_group("Eltern")
     best = [p for p in directory.for_target_group(late.id) if p.kind == "Gremium"]
     assert best and not {p.id for p in directory.for_target_group(parents.id)} & {p.id for p in best}
-    text, _ = run(actions.ActionTargetGroupHelp(), text="",
+    text, _ = run(AnswerAs("ask_target_group_help"), text="",
                   entities=[entity("target_group", parents.id), entity("target_group", late.id), entity("kind", "Gremium")])
     assert all(p.display_name in text for p in best)
     assert not any(p.display_name in text for p in directory.for_target_group(parents.id))
@@ -387,16 +396,16 @@ def test_partners_fitting_most_of_the_message_win(directory) -> None:
 
 def test_list_question_naming_only_a_partner_describes_it(directory) -> None:
     partner = directory.find_partner("Elternnetzwerk")
-    text, _ = run(actions.ActionPartnerList(), text="gibts ein elternetzwerk in nrw")
+    text, _ = run(AnswerAs("ask_partner_list"), text="gibts ein elternetzwerk in nrw")
     assert partner.description in text
 
 
 def test_general_question_naming_a_partner_is_answered_about_the_partner(directory) -> None:
     lir = directory.find_partner("Landesintegrationsrat")
-    text, events = run(actions.ActionGeneralInfo(), text="Was macht Landesintegrationsrat Nordrhein-Westfalen?",
+    text, events = run(AnswerAs("ask_general_info"), text="Was macht Landesintegrationsrat Nordrhein-Westfalen?",
                        intent="ask_general_info", entities=partner_entities(lir.id))
     assert lir.description in text and SlotSet("partner", lir.id) in events
-    text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Migranten leben in NRW?", intent="ask_general_info")
+    text, _ = run(AnswerAs("ask_general_info"), text="Wie viele Migranten leben in NRW?", intent="ask_general_info")
     assert all(fact in text for fact in directory.knowledge.general.facts)
 
 
@@ -405,7 +414,7 @@ def test_a_topic_word_inside_a_partner_name_is_not_a_topic(directory) -> None:
     zfti = directory.find_partner("ZfTI")
     assert directory.topics_in(zfti.name), "the name contains a topic word, else this test proves nothing"
     for entities in ([], partner_entities(zfti.id)):
-        text, events = run(actions.ActionTargetGroupHelp(), text=f"Was macht {zfti.name}?", entities=entities)
+        text, events = run(AnswerAs("ask_target_group_help"), text=f"Was macht {zfti.name}?", entities=entities)
         assert zfti.description in text and SlotSet("partner", zfti.id) in events
         assert not any(p.display_name in text for p in directory.partners if p is not zfti)
 
@@ -415,34 +424,34 @@ def test_figure_question_about_a_group_the_page_does_not_cover_quotes_its_partne
     group = next(g for g in directory.knowledge.target_groups if not actions.answers.covers(general, g)
                  and any(actions.answers.facts_with_figures(p) for p in directory.for_target_group(g.id)))
     partner = next(p for p in directory.for_target_group(group.id) if actions.answers.facts_with_figures(p))
-    text, _ = run(actions.ActionGeneralInfo(), text=f"Wie viele {group.words[0]} gibt es in NRW?",
+    text, _ = run(AnswerAs("ask_general_info"), text=f"Wie viele {group.words[0]} gibt es in NRW?",
                   intent="ask_general_info", entities=[entity("target_group", group.id)])
     assert partner.display_name in text and general.facts[0] not in text
     covered = directory.find_target_group("Menschen mit Einwanderungsgeschichte")
     assert actions.answers.covers(general, covered)
-    text, _ = run(actions.ActionGeneralInfo(), text="Wie viele Menschen mit Einwanderungsgeschichte leben hier?",
+    text, _ = run(AnswerAs("ask_general_info"), text="Wie viele Menschen mit Einwanderungsgeschichte leben hier?",
                   intent="ask_general_info", entities=[entity("target_group", covered.id)])
     assert general.facts[0] in text
 
 
 def test_where_was_that_after_a_founding_quotes_the_dated_facts(directory) -> None:
     partner = next(p for p in directory.partners if actions.answers.facts_with_figures(p) and p.places)
-    text, _ = run(actions.ActionPartnerLocation(), text="und in welcher Stadt war das?", slots={"partner": partner.id})
+    text, _ = run(AnswerAs("ask_partner_location"), text="und in welcher Stadt war das?", slots={"partner": partner.id})
     assert all(f in text for f in actions.answers.facts_with_figures(partner))
-    text, _ = run(actions.ActionPartnerLocation(), text="Wo sitzen die?", slots={"partner": partner.id})
+    text, _ = run(AnswerAs("ask_partner_location"), text="Wo sitzen die?", slots={"partner": partner.id})
     assert not any(f in text for f in actions.answers.facts_with_figures(partner))
 
 
 def test_city_follow_up_after_a_choice_answers_for_the_offered_partners(directory) -> None:
     offered = [p for p in directory.partners if len(p.cities) > 1][:1] + [directory.partners[0]]
-    text, _ = run(actions.ActionFollowUp(), text="und in Hagen?", entities=[entity("city", "Hagen")],
+    text, _ = run(AnswerAs("follow_up"), text="und in Hagen?", entities=[entity("city", "Hagen")],
                   slots={"offered_partners": [p.id for p in offered], "last_question": "group"})
     assert all(p.display_name in text for p in offered) and "Hagen" in text
 
 
 def test_misspelt_contact_word_is_understood_in_a_contact_question(directory) -> None:
     kfi = directory.find_partner("KfI")
-    text, _ = run(actions.ActionPartnerContact(), text="kfi emial adresse", intent="ask_partner_contact",
+    text, _ = run(AnswerAs("ask_partner_contact"), text="kfi emial adresse", intent="ask_partner_contact",
                   entities=partner_entities(kfi.id))
     assert kfi.contact_items("email")[0].value in text
     assert kfi.contact_items("phone")[0].value not in text  # the field asked for, not the whole card
@@ -450,22 +459,22 @@ def test_misspelt_contact_word_is_understood_in_a_contact_question(directory) ->
 
 def test_a_lone_city_after_an_answer_is_a_follow_up_even_if_taken_as_out_of_scope(directory) -> None:
     adb = max(directory.partners, key=lambda p: len(p.cities))
-    text, _ = run(actions.ActionOutOfScope(), text="und in Bielefeld?", intent="out_of_scope",
+    text, _ = run(AnswerAs("out_of_scope"), text="und in Bielefeld?", intent="out_of_scope",
                   entities=[entity("city", "Bielefeld")], slots={"partner": adb.id, "last_question": "location"})
     assert "Bielefeld" in text and all(c in text for c in adb.cities)
     # Without an answer before it, or with more than a city, it stays out of scope.
     for text_, slots in (("und in Bielefeld?", {}), ("Wie wird das Wetter in Bielefeld?", {"partner": adb.id,
                                                                                           "last_question": "location"})):
-        messages, _ = run_messages(actions.ActionOutOfScope(), text=text_, intent="out_of_scope",
+        messages, _ = run_messages(AnswerAs("out_of_scope"), text=text_, intent="out_of_scope",
                                    entities=[entity("city", "Bielefeld")], slots=slots)
         assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
 
 
 def test_a_bare_misspelt_name_taken_as_out_of_scope_is_answered(directory) -> None:
     partner = directory.find_partner("Landesinitiative Jungenarbeit")
-    text, _ = run(actions.ActionOutOfScope(), text="landesinitiative jungenarbait", intent="out_of_scope")
+    text, _ = run(AnswerAs("out_of_scope"), text="landesinitiative jungenarbait", intent="out_of_scope")
     assert partner.description in text
     # A misspelt name inside another question is still no reason to leave out of scope.
-    messages, _ = run_messages(actions.ActionOutOfScope(), intent="out_of_scope",
+    messages, _ = run_messages(AnswerAs("out_of_scope"), intent="out_of_scope",
                                text="Wie wird das Wetter bei der landesinitiative jungenarbait morgen?")
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]

@@ -1,0 +1,85 @@
+"""What the conversation has talked about so far, kept in typed Rasa slots.
+
+"die", "dort", "deren" mean the partner talked about last; "der erste", "die zweite"
+an item of the list the bot just showed (or, without a list, the partners in the
+order they came up); "von vorhin" the one before the current subject. Every answer
+writes back which partners it was about, so the bot's own answers count as much as
+the user's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+SUBJECT_SLOT = "partner"
+MENTIONED_SLOT = "mentioned_partners"
+LISTED_SLOT = "listed_partners"
+ASKED_SLOT = "last_asked"
+FIELDS_SLOT = "last_fields"
+# Enough for a conversation that switches between several partners and comes back.
+MAX_MENTIONED = 12
+
+
+def _ids(value: Any) -> List[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@dataclass
+class Memory:
+    """The conversation so far: subject, partners in order of mention, the last list."""
+
+    subject: Optional[str] = None
+    mentioned: List[str] = field(default_factory=list)
+    listed: List[str] = field(default_factory=list)
+    last_asked: Optional[str] = None
+    last_fields: List[str] = field(default_factory=list)
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> "Memory":
+        subject = tracker.get_slot(SUBJECT_SLOT)
+        asked = tracker.get_slot(ASKED_SLOT)
+        return cls(
+            subject=subject if isinstance(subject, str) else None,
+            mentioned=_ids(tracker.get_slot(MENTIONED_SLOT)),
+            listed=_ids(tracker.get_slot(LISTED_SLOT)),
+            last_asked=asked if isinstance(asked, str) else None,
+            last_fields=_ids(tracker.get_slot(FIELDS_SLOT)),
+        )
+
+    def ordinal(self, index: int) -> Optional[str]:
+        """"der erste" (0), "die zweite" (1), "der letzte" (-1): of the list shown, else of
+        the partners in the order they came up."""
+        pool = self.listed or self.mentioned
+        try:
+            return pool[index]
+        except IndexError:
+            return None
+
+    def earlier(self) -> Optional[str]:
+        """"von vorhin": the partner talked about before the current one."""
+        others = [p for p in self.mentioned if p != self.subject]
+        return others[-1] if others else None
+
+    def events(
+        self,
+        about: Sequence[str],
+        asked: Optional[str],
+        fields: Sequence[str] = (),
+        listed: Sequence[str] = (),
+    ) -> List[Dict[str, Any]]:
+        """Slot events after an answer about `about` (one subject, or the shown list)."""
+        mentioned = [p for p in self.mentioned if p not in about] + list(about)
+        events = [SlotSet(MENTIONED_SLOT, mentioned[-MAX_MENTIONED:]), SlotSet(ASKED_SLOT, asked),
+                  SlotSet(FIELDS_SLOT, list(fields))]
+        if listed:
+            # A list replaces the single subject: "Geht das auch online?" is about the list.
+            events += [SlotSet(LISTED_SLOT, list(listed)), SlotSet(SUBJECT_SLOT, None)]
+        elif len(about) == 1:
+            events += [SlotSet(SUBJECT_SLOT, about[0])]
+            if about[0] not in self.listed:
+                events += [SlotSet(LISTED_SLOT, [])]
+        return events

@@ -1,0 +1,345 @@
+"""One place that understands a message: the NLU result plus the conversation -> a Question.
+
+Rasa's intent is the coarse guess (a greeting, a question about a partner, out of
+scope …); this module does the fine reading once, and nothing after it re-reads the
+text:
+
+- the subject: partners named in the message (NLU entities first, then a
+  typo-tolerant search of the text), else the one a reference points to ("die",
+  "dort", "der erste", "von vorhin"), else the one talked about last;
+- what is asked (`Asked`): one contact field, the place, a single fact of a given
+  type ("seit wann" -> a date), a summary, a list, who helps, the source …;
+- for a fact, the quoted sentence that answers it (actions.fact_index).
+
+The order of the decisions is in `_decide`, top to bottom; the router
+(actions.router) then maps each `Asked` to one answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Dict, List, Optional, Sequence, Set
+
+from rasa_sdk import Tracker
+
+from actions.directory import PartnerDirectory
+from actions.fact_index import MIN_SCORE, FactIndex, Hit
+from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
+from actions.memory import Memory
+from actions.mentions import MentionFinder
+from actions.spelling import fold
+from actions.wording import Wording
+
+
+class Asked(str, Enum):
+    """What a message asks for; each value has one answer in actions.router."""
+
+    SMALL_TALK = "small_talk"        # a greeting, thanks, "bist du ein Bot?" and nothing else
+    SOURCE = "source"                # where the information comes from
+    FIELDS = "fields"                # phone, fax, e-mail, web, address
+    LOCATION = "location"            # where a partner sits
+    FACT = "fact"                    # one quoted sentence
+    NOT_STATED = "not_stated"        # a fact the page does not state
+    SUMMARY = "summary"              # what a partner is and does
+    HELP = "help"                    # who helps a group / with a topic / in a situation
+    LIST = "list"                    # partners of a kind, city, topic or all
+    GENERAL = "general"              # the page's general facts
+    WHICH_PARTNER = "which_partner"  # a partner question without any subject
+    UNCLEAR = "unclear"              # "Meinten Sie …?"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities")
+PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
+# Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
+FIGURE_TYPES = ("number", "share", "date", "expansion")
+# Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
+MIN_FALLBACK_CONFIDENCE = 0.3
+# Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
+_SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der die "
+                         "den dem des ein eine einen zu ueber and what about also the a an is are".split())
+# "In welcher Stadt war das?": the past (a founding), not today's address.
+_PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
+# A fact found for all partners at once must match this well to be the subject.
+MIN_OPEN_SCORE = 4.0
+_ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
+             "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
+             "first": 0, "second": 1, "third": 2, "last": -1}
+
+
+@dataclass
+class Question:
+    """One message, understood: who or what it is about and what it asks for."""
+
+    text: str
+    intent: str
+    asked: Asked
+    partners: List[Partner] = field(default_factory=list)
+    named: bool = False                    # the partners were named in this message
+    groups: List[Vocabulary] = field(default_factory=list)
+    topics: List[Vocabulary] = field(default_factory=list)
+    cities: List[str] = field(default_factory=list)
+    kinds: List[str] = field(default_factory=list)
+    fields: List[str] = field(default_factory=list)
+    answer_type: Optional[str] = None      # "date", "number", … (question_words ids)
+    fact: Optional[Hit] = None
+    small_talk: Optional[str] = None       # the greeting/thanks intent that came with a question
+    wants_all: bool = False
+    ranking: List[str] = field(default_factory=list)  # the classifier's other guesses, best first
+
+    @property
+    def partner(self) -> Optional[Partner]:
+        return self.partners[0] if self.partners else None
+
+
+class Understanding:
+    """Builds Questions against one snapshot of the knowledge file."""
+
+    def __init__(self, directory: PartnerDirectory, wording: Wording, index: FactIndex) -> None:
+        self.directory = directory
+        self.wording = wording
+        self.index = index
+        knowledge = directory.knowledge
+        self._question_types = MentionFinder((w, v.id) for v in knowledge.question_words for w in v.words)
+        self._intent_words = MentionFinder((w, v.id) for v in knowledge.intent_words for w in v.words)
+        # Words that never select a fact: those that ask for a summary, a place, a list, the
+        # source. Question words stay: "Mitglieder?" is both the question and its subject.
+        self._not_content: Set[str] = set()
+        for vocabulary in knowledge.intent_words:
+            for word in vocabulary.words:
+                self._not_content.update(wording.terms(word))
+        self._name_terms: Dict[str, Set[str]] = {
+            p.id: {t for name in (p.id, *p.names) for t in wording.terms(name)} for p in knowledge.partners
+        }
+
+    # --- reading the message --------------------------------------------------------
+
+    def read(self, tracker: Tracker, memory: Memory) -> Question:
+        message = tracker.latest_message or {}
+        text = str(message.get("text") or "")
+        intent = str((message.get("intent") or {}).get("name") or "")
+        entities = message.get("entities") or []
+        ranking = [r for r in message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
+        if intent == "nlu_fallback" and ranking and ranking[0].get("name") in PARTNER_QUESTION_INTENTS \
+                and float(ranking[0].get("confidence") or 0) >= MIN_FALLBACK_CONFIDENCE \
+                and any(e.get("entity") == "partner" for e in entities):
+            # A partner named exactly makes a weak partner question clear enough to answer.
+            intent = str(ranking[0]["name"])
+        question = Question(text=text, intent=intent, asked=Asked.UNCLEAR,
+                            ranking=[str(r.get("name")) for r in ranking])
+        values = _entity_values(entities)
+        find = self.directory
+        question.partners = _unique([find.find_partner(v) for v in values.get("partner", [])])
+        question.groups = _unique([find.find_target_group(v) for v in values.get("target_group", [])])
+        question.topics = _unique([find.find_topic(v) for v in values.get("topic", [])])
+        question.cities = _unique([find.find_city(v) or v for v in values.get("city", [])])
+        question.kinds = [k for k in values.get("kind", []) if k in KINDS]
+        question.fields = [f for f in values.get("contact_attribute", []) if f in CONTACT_ATTRIBUTES]
+        if text.startswith("/"):  # a button: its payload names intent and entities exactly
+            question.named = bool(question.partners)
+            question.asked = self._from_button(question, memory)
+            return question
+        rest = self._find_in_text(question, entities)
+        words = fold(text).split()
+        question.wants_all = "list" in self._intent_words.items(text) and bool(
+            {"alle", "alles", "all", "saemtliche"} & set(words))
+        question_phrases = self._question_types.find(rest)
+        question.answer_type = question_phrases[0].item if question_phrases else None
+        intent_words = set(self._intent_words.items(text))
+        rest_words = rest.split()
+        for phrase in question_phrases:  # "in welcher Stadt" asks; "Stadt" is no subject
+            rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
+        terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
+        question.named = bool(question.partners)
+        explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
+        if not question.partners and (explicit or not (question.groups or question.topics or question.kinds)):
+            question.partners = self._resolve_reference(words, memory, intent_words)
+        question.asked = self._decide(question, memory, intent_words, terms, words)
+        if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, words, memory):
+            question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
+        return question
+
+    @staticmethod
+    def _in_scope(q: Question, words: List[str], memory: Memory) -> bool:
+        """An out-of-scope guess is overruled only by a partner named, an elliptic
+        follow-up about the subject ("und in Bielefeld?", "Mitglieder?") or a fact of the page."""
+        if q.intent not in ("out_of_scope", "nlu_fallback"):
+            return True
+        if q.named or q.asked == Asked.FACT and q.fact is not None:
+            return True
+        elliptic = len(words) <= 3 or all(w in _SMALL_WORDS for w in words if fold(w) not in map(fold, q.cities))
+        return bool(memory.subject or memory.listed) and elliptic and q.asked != Asked.LIST
+
+    def _find_in_text(self, question: Question, entities: Sequence[Dict]) -> str:
+        """Typo-tolerant search of the text for what the NLU did not find; returns the
+        text with partner names and city names cut out (what is left for the fact search)."""
+        text = question.text
+        spans = sorted(((e.get("start"), e.get("end")) for e in entities
+                        if e.get("entity") in ("partner", "city") and isinstance(e.get("start"), int)
+                        and isinstance(e.get("end"), int)), reverse=True)
+        for start, end in spans:
+            text = f"{text[:start]} {text[end:]}"
+        words = fold(text).split()
+        mentions = self.directory.partner_mentions(text)
+        for mention in mentions:
+            words[mention.start:mention.end] = [""] * (mention.end - mention.start)
+        rest = " ".join(w for w in words if w)
+        if not question.partners:
+            # Out of scope or unsure: only a name written exactly, or a message that is
+            # nothing but a name (typos allowed), makes it a question about that partner.
+            only_names = bool(mentions) and all(w in _SMALL_WORDS for w in rest.split())
+            trusted = [m for m in mentions if m.score >= 100.0 or only_names]
+            if question.intent not in ("out_of_scope", "nlu_fallback"):
+                trusted = mentions
+            question.partners = _unique([m.item for m in trusted])
+        question.groups = question.groups or self.directory.groups_in(rest)
+        question.topics = question.topics or self.directory.topics_in(rest)
+        question.cities = question.cities or self.directory.cities_in(rest)
+        question.fields = self.directory.fields_in(rest) or question.fields
+        for city in question.cities:
+            rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
+        return rest
+
+    def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:
+        """The partner(s) a message without a name is about, from the conversation."""
+        partner = self.directory.knowledge.partner
+        ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+        if ordinal is not None and (memory.listed or memory.mentioned):
+            found = memory.ordinal(ordinal)
+            return [partner(found)] if found and partner(found) else []
+        if "earlier" in intent_words and memory.earlier():
+            earlier = partner(memory.earlier() or "")
+            return [earlier] if earlier else []
+        if memory.subject and partner(memory.subject):
+            return [partner(memory.subject)]
+        return [p for p in map(partner, memory.listed[:3]) if p]
+
+    # --- deciding what is asked -------------------------------------------------------
+
+    def _from_button(self, question: Question, memory: Memory) -> Asked:
+        by_intent = {
+            "ask_partner_info": Asked.SUMMARY, "ask_partner_location": Asked.LOCATION,
+            "ask_partner_contact": Asked.FIELDS, "ask_target_group_help": Asked.HELP,
+            "ask_partner_list": Asked.LIST, "ask_general_info": Asked.GENERAL, "out_of_scope": Asked.OUT_OF_SCOPE,
+        }
+        asked = by_intent.get(question.intent, Asked.SMALL_TALK)
+        if asked in (Asked.SUMMARY, Asked.LOCATION, Asked.FIELDS) and not question.partners:
+            question.partners = self._resolve_reference([], memory, set())
+            if not question.partners:
+                return Asked.WHICH_PARTNER
+        if asked == Asked.HELP and not (question.groups or question.topics):
+            return Asked.HELP
+        return asked
+
+    def _decide(self, q: Question, memory: Memory, intent_words: Set[str], terms: List[str],
+                words: List[str]) -> Asked:
+        """What the message asks for. The first rule that applies decides."""
+        intent = q.intent
+        subject_ids = [p.id for p in q.partners]
+        content = [t for t in terms if not any(t in self._name_terms.get(pid, ()) for pid in subject_ids)]
+        # 1. Where the information comes from.
+        if "source" in intent_words:
+            return Asked.SOURCE
+        # 2. Greeting or thanks alone is small talk; with a question, the question is answered.
+        has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type or content)
+        if intent in SMALL_TALK_INTENTS:
+            if not has_substance or intent in ("goodbye", "bot_challenge", "ask_capabilities") and not q.named:
+                return Asked.SMALL_TALK
+            q.small_talk = intent
+        if intent in ("feedback_helpful", "feedback_not_helpful"):
+            return Asked.SMALL_TALK
+        # 3. A contact field: for the subject, else ask which partner.
+        if q.fields:
+            return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
+        # 4. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
+        if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
+            hit = self.index.best(content, subject_ids, q.answer_type)
+            if not q.named and content:
+                # A subject from memory yields to a clearly better sentence about another partner.
+                other = self._open_fact(content, q.answer_type)
+                if other is not None and other.sentence.partner_id not in subject_ids and (
+                        hit is None or other.score > 1.5 * hit.score):
+                    return self._fact_of_page(q, other)
+            if hit is not None and (hit.matched or q.answer_type):
+                q.fact = hit
+                return Asked.FACT
+            if q.answer_type and q.answer_type != "place" and (q.named or not (q.groups or q.topics or q.cities)):
+                return Asked.NOT_STATED
+        # 5. Where a partner sits ("Wo sitzen die?", "und in Köln?").
+        if q.partners and ("location" in intent_words or q.answer_type == "place" or intent == "ask_partner_location"
+                           or (q.cities and not q.named and not content)):
+            if not (q.cities and not q.named and memory.last_asked == Asked.LIST.value):
+                return Asked.LOCATION
+        # 6. A partner named (or a reference) and nothing more specific: what it is.
+        if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
+                q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)):
+            return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
+        # 7. "Wie viele Muslime …?": a typed question answered by a sentence of the page.
+        if content and q.answer_type in FIGURE_TYPES:
+            other = self._open_fact(content, q.answer_type)
+            if other is not None:
+                return self._fact_of_page(q, other)
+        # 8. Lists: of a kind, a city, a topic, or everything.
+        if intent == "ask_partner_list" or q.kinds or (q.cities and not q.partners) or q.wants_all:
+            return Asked.LIST
+        # 9. Who helps a group or with a topic; a described situation.
+        if q.groups or q.topics:
+            return Asked.HELP
+        # 10. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
+        #    sentence of all, when it matches well.
+        other = self._open_fact(content, q.answer_type) if content else None
+        if other is not None:
+            return self._fact_of_page(q, other)
+        if intent == "ask_general_info":
+            return Asked.GENERAL
+        # 11. A question about a partner, but no partner anywhere.
+        if q.partners and intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
+            return Asked.LOCATION if intent == "ask_partner_location" else Asked.SUMMARY
+        if intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
+            return Asked.WHICH_PARTNER
+        if intent == "ask_target_group_help":
+            return Asked.HELP
+        if q.intent.startswith("nlu_fallback"):
+            return Asked.UNCLEAR
+        # An elliptic follow-up about the subject that the page does not answer ("ehrenamtlich?").
+        if content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")):
+            return Asked.NOT_STATED
+        return Asked.OUT_OF_SCOPE
+
+    def _open_fact(self, content: List[str], answer_type: Optional[str]) -> Optional[Hit]:
+        """The best sentence of the whole page, if it matches well enough to be the answer."""
+        hit = self.index.best(content, None, answer_type)
+        return hit if hit is not None and hit.score >= MIN_OPEN_SCORE and len(hit.matched) >= 2 else None
+
+    def _fact_of_page(self, q: Question, hit: Hit) -> Asked:
+        q.fact = hit
+        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
+        q.partners = [partner] if partner else []
+        return Asked.FACT
+
+    @staticmethod
+    def _only_place(q: Question, intent_words: Set[str], content: List[str]) -> bool:
+        """"Wo sitzt …?" asks for today's place, not for a sentence with a place in it."""
+        past = bool(_PAST & set(fold(q.text).split()))
+        return not content and not past and (q.answer_type == "place" or "location" in intent_words)
+
+
+def _entity_values(entities: Sequence[Dict]) -> Dict[str, List[str]]:
+    values: Dict[str, List[str]] = {}
+    for entity in entities:
+        value = entity.get("value")
+        if isinstance(value, str) and value:
+            values.setdefault(str(entity.get("entity")), [])
+            if value not in values[str(entity.get("entity"))]:
+                values[str(entity.get("entity"))].append(value)
+    return values
+
+
+def _unique(items: Sequence) -> List:
+    result: List = []
+    for item in items:
+        if item is not None and item not in result:
+            result.append(item)
+    return result

@@ -1,0 +1,81 @@
+"""The words of a message or a quoted sentence, as the fact search compares them.
+
+"Wie viele Mitglieder hat der Landesbeirat?" and "Er setzt sich aus 15 ehrenamtlich
+berufenen Mitgliedern zusammen" share a word only after lemmatising ("Mitglieder" and
+"Mitgliedern" -> "mitglied"), and "Wahlrecht" meets "Wahl" only after compound
+splitting. Both come from maintained libraries:
+
+- lemmas: spaCy's German lookup lemmatizer (spacy-lookups-data), the same tables the
+  NLU pipeline uses (scripts/build_spacy.py), so both sides lemmatise alike;
+- compounds: compound-split (`char_split`, a German splitter trained on n-gram
+  statistics; measured here: "Onlineberatung" -> "Online" + "Beratung").
+
+Terms are folded like every other comparison in the project (lower case, ä -> ae),
+so residents typing without umlauts meet the quoted text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import List, Tuple
+
+import spacy
+from compound_split import char_split
+
+from actions.spelling import fold
+
+_WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
+# char_split scores a split from about -1 (unlikely) to 1 (sure); below this the
+# "split" is usually a cut through one word ("Vors" + "itz").
+_MIN_SPLIT_SCORE = -0.6
+_MIN_PART_LENGTH = 4
+_MIN_COMPOUND_LENGTH = 9
+
+
+class Wording:
+    """Turns text into folded lemma terms, compound parts included, stop words left out."""
+
+    def __init__(self) -> None:
+        nlp = spacy.blank("de")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+        self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self.stop_words = frozenset(fold(w) for w in nlp.Defaults.stop_words)
+
+    def words(self, text: str) -> List[str]:
+        """The words of a text as typed (hyphenated words split), without punctuation."""
+        return [part for word in _WORD.findall(text) for part in word.split("-") if part]
+
+    @functools.lru_cache(maxsize=20000)
+    def lemma(self, word: str) -> str:
+        """The folded lemma; lower-case nouns ("mitgliedern") are looked up capitalised too."""
+        lemma = self._lemmas.get(word) or self._lemmas.get(word.capitalize()) or self._lemmas.get(word.lower())
+        return fold(lemma or word)
+
+    @functools.lru_cache(maxsize=20000)
+    def parts(self, word: str) -> Tuple[str, ...]:
+        """The lemmas of a compound's two parts ("Wahlrecht" -> "wahl", "recht"), or ()."""
+        if len(word) < _MIN_COMPOUND_LENGTH or not word.isalpha():
+            return ()
+        splits = char_split.split_compound(word.capitalize())
+        if not splits:
+            return ()
+        score, first, second = splits[0]
+        if score < _MIN_SPLIT_SCORE or min(len(first), len(second)) < _MIN_PART_LENGTH:
+            return ()
+        # The linking -s of "Antidiskriminierungs|büro" is not part of the word.
+        if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
+            first = first[:-1]
+        return (self.lemma(first), self.lemma(second))
+
+    def terms(self, text: str) -> List[str]:
+        """Lemma terms of a text with compound parts, stop words and one-letter words left out."""
+        terms: List[str] = []
+        for word in self.words(text):
+            lemma = self.lemma(word)
+            if len(lemma) < 2 or lemma in self.stop_words:
+                continue
+            terms.append(lemma)
+            terms.extend(p for p in self.parts(word) if p not in self.stop_words)
+        return terms
