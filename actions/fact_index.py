@@ -33,8 +33,9 @@ from actions.wording import Wording
 ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "date": re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}"
                        r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang", re.IGNORECASE),
-    "number": re.compile(r"\d|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend"
-                         r"|Millionen?)\b", re.IGNORECASE),
+    # A count, not a share: "31 Prozent" and "fünf Prozent" answer "wie viel Prozent".
+    "number": re.compile(r"((?<![\d.,])\d[\d.,]*(?![\d.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
+                         r"|tausend|Millionen?)\b)(?!\s*(Prozent|%))", re.IGNORECASE),
     "share": re.compile(r"Prozent|%"),
     "place": re.compile(r"\b(in|nach|mit Sitz in|an der)\s+(?:der\s+)?[A-ZÄÖÜ][\wäöüß-]+|\bSitz\b|Institut an"),
     "organisation": re.compile(r"Universität|Hochschule|Ministeri|Stiftung|Verein|Verband|Verbände|Institut"
@@ -94,7 +95,10 @@ class FactIndex:
         # Synonym groups: every term of a group stands for the whole group.
         self._synonyms: Dict[str, Tuple[str, ...]] = {}
         for group in knowledge.fact_words:
-            group_terms = tuple(dict.fromkeys(t for word in group.words for t in wording.terms(word)))
+            # Single words only, by their lemma: "ins Leben gerufen" must not make "leben" a
+            # synonym of "gegründet", nor a compound's part ("geschichte") one of its whole.
+            group_terms = tuple(dict.fromkeys(wording.lemma(part) for word in group.words if " " not in word
+                                              for part in wording.words(word)))
             for term in group_terms:
                 self._synonyms[term] = tuple(dict.fromkeys(self._synonyms.get(term, ()) + group_terms))
 

@@ -167,7 +167,7 @@ class Understanding:
         follow-up about the subject ("und in Bielefeld?", "Mitglieder?") or a fact of the page."""
         if q.intent not in ("out_of_scope", "nlu_fallback"):
             return True
-        if q.named or q.asked == Asked.FACT and q.fact is not None:
+        if q.asked == Asked.FACT and q.fact is not None or q.named and q.intent == "out_of_scope":
             return True
         elliptic = len(words) <= 3 or all(w in _SMALL_WORDS for w in words if fold(w) not in map(fold, q.cities))
         return bool(memory.subject or memory.listed) and elliptic and q.asked != Asked.LIST
@@ -190,10 +190,10 @@ class Understanding:
             # Out of scope or unsure: only a name written exactly, or a message that is
             # nothing but a name (typos allowed), makes it a question about that partner.
             only_names = bool(mentions) and all(w in _SMALL_WORDS for w in rest.split())
-            trusted = [m for m in mentions if m.score >= 100.0 or only_names]
-            if question.intent not in ("out_of_scope", "nlu_fallback"):
-                trusted = mentions
-            question.partners = _unique([m.item for m in trusted])
+            if question.intent in ("out_of_scope", "nlu_fallback") and not only_names:
+                question.partners = self.directory.partners_named_exactly_in(question.text)
+            else:
+                question.partners = _unique([m.item for m in mentions])
         question.groups = question.groups or self.directory.groups_in(rest)
         question.topics = question.topics or self.directory.topics_in(rest)
         question.cities = question.cities or self.directory.cities_in(rest)
@@ -223,6 +223,7 @@ class Understanding:
             "ask_partner_info": Asked.SUMMARY, "ask_partner_location": Asked.LOCATION,
             "ask_partner_contact": Asked.FIELDS, "ask_target_group_help": Asked.HELP,
             "ask_partner_list": Asked.LIST, "ask_general_info": Asked.GENERAL, "out_of_scope": Asked.OUT_OF_SCOPE,
+            "nlu_fallback": Asked.UNCLEAR,
         }
         asked = by_intent.get(question.intent, Asked.SMALL_TALK)
         if asked in (Asked.SUMMARY, Asked.LOCATION, Asked.FIELDS) and not question.partners:
@@ -282,7 +283,8 @@ class Understanding:
             if other is not None:
                 return self._fact_of_page(q, other)
         # 8. Lists: of a kind, a city, a topic, or everything.
-        if intent == "ask_partner_list" or q.kinds or (q.cities and not q.partners) or q.wants_all:
+        if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
+                q.cities and not q.partners) or q.wants_all:
             return Asked.LIST
         # 9. Who helps a group or with a topic; a described situation.
         if q.groups or q.topics:

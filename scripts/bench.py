@@ -5,7 +5,7 @@ Everything over REST against servers this script starts itself (free ports):
   - the cluster with one and with two Rasa servers behind nginx (PostgreSQL, Redis),
 each loaded with 1 and with 20 concurrent conversations, for (a) a question
 answered by a static utterance ("Hallo" -> utter_greet) and (b) one answered by
-the custom action ("Telefonnummer KfI" -> action_partner_contact), in the same run.
+the custom action ("Telefonnummer KfI" -> action_answer), in the same run.
 The load generator runs on the same 2 cores as the servers, so absolute figures
 are lower bounds of what the servers could do with the machine to themselves.
 Results: a table on the terminal and results/bench.json, with the targets of the

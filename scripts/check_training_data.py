@@ -222,6 +222,8 @@ def check_facts_answerable(knowledge: KnowledgeBase) -> List[Problem]:
             answers.partner_info(partner), answers.location(partner), answers.contact_card(partner),
             answers.partner_line(partner),
             *(answers.contact_field(partner, f) for f in CONTACT_ATTRIBUTES),
+            # Facts and list items are said one at a time, quoted, when a question asks for them.
+            *partner.quoted_sentences,
         ])
         for field_name, value in facts_of(partner):
             if value not in said:

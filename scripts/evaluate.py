@@ -40,7 +40,7 @@ BEHAVIOUR_RESPONSES = {
     "thanks": ["utter_you_are_welcome"],
     "bot": ["utter_iamabot"],
     "capabilities": ["utter_capabilities"],
-    "no_answer": ["utter_out_of_scope", "utter_default", "utter_ask_rephrase"],
+    "no_answer": ["utter_out_of_scope", "utter_default"],
 }
 
 
