@@ -112,7 +112,8 @@ class Router:
         if partner is not None:
             text = self.replies.text("fact", name=partner.display_name, quote=hit.sentence.text)
         else:
-            text = self.replies.text("general_fact", quote=hit.sentence.text)
+            # The page's introduction is four sentences: all of them, the asked one among them.
+            text = answers.general_info(knowledge.general)
         source = self.replies.text("source_line", site=knowledge.source_site, title=self._page_title(),
                                    section=hit.sentence.source)
         return f"{text}\n{source}"

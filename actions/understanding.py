@@ -244,7 +244,9 @@ class Understanding:
         if "source" in intent_words:
             return Asked.SOURCE
         # 2. Greeting or thanks alone is small talk; with a question, the question is answered.
-        has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type or content)
+        # "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
+        # field, a group, topic or city, or a question word make it a question.
+        has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type)
         if intent in SMALL_TALK_INTENTS:
             if not has_substance or intent in ("goodbye", "bot_challenge", "ask_capabilities") and not q.named:
                 return Asked.SMALL_TALK
