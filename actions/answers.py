@@ -168,22 +168,6 @@ def partners_for_group(group_label: str, partners: Sequence[Partner]) -> str:
     return "\n".join(blocks)
 
 
-def facts_with_figures(partner: Partner) -> List[str]:
-    """The partner's facts that contain a number or year."""
-    return [fact for fact in partner.facts if any(ch.isdigit() for ch in fact)]
-
-
-def partner_figures(partner: Partner) -> str:
-    """Numbers and dates of one partner, quoted from the knowledge file."""
-    return f"{partner.display_name}:\n{_bullets(facts_with_figures(partner))}"
-
-
-def covers(general: GeneralInfo, group: Vocabulary) -> bool:
-    """Do the page's general facts speak about this group (by one of its words)?"""
-    text = " ".join(general.facts).casefold()
-    return any(word.casefold() in text for word in group.words)
-
-
 def general_info(general: GeneralInfo) -> str:
     """The page's general facts: how many people, which law."""
     return f"{general.summary}\n{_bullets(general.facts)}"

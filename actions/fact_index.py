@@ -71,12 +71,6 @@ class Hit:
     has_evidence: bool
 
 
-def carries(answer_type: Optional[str], text: str) -> bool:
-    """Does the text contain a value of the expected type (a year for "seit wann")?"""
-    pattern = ANSWER_EVIDENCE.get(answer_type or "")
-    return True if pattern is None else bool(pattern.search(text))
-
-
 class FactIndex:
     """BM25 over every quoted sentence, searchable for one partner, several, or all."""
 
@@ -89,7 +83,11 @@ class FactIndex:
         ]
         self.sentences += [QuotedSentence(None, fact, knowledge.general.source) for fact in knowledge.general.facts]
         self._terms = [set(wording.terms(s.text)) for s in self.sentences]
-        self._vocabulary = sorted(set().union(*self._terms))
+        self._vocabulary = set().union(*self._terms)
+        self._vocabulary_list = sorted(self._vocabulary)  # for rapidfuzz's closest-term search
+        # Which sentences carry each answer type: fixed per index, not re-matched per question.
+        self._evidence = {kind: tuple(bool(p.search(s.text)) for s in self.sentences)
+                          for kind, p in ANSWER_EVIDENCE.items()}
         self._bm25 = bm25s.BM25()
         self._bm25.index([sorted(terms) for terms in self._terms], show_progress=False)
         # Synonym groups: every term of a group stands for the whole group.
@@ -107,7 +105,7 @@ class FactIndex:
         expanded: List[str] = []
         for term in terms:
             if term not in self._synonyms and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM:
-                match = process.extractOne(term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+                match = process.extractOne(term, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
                 term = match[0] if match else term
             expanded.extend(self._synonyms.get(term, (term,)))
         return list(dict.fromkeys(expanded))
@@ -131,7 +129,7 @@ class FactIndex:
         for index, sentence in enumerate(self.sentences):
             if partner_ids is not None and sentence.partner_id not in partner_ids:
                 continue
-            evidence = carries(answer_type, sentence.text)
+            evidence = self._evidence[answer_type][index] if answer_type in self._evidence else True
             score = float(scores[index]) * (EVIDENCE_BOOST if evidence and answer_type in ANSWER_EVIDENCE else 1.0)
             matched = tuple(t for t in known if t in self._terms[index])
             hits.append(Hit(sentence, score, matched, evidence))
@@ -143,7 +141,6 @@ class FactIndex:
         terms: Sequence[str],
         partner_ids: Optional[Sequence[Optional[str]]] = None,
         answer_type: Optional[str] = None,
-        elliptic: bool = False,
     ) -> Optional[Hit]:
         """The answering sentence, or None when nothing matched well enough.
 
@@ -151,8 +148,6 @@ class FactIndex:
         subject and nothing asked but the type ("seit wann?"), the subject's first sentence
         of that type is the answer; a word that matches nothing ("Mitglieder?" where the
         page names none) gives None, so the bot says the page does not state it.
-        `elliptic`: the question points back with its words ("Was heißt das?"), so the
-        subject's first sentence of the type counts even if those words match nothing.
         """
         hits = self.search(terms, partner_ids, answer_type)
         scored = [h for h in hits if h.score >= MIN_SCORE]
@@ -162,7 +157,7 @@ class FactIndex:
                 return typed[0]
         if scored:
             return scored[0]
-        if partner_ids is not None and answer_type in ANSWER_EVIDENCE and (not terms or elliptic):
+        if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not terms:
             # Nothing but the question word ("seit wann?"): the partner's first sentence of that type.
             typed = [h for h in hits if h.has_evidence]
             return typed[0] if typed else None

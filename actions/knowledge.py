@@ -288,14 +288,20 @@ def _read_contact(reader: _Reader) -> Dict[str, Tuple[ContactItem, ...]]:
     return contact
 
 
-def _read_places(reader: _Reader) -> Tuple[Place, ...]:
-    raw = reader.data.get("places") or []
+def _item_readers(reader: _Reader, key: str, what: str, allowed: Sequence[str]) -> List[_Reader]:
+    """One reader per entry of a list field (places, lists), unknown keys rejected."""
+    raw = reader.data.get(key) or []
     if not isinstance(raw, list):
-        reader.fail("muss eine Liste von Orten sein", "places")
+        reader.fail(f"muss eine Liste von {what} sein", key)
+    readers = [_Reader(reader.path, f"{reader.where}, {key} Nr. {index}", item) for index, item in enumerate(raw, 1)]
+    for item_reader in readers:
+        item_reader.reject_unknown(allowed)
+    return readers
+
+
+def _read_places(reader: _Reader) -> Tuple[Place, ...]:
     places = []
-    for index, item in enumerate(raw, start=1):
-        place_reader = _Reader(reader.path, f"{reader.where}, places Nr. {index}", item)
-        place_reader.reject_unknown(("city", "address", "label"))
+    for place_reader in _item_readers(reader, "places", "Orten", ("city", "address", "label")):
         place = Place(
             city=place_reader.text("city", False),
             address=place_reader.text("address", False),
@@ -353,13 +359,8 @@ def _read_partner(
 
 
 def _read_lists(reader: _Reader) -> Tuple[QuotedList, ...]:
-    raw = reader.data.get("lists") or []
-    if not isinstance(raw, list):
-        reader.fail("muss eine Liste von {lead, items} sein", "lists")
     result = []
-    for index, item in enumerate(raw, start=1):
-        list_reader = _Reader(reader.path, f"{reader.where}, lists Nr. {index}", item)
-        list_reader.reject_unknown(("lead", "items"))
+    for list_reader in _item_readers(reader, "lists", "{lead, items}", ("lead", "items")):
         items = list_reader.texts("items")
         if not items:
             list_reader.fail("braucht mindestens einen Eintrag", "items")

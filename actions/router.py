@@ -27,7 +27,6 @@ MAX_SUBJECTS = 3
 SMALL_TALK_RESPONSES = {
     "greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome",
     "bot_challenge": "utter_iamabot", "ask_capabilities": "utter_capabilities",
-    "feedback_helpful": "utter_feedback_thanks", "feedback_not_helpful": "utter_feedback_sorry",
 }
 PARTNER_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact")
 

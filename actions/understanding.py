@@ -25,7 +25,7 @@ from typing import Dict, List, Optional, Sequence, Set
 from rasa_sdk import Tracker
 
 from actions.directory import PartnerDirectory
-from actions.fact_index import MIN_SCORE, FactIndex, Hit
+from actions.fact_index import FactIndex, Hit
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.memory import Memory
 from actions.mentions import MentionFinder
@@ -143,11 +143,10 @@ class Understanding:
             return question
         rest = self._find_in_text(question, entities)
         words = fold(text).split()
-        question.wants_all = "list" in self._intent_words.items(text) and bool(
-            {"alle", "alles", "all", "saemtliche"} & set(words))
         question_phrases = self._question_types.find(rest)
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.items(text))
+        question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
         rest_words = rest.split()
         for phrase in question_phrases:  # "in welcher Stadt" asks; "Stadt" is no subject
             rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
@@ -251,8 +250,6 @@ class Understanding:
             if not has_substance or intent in ("goodbye", "bot_challenge", "ask_capabilities") and not q.named:
                 return Asked.SMALL_TALK
             q.small_talk = intent
-        if intent in ("feedback_helpful", "feedback_not_helpful"):
-            return Asked.SMALL_TALK
         # 3. A contact field: for the subject, else ask which partner.
         if q.fields:
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
@@ -305,7 +302,7 @@ class Understanding:
             return Asked.WHICH_PARTNER
         if intent == "ask_target_group_help":
             return Asked.HELP
-        if q.intent.startswith("nlu_fallback"):
+        if intent == "nlu_fallback":
             return Asked.UNCLEAR
         # An elliptic follow-up about the subject that the page does not answer ("ehrenamtlich?").
         if content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")):
