@@ -34,7 +34,7 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "date": re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}"
                        r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang", re.IGNORECASE),
     # A count, not a share: "31 Prozent" and "fünf Prozent" answer "wie viel Prozent".
-    "number": re.compile(r"((?<![\d.,])\d[\d.,]*(?![\d.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
+    "number": re.compile(r"((?<![\w.,])\d[\d.,]*(?![\w.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
                          r"|tausend|Millionen?)\b)(?!\s*(Prozent|%))", re.IGNORECASE),
     "share": re.compile(r"Prozent|%"),
     "place": re.compile(r"\b(in|nach|mit Sitz in|an der)\s+(?:der\s+)?[A-ZÄÖÜ][\wäöüß-]+|\bSitz\b|Institut an"),
@@ -46,6 +46,11 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
 }
 # Below this BM25 score a hit shares too little with the question to be its answer.
 MIN_SCORE = 1.2
+# Within the sentences of a known subject, one shared word is enough ("Mitglieder?"): the
+# subject already narrows the search to a handful of sentences.
+MIN_SUBJECT_SCORE = 0.3
+# A sentence of the expected type is preferred if it scores at least this share of the best.
+TYPED_SHARE = 0.6
 # A sentence that carries the expected type of answer counts this much more.
 EVIDENCE_BOOST = 1.6
 _MIN_FUZZY_TERM = 6
@@ -82,33 +87,41 @@ class FactIndex:
             for text in partner.quoted_sentences
         ]
         self.sentences += [QuotedSentence(None, fact, knowledge.general.source) for fact in knowledge.general.facts]
-        self._terms = [set(wording.terms(s.text)) for s in self.sentences]
+        # Synonym groups become one concept: every word of a group counts as the group's
+        # token, on both sides, so a sentence that uses three words of one group does not
+        # outscore one that matches three different things the question asked about.
+        # Single words only, by their lemma: "ins Leben gerufen" must not make "leben" a
+        # synonym of "gegründet", nor "EU-Bürger" every "Bürger" one of "EU".
+        self._concepts: Dict[str, Tuple[str, ...]] = {}
+        for group in knowledge.fact_words:
+            for word in group.words:
+                if " " in word or "-" in word:
+                    continue
+                term = wording.lemma(word)
+                self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"~{group.id}",)))
+        self._terms = [set(self._conceptual(wording.terms(s.text))) for s in self.sentences]
         self._vocabulary = set().union(*self._terms)
-        self._vocabulary_list = sorted(self._vocabulary)  # for rapidfuzz's closest-term search
+        # Plain words of the index, for rapidfuzz's closest-word search on typos.
+        self._words = sorted(t for t in self._vocabulary if not t.startswith("~"))
         # Which sentences carry each answer type: fixed per index, not re-matched per question.
         self._evidence = {kind: tuple(bool(p.search(s.text)) for s in self.sentences)
                           for kind, p in ANSWER_EVIDENCE.items()}
         self._bm25 = bm25s.BM25()
         self._bm25.index([sorted(terms) for terms in self._terms], show_progress=False)
-        # Synonym groups: every term of a group stands for the whole group.
-        self._synonyms: Dict[str, Tuple[str, ...]] = {}
-        for group in knowledge.fact_words:
-            # Single words only, by their lemma: "ins Leben gerufen" must not make "leben" a
-            # synonym of "gegründet", nor a compound's part ("geschichte") one of its whole.
-            group_terms = tuple(dict.fromkeys(wording.lemma(part) for word in group.words if " " not in word
-                                              for part in wording.words(word)))
-            for term in group_terms:
-                self._synonyms[term] = tuple(dict.fromkeys(self._synonyms.get(term, ()) + group_terms))
+
+    def _conceptual(self, terms: Iterable[str]) -> List[str]:
+        """Each term, or the synonym group(s) it belongs to."""
+        return [c for term in terms for c in self._concepts.get(term, (term,))]
 
     def expand(self, terms: Iterable[str]) -> List[str]:
-        """Question terms with typos corrected towards the index and synonyms added."""
-        expanded: List[str] = []
+        """Question terms with typos corrected towards the index and synonyms as their group."""
+        corrected: List[str] = []
         for term in terms:
-            if term not in self._synonyms and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM:
-                match = process.extractOne(term, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM:
+                match = process.extractOne(term, self._words, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
                 term = match[0] if match else term
-            expanded.extend(self._synonyms.get(term, (term,)))
-        return list(dict.fromkeys(expanded))
+            corrected.append(term)
+        return list(dict.fromkeys(self._conceptual(corrected)))
 
     def search(
         self,
@@ -122,8 +135,15 @@ class FactIndex:
         that knows the subject can still take the best sentence of the right type when
         no term matched (an elliptic "seit wann?").
         """
-        query = self.expand(terms)
-        known = [t for t in query if t in self._vocabulary]
+        return self._scored(self.known(terms), partner_ids, answer_type)
+
+    def known(self, terms: Sequence[str]) -> List[str]:
+        """The question's terms (corrected, with synonyms) that the page uses somewhere."""
+        return [t for t in self.expand(terms) if t in self._vocabulary]
+
+    def _scored(
+        self, known: Sequence[str], partner_ids: Optional[Sequence[Optional[str]]], answer_type: Optional[str]
+    ) -> List[Hit]:
         scores = self._bm25.get_scores(known) if known else np.zeros(len(self.sentences))
         hits: List[Hit] = []
         for index, sentence in enumerate(self.sentences):
@@ -149,16 +169,22 @@ class FactIndex:
         of that type is the answer; a word that matches nothing ("Mitglieder?" where the
         page names none) gives None, so the bot says the page does not state it.
         """
-        hits = self.search(terms, partner_ids, answer_type)
-        scored = [h for h in hits if h.score >= MIN_SCORE]
+        known = self.known(terms)
+        hits = self._scored(known, partner_ids, answer_type)
+        min_score = MIN_SCORE if partner_ids is None else MIN_SUBJECT_SCORE
+        scored = [h for h in hits if h.score >= min_score and h.matched]
         if answer_type in ANSWER_EVIDENCE:
+            # A sentence of the expected type wins unless another matches far better
+            # ("ab Oktober 2016 den Vorsitz" is about the chair, whoever is named).
             typed = [h for h in scored if h.has_evidence]
-            if typed:
+            if typed and typed[0].score >= TYPED_SHARE * scored[0].score:
                 return typed[0]
         if scored:
             return scored[0]
-        if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not terms:
-            # Nothing but the question word ("seit wann?"): the partner's first sentence of that type.
+        if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not known:
+            # Nothing but the question word ("seit wann?"), or words the page never uses
+            # ("angesiedelt"): the partner's first sentence of that type. A word the page
+            # does use elsewhere ("Mitglieder") but not for this partner gives None.
             typed = [h for h in hits if h.has_evidence]
             return typed[0] if typed else None
         return None

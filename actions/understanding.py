@@ -55,15 +55,27 @@ SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabil
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
 # Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
 FIGURE_TYPES = ("number", "share", "date", "expansion")
+# An out-of-scope guess is overruled by a sentence of the page only if it matches this much better.
+DOUBTED_FACTOR = 1.5
 # Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
 MIN_FALLBACK_CONFIDENCE = 0.3
 # Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
 _SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der die "
                          "den dem des ein eine einen zu ueber and what about also the a an is are".split())
+# Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
+# pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
+_POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there them their"
+                      .split())
+_PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
+_AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
+                           "eine einen nicht immer jetzt hier bei in fuer vom von zu ne was's".split())
+# A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
+# situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
+_FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A fact found for all partners at once must match this well to be the subject.
-MIN_OPEN_SCORE = 4.0
+MIN_OPEN_SCORE = 2.5
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
              "first": 0, "second": 1, "third": 2, "last": -1}
@@ -88,6 +100,7 @@ class Question:
     small_talk: Optional[str] = None       # the greeting/thanks intent that came with a question
     wants_all: bool = False
     ranking: List[str] = field(default_factory=list)  # the classifier's other guesses, best first
+    refers_back: bool = False              # "die", "dort", "der erste", "und …?": about the conversation's subject
 
     @property
     def partner(self) -> Optional[Partner]:
@@ -108,6 +121,8 @@ class Understanding:
         # source. Question words stay: "Mitglieder?" is both the question and its subject.
         self._not_content: Set[str] = set()
         for vocabulary in knowledge.intent_words:
+            if vocabulary.id == "help":  # "berät", "Unterstützung" also name what a partner does
+                continue
             for word in vocabulary.words:
                 self._not_content.update(wording.terms(word))
         self._name_terms: Dict[str, Set[str]] = {
@@ -153,8 +168,9 @@ class Understanding:
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
-        if not question.partners and (explicit or not (question.groups or question.topics or question.kinds)):
-            question.partners = self._resolve_reference(words, memory, intent_words)
+        question.refers_back = explicit or _points_back(words)
+        if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
+            question.partners = self._resolve_reference(words, memory, intent_words, terms)
         question.asked = self._decide(question, memory, intent_words, terms, words)
         if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, words, memory):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
@@ -166,8 +182,13 @@ class Understanding:
         follow-up about the subject ("und in Bielefeld?", "Mitglieder?") or a fact of the page."""
         if q.intent not in ("out_of_scope", "nlu_fallback"):
             return True
-        if q.asked == Asked.FACT and q.fact is not None or q.named and q.intent == "out_of_scope":
+        if q.asked == Asked.SOURCE or q.asked == Asked.FACT and q.fact is not None \
+                or q.named and q.intent == "out_of_scope":
             return True
+        if q.refers_back and (memory.subject or memory.listed) and q.asked not in (Asked.LIST, Asked.HELP):
+            return True
+        if q.intent == "nlu_fallback" and q.asked == Asked.HELP and q.topics:
+            return True  # unsure intent, but a topic of the page's partners ("Kopftuch") was named
         elliptic = len(words) <= 3 or all(w in _SMALL_WORDS for w in words if fold(w) not in map(fold, q.cities))
         return bool(memory.subject or memory.listed) and elliptic and q.asked != Asked.LIST
 
@@ -201,9 +222,17 @@ class Understanding:
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
 
-    def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:
+    def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str],
+                           terms: Sequence[str] = ()) -> List[Partner]:
         """The partner(s) a message without a name is about, from the conversation."""
         partner = self.directory.knowledge.partner
+        # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
+        talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
+        by_word = [pid for pid in talked_about if set(terms) & (
+            self._name_terms.get(pid, set()) - set().union(*(self._name_terms.get(o, set())
+                                                            for o in talked_about if o != pid)))]
+        if len(by_word) == 1 and partner(by_word[0]):
+            return [partner(by_word[0])]
         ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
         if ordinal is not None and (memory.listed or memory.mentioned):
             found = memory.ordinal(ordinal)
@@ -238,7 +267,7 @@ class Understanding:
         """What the message asks for. The first rule that applies decides."""
         intent = q.intent
         subject_ids = [p.id for p in q.partners]
-        content = [t for t in terms if not any(t in self._name_terms.get(pid, ()) for pid in subject_ids)]
+        content = terms  # the names were cut from the text already ("Stiftung" in a question is content)
         # 1. Where the information comes from.
         if "source" in intent_words:
             return Asked.SOURCE
@@ -246,19 +275,25 @@ class Understanding:
         # "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
         # field, a group, topic or city, or a question word make it a question.
         has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type)
+        # "ist das ein Verein?" may sound like "bist du ein Bot?": a question about the subject wins.
+        about_subject = bool(q.refers_back and q.partners and (content or q.answer_type))
         if intent in SMALL_TALK_INTENTS:
-            if not has_substance or intent in ("goodbye", "bot_challenge", "ask_capabilities") and not q.named:
+            if not (has_substance or about_subject) or (
+                    intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
                 return Asked.SMALL_TALK
             q.small_talk = intent
-        # 3. A contact field: for the subject, else ask which partner.
-        if q.fields:
+        # 3. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
+        #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
+        if q.fields and (q.partners or not (q.groups or q.topics)):
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # 4. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
         if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
             hit = self.index.best(content, subject_ids, q.answer_type)
+            if hit is None and q.answer_type and _PAST & set(words):
+                hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
             if not q.named and content:
                 # A subject from memory yields to a clearly better sentence about another partner.
-                other = self._open_fact(content, q.answer_type)
+                other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
                 if other is not None and other.sentence.partner_id not in subject_ids and (
                         hit is None or other.score > 1.5 * hit.score):
                     return self._fact_of_page(q, other)
@@ -276,21 +311,26 @@ class Understanding:
         if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
                 q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)):
             return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
-        # 7. "Wie viele Muslime …?": a typed question answered by a sentence of the page.
-        if content and q.answer_type in FIGURE_TYPES:
-            other = self._open_fact(content, q.answer_type)
+        # 7. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
+        #    unless the message asks who helps.
+        asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
+            _FIRST_PERSON & set(words))
+        if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))):
+            other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
             if other is not None:
                 return self._fact_of_page(q, other)
+        if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
+            return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
         # 8. Lists: of a kind, a city, a topic, or everything.
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
-                q.cities and not q.partners) or q.wants_all:
+                q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
         # 9. Who helps a group or with a topic; a described situation.
         if q.groups or q.topics:
             return Asked.HELP
         # 10. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
-        other = self._open_fact(content, q.answer_type) if content else None
+        other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback")) if content else None
         if other is not None:
             return self._fact_of_page(q, other)
         if intent == "ask_general_info":
@@ -309,10 +349,15 @@ class Understanding:
             return Asked.NOT_STATED
         return Asked.OUT_OF_SCOPE
 
-    def _open_fact(self, content: List[str], answer_type: Optional[str]) -> Optional[Hit]:
-        """The best sentence of the whole page, if it matches well enough to be the answer."""
+    def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False) -> Optional[Hit]:
+        """The best sentence of the whole page, if it matches well enough to be the answer.
+
+        `doubted`: the classifier took the message as out of scope; then the sentence must
+        match clearly more ("Wie viel Bürgergeld steht mir zu?" shares "zustehen" and little else).
+        """
         hit = self.index.best(content, None, answer_type)
-        return hit if hit is not None and hit.score >= MIN_OPEN_SCORE and len(hit.matched) >= 2 else None
+        factor, words = (DOUBTED_FACTOR, 3) if doubted else (1.0, 2)
+        return hit if hit is not None and hit.score >= MIN_OPEN_SCORE * factor and len(hit.matched) >= words else None
 
     def _fact_of_page(self, q: Question, hit: Hit) -> Asked:
         q.fact = hit
@@ -325,6 +370,18 @@ class Understanding:
         """"Wo sitzt …?" asks for today's place, not for a sentence with a place in it."""
         past = bool(_PAST & set(fold(q.text).split()))
         return not content and not past and (q.answer_type == "place" or "location" in intent_words)
+
+
+def _points_back(words: List[str]) -> bool:
+    """"dort", "deren", a pronoun "die"/"der" ("machen die auch …?"), or an elliptic
+    "und …?"/"nur …?"/a message of one or two words."""
+    if len(words) <= 2 or words[0] in ("und", "auch", "nur", "and"):
+        return True
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else None
+        if word in _POINTERS or word in _PRONOUNS and (following is None or following in _AFTER_PRONOUN):
+            return True
+    return False
 
 
 def _entity_values(entities: Sequence[Dict]) -> Dict[str, List[str]]:

@@ -33,6 +33,16 @@ _MIN_PART_LENGTH = 4
 _MIN_COMPOUND_LENGTH = 9
 
 
+_UMLAUT_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+def _with_umlauts(word: str) -> str:
+    """"beraet" -> "berät": how a folded or umlaut-less word is looked up as a second try."""
+    for digraph, umlaut in _UMLAUT_DIGRAPHS:
+        word = word.replace(digraph, umlaut)
+    return word
+
+
 class Wording:
     """Turns text into folded lemma terms, compound parts included, stop words left out."""
 
@@ -49,9 +59,13 @@ class Wording:
 
     @functools.lru_cache(maxsize=20000)
     def lemma(self, word: str) -> str:
-        """The folded lemma; lower-case nouns ("mitgliedern") are looked up capitalised too."""
-        lemma = self._lemmas.get(word) or self._lemmas.get(word.capitalize()) or self._lemmas.get(word.lower())
-        return fold(lemma or word)
+        """The folded lemma. Lower-case nouns ("mitgliedern") are looked up capitalised too,
+        and words typed or folded without umlauts ("beraet") with them ("berät")."""
+        for form in (word, _with_umlauts(word)):
+            lemma = self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower())
+            if lemma:
+                return fold(lemma)
+        return fold(word)
 
     @functools.lru_cache(maxsize=20000)
     def parts(self, word: str) -> Tuple[str, ...]:
