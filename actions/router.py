@@ -91,7 +91,10 @@ class Router:
     def fields(self, q: Question) -> Events:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
-            self.say("\n\n".join(answers.contact_field(partner, f) for f in q.fields))
+            if q.fields:
+                self.say("\n\n".join(answers.contact_field(partner, f) for f in q.fields))
+            else:
+                self.say(answers.contact_card(partner))
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     def location(self, q: Question) -> Events:

@@ -101,6 +101,8 @@ class Question:
     wants_all: bool = False
     ranking: List[str] = field(default_factory=list)  # the classifier's other guesses, best first
     refers_back: bool = False              # "die", "dort", "der erste", "und …?": about the conversation's subject
+    points_back: bool = False              # a pronoun or pointer ("die", "dort", "der erste"), not only "und …?"
+    only_names: bool = False               # nothing but a partner's name and small words ("KfI")
 
     @property
     def partner(self) -> Optional[Partner]:
@@ -168,9 +170,14 @@ class Understanding:
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
-        question.refers_back = explicit or _points_back(words)
+        question.points_back = explicit or _has_pointer(words)
+        question.refers_back = question.points_back or _elliptic(words)
+        if not question.partners:
+            # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
+            question.partners = self._named_by_word(memory, terms)
+            question.points_back = question.points_back or bool(question.partners)
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
-            question.partners = self._resolve_reference(words, memory, intent_words, terms)
+            question.partners = self._resolve_reference(words, memory, intent_words)
         question.asked = self._decide(question, memory, intent_words, terms, words)
         if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, words, memory):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
@@ -182,7 +189,7 @@ class Understanding:
         follow-up about the subject ("und in Bielefeld?", "Mitglieder?") or a fact of the page."""
         if q.intent not in ("out_of_scope", "nlu_fallback"):
             return True
-        if q.asked == Asked.SOURCE or q.asked == Asked.FACT and q.fact is not None \
+        if q.only_names or q.asked == Asked.SOURCE or q.asked == Asked.FACT and q.fact is not None \
                 or q.named and q.intent == "out_of_scope":
             return True
         if q.refers_back and (memory.subject or memory.listed) and q.asked not in (Asked.LIST, Asked.HELP):
@@ -206,10 +213,11 @@ class Understanding:
         for mention in mentions:
             words[mention.start:mention.end] = [""] * (mention.end - mention.start)
         rest = " ".join(w for w in words if w)
+        only_names = bool(mentions or question.partners) and all(w in _SMALL_WORDS for w in rest.split())
+        question.only_names = only_names
         if not question.partners:
             # Out of scope or unsure: only a name written exactly, or a message that is
             # nothing but a name (typos allowed), makes it a question about that partner.
-            only_names = bool(mentions) and all(w in _SMALL_WORDS for w in rest.split())
             if question.intent in ("out_of_scope", "nlu_fallback") and not only_names:
                 question.partners = self.directory.partners_named_exactly_in(question.text)
             else:
@@ -222,17 +230,18 @@ class Understanding:
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
 
-    def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str],
-                           terms: Sequence[str] = ()) -> List[Partner]:
-        """The partner(s) a message without a name is about, from the conversation."""
-        partner = self.directory.knowledge.partner
-        # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
+    def _named_by_word(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
+        """The one partner talked about whose name alone has a word of the message."""
         talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
         by_word = [pid for pid in talked_about if set(terms) & (
             self._name_terms.get(pid, set()) - set().union(*(self._name_terms.get(o, set())
                                                             for o in talked_about if o != pid)))]
-        if len(by_word) == 1 and partner(by_word[0]):
-            return [partner(by_word[0])]
+        found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
+        return [found] if found else []
+
+    def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:
+        """The partner(s) a message without a name is about, from the conversation."""
+        partner = self.directory.knowledge.partner
         ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
         if ordinal is not None and (memory.listed or memory.mentioned):
             found = memory.ordinal(ordinal)
@@ -282,10 +291,23 @@ class Understanding:
                     intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
                 return Asked.SMALL_TALK
             q.small_talk = intent
+        # A group or topic that the subject does not serve starts a new subject ("Und für Väter
+        # gibt es auch was?" after the Elternnetzwerk), unless a pronoun points back or the
+        # last answer was a fact about the subject ("und Spätaussiedler?" after the Wahlrecht).
+        if not q.named and q.partners and (q.groups or q.topics) and not q.points_back and (
+                "help" in intent_words or memory.last_asked != Asked.FACT.value
+                and not any(self._serves(p, q) for p in q.partners)):
+            q.partners, subject_ids = [], []
         # 3. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
         #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
         if q.fields and (q.partners or not (q.groups or q.topics)):
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
+        # "Wie kann ich die kontaktieren?": the whole contact card.
+        if intent == "ask_partner_contact" and q.partners and not q.answer_type:
+            return Asked.FIELDS
+        # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
+        if q.cities and q.partners and q.refers_back and not _PAST & set(words):
+            return Asked.LOCATION
         # 4. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
         if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
             hit = self.index.best(content, subject_ids, q.answer_type)
@@ -366,17 +388,24 @@ class Understanding:
         return Asked.FACT
 
     @staticmethod
+    def _serves(partner: Partner, q: Question) -> bool:
+        """Is the partner one for a group or topic of the message?"""
+        return any(g.id in partner.target_groups for g in q.groups) or any(t.id in partner.topics for t in q.topics)
+
+    @staticmethod
     def _only_place(q: Question, intent_words: Set[str], content: List[str]) -> bool:
         """"Wo sitzt …?" asks for today's place, not for a sentence with a place in it."""
         past = bool(_PAST & set(fold(q.text).split()))
         return not content and not past and (q.answer_type == "place" or "location" in intent_words)
 
 
-def _points_back(words: List[str]) -> bool:
-    """"dort", "deren", a pronoun "die"/"der" ("machen die auch …?"), or an elliptic
-    "und …?"/"nur …?"/a message of one or two words."""
-    if len(words) <= 2 or words[0] in ("und", "auch", "nur", "and"):
-        return True
+def _elliptic(words: List[str]) -> bool:
+    """"und …?", "nur …?", or a message of one or two words ("Mitglieder?")."""
+    return len(words) <= 2 or bool(words) and words[0] in ("und", "auch", "nur", "and")
+
+
+def _has_pointer(words: List[str]) -> bool:
+    """"dort", "deren", or a pronoun "die"/"der" ("machen die auch …?", "wen berät der?")."""
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else None
         if word in _POINTERS or word in _PRONOUNS and (following is None or following in _AFTER_PRONOUN):
