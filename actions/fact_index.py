@@ -18,7 +18,7 @@ what plain word overlap misses:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import bm25s
@@ -51,6 +51,8 @@ MIN_SCORE = 1.2
 MIN_SUBJECT_SCORE = 0.3
 # A sentence of the expected type is preferred if it scores at least this share of the best.
 TYPED_SHARE = 0.6
+# A second sentence scoring at least this share of the best is quoted with it.
+CLOSE_SHARE = 0.85
 # A sentence that carries the expected type of answer counts this much more.
 EVIDENCE_BOOST = 1.6
 _MIN_FUZZY_TERM = 6
@@ -74,6 +76,9 @@ class Hit:
     score: float
     matched: Tuple[str, ...]
     has_evidence: bool
+    # A second sentence of the same partner that answers nearly as well: both are quoted
+    # rather than guessing between them ("Ist das ZfTI eine Stiftung?" has two).
+    also: Optional[QuotedSentence] = None
 
 
 class FactIndex:
@@ -178,9 +183,12 @@ class FactIndex:
             # ("ab Oktober 2016 den Vorsitz" is about the chair, whoever is named).
             typed = [h for h in scored if h.has_evidence]
             if typed and typed[0].score >= TYPED_SHARE * scored[0].score:
-                return typed[0]
+                scored = typed
         if scored:
-            return scored[0]
+            top = scored[0]
+            close = [h for h in scored[1:] if h.sentence.partner_id == top.sentence.partner_id
+                     and h.score >= CLOSE_SHARE * top.score]
+            return replace(top, also=close[0].sentence) if close else top
         if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not known:
             # Nothing but the question word ("seit wann?"), or words the page never uses
             # ("angesiedelt"): the partner's first sentence of that type. A word the page

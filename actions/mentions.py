@@ -104,6 +104,10 @@ class MentionFinder(Generic[T]):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
                 match = self._names.match(phrase)
+                # A typo changes letters, not the number of words: "gegen diskriminierung"
+                # is no misspelt "NRW gegen Diskriminierung".
+                if match and match[1] < 100.0 and len(match[0].split()) != size:
+                    match = None
                 if match and (match[1] >= 100.0 or not exact_only):
                     candidates.append(Mention(self._names.items[match[0]], start, start + size, match[1]))
         chosen: List[Mention[T]] = []

@@ -113,6 +113,8 @@ class Router:
         knowledge = self.directory.knowledge
         if partner is not None:
             text = self.replies.text("fact", name=partner.display_name, quote=hit.sentence.text)
+            if hit.also is not None:
+                text += "\n" + self.replies.text("fact_also", quote=hit.also.text)
         else:
             # The page's introduction is four sentences: all of them, the asked one among them.
             text = answers.general_info(knowledge.general)
@@ -141,20 +143,13 @@ class Router:
         return self._remember(q, partners, Asked.SUMMARY)
 
     def help(self, q: Question) -> Events:
-        """Who helps a group or with a topic; the partners that fit most of what was said."""
+        """Who helps a group or with a topic."""
         if q.wants_all:
             return self.partner_list(q)
-        scores: Dict[str, int] = {}
-        for partner in self.directory.partners:
-            score = sum(g.id in partner.target_groups for g in q.groups)
-            score += sum(t.id in partner.topics for t in q.topics)
-            if score:
-                scores[partner.id] = score + (partner.kind in q.kinds)
-        if not scores:
+        partners = q.partners  # those that fit most of what was said (Understanding._fitting)
+        if not partners:
             self.say(answers.ask_which_group(self.directory.knowledge.target_groups))
             return self.memory.events([], Asked.HELP.value)
-        best = max(scores.values())
-        partners = [p for p in self.directory.partners if scores.get(p.id) == best]
         matched = [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
         label = matched[0].label if matched else "das Thema " + next(
             t.label for t in q.topics if any(t.id in p.topics for p in partners))

@@ -61,7 +61,7 @@ DOUBTED_FACTOR = 1.5
 MIN_FALLBACK_CONFIDENCE = 0.3
 # Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
 _SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der die "
-                         "den dem des ein eine einen zu ueber and what about also the a an is are".split())
+                         "den dem des ein eine einen zu ueber nrw and what about also the a an is are".split())
 # Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
 _POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there them their"
@@ -72,10 +72,13 @@ _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt 
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
+# First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
+_QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
+                              "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A fact found for all partners at once must match this well to be the subject.
-MIN_OPEN_SCORE = 2.5
+MIN_OPEN_SCORE = 2.0
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
              "first": 0, "second": 1, "third": 2, "last": -1}
@@ -267,8 +270,8 @@ class Understanding:
             question.partners = self._resolve_reference([], memory, set())
             if not question.partners:
                 return Asked.WHICH_PARTNER
-        if asked == Asked.HELP and not (question.groups or question.topics):
-            return Asked.HELP
+        if asked == Asked.HELP:
+            question.partners = self._fitting(question)
         return asked
 
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], terms: List[str],
@@ -277,6 +280,8 @@ class Understanding:
         intent = q.intent
         subject_ids = [p.id for p in q.partners]
         content = terms  # the names were cut from the text already ("Stiftung" in a question is content)
+        asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
+            _FIRST_PERSON & set(words))
         # 1. Where the information comes from.
         if "source" in intent_words:
             return Asked.SOURCE
@@ -313,8 +318,9 @@ class Understanding:
             hit = self.index.best(content, subject_ids, q.answer_type)
             if hit is None and q.answer_type and _PAST & set(words):
                 hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
-            if not q.named and content:
-                # A subject from memory yields to a clearly better sentence about another partner.
+            if not q.named and not q.points_back and content:
+                # A subject from memory (not pointed at) yields to a clearly better sentence
+                # about another partner.
                 other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
                 if other is not None and other.sentence.partner_id not in subject_ids and (
                         hit is None or other.score > 1.5 * hit.score):
@@ -335,8 +341,6 @@ class Understanding:
             return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
         # 7. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         #    unless the message asks who helps.
-        asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
-            _FIRST_PERSON & set(words))
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))):
             other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
             if other is not None:
@@ -347,8 +351,16 @@ class Understanding:
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
-        # 9. Who helps a group or with a topic; a described situation.
+        # 9. Who helps a group or with a topic; a described situation. When only one partner
+        #    fits and the message asks something about it ("Wer hat das Lehrkräfte-Projekt
+        #    initiiert?"), its sentence answers.
         if q.groups or q.topics:
+            q.partners = self._fitting(q)
+            if len(q.partners) == 1 and content and not asks_who_helps:
+                hit = self.index.best(content, [q.partners[0].id], q.answer_type)
+                if hit is not None:
+                    q.fact = hit
+                    return Asked.FACT
             return Asked.HELP
         # 10. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
@@ -363,6 +375,7 @@ class Understanding:
         if intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
             return Asked.WHICH_PARTNER
         if intent == "ask_target_group_help":
+            q.partners = []  # no group or topic named: the router asks for whom
             return Asked.HELP
         if intent == "nlu_fallback":
             return Asked.UNCLEAR
@@ -379,13 +392,30 @@ class Understanding:
         """
         hit = self.index.best(content, None, answer_type)
         factor, words = (DOUBTED_FACTOR, 3) if doubted else (1.0, 2)
-        return hit if hit is not None and hit.score >= MIN_OPEN_SCORE * factor and len(hit.matched) >= words else None
+        if hit is None or hit.score < MIN_OPEN_SCORE * factor:
+            return None
+        # Two words in common, or one and the value asked for ("Wie viele Muslime …?" -> a number).
+        typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
+        return hit if len(hit.matched) >= words or typed else None
 
     def _fact_of_page(self, q: Question, hit: Hit) -> Asked:
         q.fact = hit
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         q.partners = [partner] if partner else []
         return Asked.FACT
+
+    def _fitting(self, q: Question) -> List[Partner]:
+        """The partners that fit most of what was said (groups, topics, kind): "Meine Eltern
+        sind Spätaussiedler … ein Gremium" -> the Gremium for Spätaussiedler, not every
+        partner for parents."""
+        scores: Dict[str, int] = {}
+        for partner in self.directory.partners:
+            score = sum(g.id in partner.target_groups for g in q.groups)
+            score += sum(t.id in partner.topics for t in q.topics)
+            if score:
+                scores[partner.id] = score + (partner.kind in q.kinds)
+        best = max(scores.values(), default=0)
+        return [p for p in self.directory.partners if best and scores.get(p.id) == best]
 
     @staticmethod
     def _serves(partner: Partner, q: Question) -> bool:
@@ -405,7 +435,11 @@ def _elliptic(words: List[str]) -> bool:
 
 
 def _has_pointer(words: List[str]) -> bool:
-    """"dort", "deren", or a pronoun "die"/"der" ("machen die auch …?", "wen berät der?")."""
+    """"dort", "deren", or a pronoun "die"/"der": before a small word or last ("machen die
+    auch …?", "wen berät der?"), or right after the verb that opens a question ("fördern
+    die den Austausch …?")."""
+    if len(words) > 2 and words[1] in _PRONOUNS and words[0] not in _QUESTION_OPENERS:
+        return True
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else None
         if word in _POINTERS or word in _PRONOUNS and (following is None or following in _AFTER_PRONOUN):
