@@ -1,0 +1,183 @@
+"""The one place that understands a message: fact search, memory, what is asked.
+
+Expected answers are read from the knowledge file (which sentence carries a year, which
+partners a list shows), so the tests check the mechanism, not typed-in facts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any, Dict, List, Tuple
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+from actions.fact_index import ANSWER_EVIDENCE, FactIndex
+from actions.memory import Memory
+from actions.understanding import Asked
+from tests.conftest import entity, make_tracker
+
+WORDING = actions.WORDING
+
+
+@pytest.fixture(scope="module")
+def index(knowledge) -> FactIndex:
+    return FactIndex(knowledge, WORDING)
+
+
+def converse(turns: List[Tuple[str, str, List[Dict[str, Any]]]]) -> List[Tuple[str, Dict[str, Any]]]:
+    """Play (text, intent, entities) turns through action_answer, carrying the slots as Rasa does."""
+    slots: Dict[str, Any] = {}
+    results = []
+    for text, intent, entities in turns:
+        dispatcher = CollectingDispatcher()
+        tracker = make_tracker(text=text, intent=intent, entities=entities, slots=dict(slots))
+        events = asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
+        for event in events:
+            slots[event["name"]] = event["value"]
+        results.append(("\n".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages), dict(slots)))
+    return results
+
+
+# --- fact index -----------------------------------------------------------------------
+
+def test_every_quoted_sentence_is_found_by_its_own_words(knowledge, index: FactIndex) -> None:
+    """Lemmas, compounds and concepts are built the same way for questions and sentences."""
+    for partner in knowledge.partners:
+        for sentence in partner.quoted_sentences:
+            hit = index.best(WORDING.terms(sentence), [partner.id])
+            assert hit is not None and hit.sentence.text == sentence, (partner.id, sentence)
+
+
+def test_a_bare_question_word_finds_the_subjects_sentence_of_that_type(knowledge, index: FactIndex) -> None:
+    """"seit wann?" about a partner: its first sentence with a year or date."""
+    for partner in knowledge.partners:
+        dated = [s for s in partner.quoted_sentences if ANSWER_EVIDENCE["date"].search(s)]
+        hit = index.best([], [partner.id], "date")
+        if dated:
+            assert hit is not None and hit.sentence.text == dated[0], partner.id
+        else:
+            assert hit is None, partner.id
+
+
+def test_a_word_the_page_uses_but_not_for_this_partner_finds_nothing(knowledge, index: FactIndex) -> None:
+    """"Mitglieder?" where the page names members only for other partners: not stated."""
+    word = "Mitglieder"
+    without = [p for p in knowledge.partners if not any("Mitglied" in s for s in p.quoted_sentences)]
+    assert without and any("Mitglied" in s for p in knowledge.partners for s in p.quoted_sentences)
+    for partner in without:
+        assert index.best(WORDING.terms(word), [partner.id], "number") is None, partner.id
+
+
+def test_synonyms_from_the_knowledge_file_count_as_one_concept(knowledge, index: FactIndex) -> None:
+    group = next(g for g in knowledge.fact_words if len([w for w in g.words if " " not in w and "-" not in w]) > 2)
+    words = [w for w in group.words if " " not in w and "-" not in w]
+    assert len(set(index.known([WORDING.lemma(w) for w in words]))) == 1
+
+
+def test_lemmas_reach_words_typed_without_umlauts() -> None:
+    assert WORDING.lemma("beraet") == WORDING.lemma("berät") == WORDING.lemma("beraten")
+    assert WORDING.lemma("mitgliedern") == WORDING.lemma("Mitglieder")
+
+
+# --- memory ---------------------------------------------------------------------------
+
+def test_memory_keeps_partners_in_order_and_resolves_ordinals() -> None:
+    memory = Memory(subject="b", mentioned=["a", "b"], listed=["x", "y", "z"])
+    assert memory.ordinal(0) == "x" and memory.ordinal(1) == "y" and memory.ordinal(-1) == "z"
+    assert memory.earlier() == "a"
+    events = {e["name"]: e["value"] for e in memory.events(["a"], Asked.FACT.value)}
+    assert events["mentioned_partners"] == ["b", "a"] and events["partner"] == "a"
+    assert Memory(mentioned=["a", "b"]).ordinal(0) == "a"  # without a list: the order they came up
+
+
+# --- conversations through action_answer -------------------------------------------------
+
+def test_the_first_and_second_of_a_list_and_a_fact_about_each(directory) -> None:
+    group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) == 2)
+    first, second = directory.for_target_group(group.id)
+    (listed, _), (about_first, slots), (about_second, _) = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("und die erste?", "follow_up", []),
+        ("und die zweite?", "follow_up", []),
+    ])
+    assert first.display_name in listed and second.display_name in listed
+    assert first.description in about_first and second.description not in about_first
+    assert second.description in about_second
+    assert slots["listed_partners"] == [first.id, second.id]
+
+
+def test_coming_back_to_the_partner_of_before(directory) -> None:
+    kfi, lir = directory.find_partner("KfI"), directory.find_partner("Landesintegrationsrat")
+    turns = converse([
+        ("Was macht das KfI?", "ask_partner_info", [entity("partner", kfi.id)]),
+        ("Was macht der Landesintegrationsrat?", "ask_partner_info", [entity("partner", lir.id)]),
+        ("nochmal zu dem von vorhin: die Telefonnummer?", "ask_partner_contact", [entity("contact_attribute", "phone")]),
+    ])
+    assert kfi.contact_items("phone")[0].value in turns[-1][0]
+    assert lir.contact_items("phone")[0].value not in turns[-1][0]
+
+
+def test_an_elliptic_fact_question_about_the_subject_quotes_its_sentence(directory) -> None:
+    partner = next(p for p in directory.partners if any("Mitglied" in s for s in p.quoted_sentences))
+    sentence = next(s for s in partner.quoted_sentences if "Mitglied" in s)
+    turns = converse([
+        (f"Was ist {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("Mitglieder?", "out_of_scope", []),
+    ])
+    assert sentence in turns[-1][0] and partner.display_name in turns[-1][0]
+    assert "Quelle:" in turns[-1][0] and partner.source in turns[-1][0]
+
+
+def test_a_fact_the_page_does_not_state_is_said_honestly(directory) -> None:
+    partner = next(p for p in directory.partners
+                   if not any(ANSWER_EVIDENCE["date"].search(s) for s in p.quoted_sentences))
+    text = converse([(f"Seit wann gibt es {partner.name}?", "ask_partner_info", [entity("partner", partner.id)])])[0][0]
+    assert "nicht in meinen Unterlagen" in text and partner.description in text
+
+
+def test_a_group_the_subject_does_not_serve_starts_a_new_subject(directory) -> None:
+    parents = directory.find_target_group("Eltern")
+    fathers = directory.find_target_group("Väter")
+    subject = directory.for_target_group(parents.id)[0]
+    helper = directory.for_target_group(fathers.id)[0]
+    assert fathers.id not in subject.target_groups
+    turns = converse([
+        (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
+        ("Und für Väter gibt es auch was?", "follow_up", [entity("target_group", fathers.id)]),
+    ])
+    assert helper.display_name in turns[-1][0]
+
+
+def test_greeting_with_a_question_answers_the_question(directory) -> None:
+    kfi = directory.find_partner("KfI")
+    text = converse([("Hallo, wo ist das KfI?", "greet", [entity("partner", kfi.id)])])[0][0]
+    assert text.startswith("Hallo") and kfi.places[0].address in text
+    assert converse([("Hallo!", "greet", [])])[0][0] == "utter_greet"
+    assert converse([("vielen Dank, das hat geholfen", "thank", [])])[0][0] == "utter_you_are_welcome"
+
+
+def test_the_source_names_the_page_site_and_date_of_the_copy(knowledge) -> None:
+    text = converse([("Woher stammen deine Infos? Ist das offiziell?", "ask_capabilities", [])])[0][0]
+    assert knowledge.source_site in text and knowledge.source_copied in text
+    assert knowledge.source_title.split(": ")[-1] in text
+
+
+def test_a_weak_match_does_not_overrule_out_of_scope() -> None:
+    for text in ("Wie viel Bürgergeld steht mir als Alleinstehender zu?", "Wie wird das Wetter in Köln?"):
+        assert converse([(text, "out_of_scope", [])])[0][0] == "utter_out_of_scope", text
+
+
+def test_a_page_fact_without_a_partner_overrules_out_of_scope(knowledge) -> None:
+    sentence = next(s for p in knowledge.partners for s in p.quoted_sentences if "Wahlrecht" in s)
+    text = converse([("Dürfen EU-Bürger bei der Kommunalwahl wählen?", "out_of_scope", [])])[0][0]
+    assert sentence in text
+
+
+def test_year_evidence_is_a_year_not_a_digit_inside_a_name() -> None:
+    assert not ANSWER_EVIDENCE["number"].search("JMD4YOU")
+    assert not ANSWER_EVIDENCE["number"].search("rund 31 Prozent")
+    assert ANSWER_EVIDENCE["share"].search("rund 31 Prozent")
+    assert re.search(ANSWER_EVIDENCE["date"], "am 26.10.1996 in Oberhausen")
