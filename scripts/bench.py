@@ -4,8 +4,11 @@ Everything over REST against servers this script starts itself (free ports):
   - one Rasa server (the default setup: SQLite tracker store, in-memory locks),
   - the cluster with one and with two Rasa servers behind nginx (PostgreSQL, Redis),
 each loaded with 1 and with 20 concurrent conversations, for (a) a question
-answered by a static utterance ("Hallo" -> utter_greet) and (b) one answered by
-the custom action ("Telefonnummer KfI" -> action_answer), in the same run.
+answered by a static utterance ("Ich verabschiede mich" -> utter_goodbye; a greeting
+goes through the action, which answers "Hallo, wo ist …?") and (b) one answered by
+the custom action ("Telefonnummer KfI" -> action_answer), in the same run. The
+understanding step (fact search included) is timed in-process on questions built
+from the knowledge file, which is what the fact search adds to an action call.
 The load generator runs on the same 2 cores as the servers, so absolute figures
 are lower bounds of what the servers could do with the machine to themselves.
 Results: a table on the terminal and results/bench.json, with the targets of the
@@ -31,8 +34,11 @@ import requests
 from scripts.cluster import start_cluster
 from scripts.local_servers import MODEL, PROJECT_ROOT, RASA, Launcher, start_servers
 
-QUESTIONS = {"static": "Hallo", "action": "Telefonnummer KfI"}
-EXPECTED = {"static": "Integrationslotse", "action": "02931 / 82-2900"}
+QUESTIONS = {"static": "Ich verabschiede mich", "action": "Telefonnummer KfI"}
+EXPECTED = {"static": "Auf Wiedersehen", "action": "02931 / 82-2900"}
+# Questions per partner for timing the understanding step; {name} is the partner's short name.
+UNDERSTANDING_QUESTIONS = ("Seit wann gibt es {name}?", "Wie viele Mitglieder hat {name}?", "Was macht {name}?",
+                           "und wo sitzen die?", "Mitglieder?")
 CONCURRENCY = (1, 20)
 # A resident's conversation is short; longer ones only measure the growing tracker.
 TURNS_PER_CONVERSATION = 10
@@ -115,6 +121,30 @@ def run_loads(url: str, label: str, messages: int) -> Dict[str, Dict[str, float]
     return results
 
 
+def time_understanding(rounds: int = 20) -> Dict[str, float]:
+    """p50/p95 of one Understanding.read (entities, memory, fact search) in ms, in-process."""
+    from actions.actions import UNDERSTANDING, KNOWLEDGE  # loads the knowledge file and lemmatizer
+    from actions.memory import Memory
+    from tests.conftest import entity, make_tracker
+
+    directory = KNOWLEDGE.current()
+    understanding = UNDERSTANDING.get(directory)
+    trackers = [
+        make_tracker(text=question.format(name=p.short_name or p.name), intent="ask_partner_info",
+                     entities=[entity("partner", p.id)] if "{name}" in question else [], slots={"partner": p.id})
+        for p in directory.partners for question in UNDERSTANDING_QUESTIONS
+    ]
+    times: List[float] = []
+    for _ in range(rounds):
+        for tracker in trackers:
+            start = time.perf_counter()
+            understanding.read(tracker, Memory.from_tracker(tracker))
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"messages": len(times), "p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(len(times) * 0.95)], 2)}
+
+
 def time_training(work: Path) -> float:
     """A full training from scratch (`--force`), as after a change to config.yml."""
     start = time.monotonic()
@@ -131,6 +161,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "bench.json")
     args = parser.parse_args(argv)
     report: Dict[str, object] = {"messages_per_run": args.messages}
+    print("==> Timing the understanding step (fact search included), in-process", flush=True)
+    report["understanding"] = time_understanding()
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
         if not args.no_train:
@@ -139,8 +171,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("==> One Rasa server (SQLite, in-memory locks)", flush=True)
         started = time.monotonic()
         with start_servers(work / "single", args.model) as bot:
-            first = requests.post(f"{bot.rasa_url}/webhooks/rest/webhook", json={"sender": "first", "message": "Hallo"},
-                                  timeout=60)
+            first = requests.post(f"{bot.rasa_url}/webhooks/rest/webhook",
+                                  json={"sender": "first", "message": QUESTIONS["static"]}, timeout=60)
             first.raise_for_status()
             report["start"] = {
                 "rasa_ready_s": round(bot.launcher.ready_seconds["rasa"], 1),
@@ -181,6 +213,8 @@ def targets(report: Dict) -> Dict[str, Dict[str, object]]:
         ("cluster2_vs_single_throughput", round(throughput(report["cluster-2"]) / throughput(single), 2),
          lambda v: v > 1),
         ("rasa_ready_s<=30", report["start"]["rasa_ready_s"], lambda v: v <= 30),
+        ("understanding_p50_ms<=5 (fact search in an action call)", report["understanding"]["p50_ms"],
+         lambda v: v <= 5),
         ("peak_mb_per_rasa_process<=1536", max(v for k, v in report["memory_mb"].items() if "rasa" in k),
          lambda v: v <= 1536),
     ]
@@ -196,6 +230,7 @@ def print_table(report: Dict) -> None:
             print(f"| {setup} | {kind} | {concurrency} | {row['messages']} | {row['errors']} | {row['p50_ms']} | "
                   f"{row['p95_ms']} | {row['max_ms']} | {row['messages_per_s']} |")
     print(f"\nStart: {report['start']}   Training: {report.get('train_s', 'skipped')} s")
+    print(f"Understanding step (in-process): {report['understanding']}")
     print(f"Peak memory (MB): {report['memory_mb']}")
     print("\nTargets:")
     for name, result in report["targets"].items():
