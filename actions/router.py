@@ -105,7 +105,7 @@ class Router:
 
     def fact(self, q: Question) -> Events:
         hit: Hit = q.fact  # type: ignore[assignment]
-        partner = q.partner if hit.sentence.partner_id else None
+        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         self.say(self._quote(hit, partner))
         return self._remember(q, [partner] if partner else [], Asked.FACT)
 

@@ -120,6 +120,8 @@ class Understanding:
         self.wording = wording
         self.index = index
         knowledge = directory.knowledge
+        # Question and intent words are matched as written (folded), never by a typo guess:
+        # "woher kommen die" is no "woher kommen deine".
         self._question_types = MentionFinder((w, v.id) for v in knowledge.question_words for w in v.words)
         self._intent_words = MentionFinder((w, v.id) for v in knowledge.intent_words for w in v.words)
         # Words that never select a fact: those that ask for a summary, a place, a list, the
@@ -163,9 +165,9 @@ class Understanding:
             return question
         rest = self._find_in_text(question, entities)
         words = fold(text).split()
-        question_phrases = self._question_types.find(rest)
+        question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
-        intent_words = set(self._intent_words.items(text))
+        intent_words = set(self._intent_words.exact_items(text))
         question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
         rest_words = rest.split()
         for phrase in question_phrases:  # "in welcher Stadt" asks; "Stadt" is no subject
@@ -324,10 +326,9 @@ class Understanding:
                 other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
                 if other is not None and other.sentence.partner_id not in subject_ids and (
                         hit is None or other.score > 1.5 * hit.score):
-                    return self._fact_of_page(q, other)
+                    return self._answered_by(q, other)
             if hit is not None and (hit.matched or q.answer_type):
-                q.fact = hit
-                return Asked.FACT
+                return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
             if q.answer_type and q.answer_type != "place" and (q.named or not (q.groups or q.topics or q.cities)):
                 return Asked.NOT_STATED
         # 5. Where a partner sits ("Wo sitzen die?", "und in Köln?").
@@ -344,7 +345,7 @@ class Understanding:
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))):
             other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
             if other is not None:
-                return self._fact_of_page(q, other)
+                return self._answered_by(q, other)
         if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
             return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
         # 8. Lists: of a kind, a city, a topic, or everything.
@@ -359,14 +360,13 @@ class Understanding:
             if len(q.partners) == 1 and content and not asks_who_helps:
                 hit = self.index.best(content, [q.partners[0].id], q.answer_type)
                 if hit is not None:
-                    q.fact = hit
-                    return Asked.FACT
+                    return self._answered_by(q, hit)
             return Asked.HELP
         # 10. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
         other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback")) if content else None
         if other is not None:
-            return self._fact_of_page(q, other)
+            return self._answered_by(q, other)
         if intent == "ask_general_info":
             return Asked.GENERAL
         # 11. A question about a partner, but no partner anywhere.
@@ -398,7 +398,8 @@ class Understanding:
         typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
         return hit if len(hit.matched) >= words or typed else None
 
-    def _fact_of_page(self, q: Question, hit: Hit) -> Asked:
+    def _answered_by(self, q: Question, hit: Hit) -> Asked:
+        """A fact answer; its sentence's partner becomes the subject."""
         q.fact = hit
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         q.partners = [partner] if partner else []
