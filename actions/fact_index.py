@@ -91,6 +91,11 @@ class FactIndex:
             for partner in knowledge.partners
             for text in partner.quoted_sentences
         ]
+        # The contact block of a place ("Bezirksregierung Arnsberg, Dezernat 36 - …, Seibertzstr. 1,
+        # 59821 Arnsberg") answers "Zu welcher Behörde gehört das?".
+        self.sentences += [QuotedSentence(partner.id, ", ".join(filter(None, (place.label, place.address))),
+                                          partner.source)
+                           for partner in knowledge.partners for place in partner.places if place.label]
         self.sentences += [QuotedSentence(None, fact, knowledge.general.source) for fact in knowledge.general.facts]
         # Synonym groups become one concept: every word of a group counts as the group's
         # token, on both sides, so a sentence that uses three words of one group does not
@@ -141,6 +146,14 @@ class FactIndex:
         no term matched (an elliptic "seit wann?").
         """
         return self._scored(self.known(terms), partner_ids, answer_type)
+
+    def hit_for(self, text: str, answer_type: Optional[str] = None) -> Optional[Hit]:
+        """The indexed sentence with this text as a Hit, if it carries the asked type."""
+        for index, sentence in enumerate(self.sentences):
+            if sentence.text == text:
+                evidence = self._evidence[answer_type][index] if answer_type in self._evidence else True
+                return Hit(sentence, 0.0, (), evidence) if evidence else None
+        return None
 
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""

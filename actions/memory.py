@@ -20,8 +20,13 @@ MENTIONED_SLOT = "mentioned_partners"
 LISTED_SLOT = "listed_partners"
 ASKED_SLOT = "last_asked"
 FIELDS_SLOT = "last_fields"
+QUOTE_SLOT = "last_quote"
 # Enough for a conversation that switches between several partners and comes back.
 MAX_MENTIONED = 12
+
+
+def _text(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) and value else None
 
 
 def _ids(value: Any) -> List[str]:
@@ -37,17 +42,17 @@ class Memory:
     listed: List[str] = field(default_factory=list)
     last_asked: Optional[str] = None
     last_fields: List[str] = field(default_factory=list)
+    last_quote: Optional[str] = None  # the sentence the last fact answer quoted
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Memory":
-        subject = tracker.get_slot(SUBJECT_SLOT)
-        asked = tracker.get_slot(ASKED_SLOT)
         return cls(
-            subject=subject if isinstance(subject, str) else None,
+            subject=_text(tracker.get_slot(SUBJECT_SLOT)),
             mentioned=_ids(tracker.get_slot(MENTIONED_SLOT)),
             listed=_ids(tracker.get_slot(LISTED_SLOT)),
-            last_asked=asked if isinstance(asked, str) else None,
+            last_asked=_text(tracker.get_slot(ASKED_SLOT)),
             last_fields=_ids(tracker.get_slot(FIELDS_SLOT)),
+            last_quote=_text(tracker.get_slot(QUOTE_SLOT)),
         )
 
     def ordinal(self, index: int) -> Optional[str]:
@@ -70,11 +75,12 @@ class Memory:
         asked: Optional[str],
         fields: Sequence[str] = (),
         listed: Sequence[str] = (),
+        quote: Optional[str] = None,
     ) -> List[Dict[str, Any]]:
         """Slot events after an answer about `about` (one subject, or the shown list)."""
         mentioned = [p for p in self.mentioned if p not in about] + list(about)
         events = [SlotSet(MENTIONED_SLOT, mentioned[-MAX_MENTIONED:]), SlotSet(ASKED_SLOT, asked),
-                  SlotSet(FIELDS_SLOT, list(fields))]
+                  SlotSet(FIELDS_SLOT, list(fields)), SlotSet(QUOTE_SLOT, quote)]
         if listed:
             # A list replaces the single subject: "Geht das auch online?" is about the list.
             events += [SlotSet(LISTED_SLOT, list(listed)), SlotSet(SUBJECT_SLOT, None)]

@@ -107,7 +107,7 @@ class Router:
         hit: Hit = q.fact  # type: ignore[assignment]
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         self.say(self._quote(hit, partner))
-        return self._remember(q, [partner] if partner else [], Asked.FACT)
+        return self.memory.events([partner.id] if partner else [], Asked.FACT.value, quote=hit.sentence.text)
 
     def _quote(self, hit: Hit, partner: Optional[Partner]) -> str:
         knowledge = self.directory.knowledge

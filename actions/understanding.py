@@ -130,10 +130,14 @@ class Understanding:
         for vocabulary in knowledge.intent_words:
             if vocabulary.id == "help":  # "berät", "Unterstützung" also name what a partner does
                 continue
-            for word in vocabulary.words:
-                self._not_content.update(wording.terms(word))
+            for word in vocabulary.words:  # whole words only: "Standorte" must not make "Ort" one
+                self._not_content.update(wording.lemma(part) for part in wording.words(word))
+        # The words of each partner's names (whole words, no compound parts: "Landesverband"
+        # must not answer to "Land").
         self._name_terms: Dict[str, Set[str]] = {
-            p.id: {t for name in (p.id, *p.names) for t in wording.terms(name)} for p in knowledge.partners
+            p.id: {lemma for name in p.names for word in wording.words(name)
+                   if len(lemma := wording.lemma(word)) > 2 and lemma not in wording.stop_words}
+            for p in knowledge.partners
         }
 
     # --- reading the message --------------------------------------------------------
@@ -318,14 +322,16 @@ class Understanding:
         # 4. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
         if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
             hit = self.index.best(content, subject_ids, q.answer_type)
+            if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
+                # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer.
+                hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
             if hit is None and q.answer_type and _PAST & set(words):
                 hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
-            if not q.named and not q.points_back and content:
-                # A subject from memory (not pointed at) yields to a clearly better sentence
-                # about another partner.
+            if not q.named and not q.points_back and content and hit is None:
+                # A subject from memory (not pointed at) that has nothing on it yields to a
+                # sentence about another partner that answers clearly.
                 other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
-                if other is not None and other.sentence.partner_id not in subject_ids and (
-                        hit is None or other.score > 1.5 * hit.score):
+                if other is not None and other.sentence.partner_id not in subject_ids:
                     return self._answered_by(q, other)
             if hit is not None and (hit.matched or q.answer_type):
                 return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
