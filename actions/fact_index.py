@@ -119,9 +119,12 @@ class FactIndex:
         self._bm25 = bm25s.BM25()
         self._bm25.index([sorted(terms) for terms in self._terms], show_progress=False)
 
-    def _conceptual(self, terms: Iterable[str]) -> List[str]:
-        """Each term, or the synonym group(s) it belongs to."""
-        return [c for term in terms for c in self._concepts.get(term, (term,))]
+    def _conceptual(self, terms: Sequence[str]) -> List[str]:
+        """Each term, or the synonym group(s) it belongs to. A word of a group stands for
+        itself whole: its compound parts ("Migrations|geschichte") are not terms of their own."""
+        parts = {p for t in terms if t in self._concepts for p in self.wording.parts(t)}
+        return [c for term in terms if term in self._concepts or term not in parts
+                for c in self._concepts.get(term, (term,))]
 
     def expand(self, terms: Iterable[str]) -> List[str]:
         """Question terms with typos corrected towards the index and synonyms as their group."""

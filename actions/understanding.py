@@ -348,7 +348,9 @@ class Understanding:
             return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
         # 7. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         #    unless the message asks who helps.
-        if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))):
+        asks_for_list = intent == "ask_partner_list" or "list" in intent_words
+        if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
+                        and not asks_for_list):
             other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
             if other is not None:
                 return self._answered_by(q, other)
