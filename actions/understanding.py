@@ -68,7 +68,7 @@ _POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon 
                       .split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
-                           "eine einen nicht immer jetzt hier bei in fuer vom von zu ne was's".split())
+                           "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
@@ -188,12 +188,12 @@ class Understanding:
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
         question.asked = self._decide(question, memory, intent_words, terms, words)
-        if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, words, memory):
+        if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, memory):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
         return question
 
     @staticmethod
-    def _in_scope(q: Question, words: List[str], memory: Memory) -> bool:
+    def _in_scope(q: Question, memory: Memory) -> bool:
         """An out-of-scope guess is overruled only by a partner named, an elliptic
         follow-up about the subject ("und in Bielefeld?", "Mitglieder?") or a fact of the page."""
         if q.intent not in ("out_of_scope", "nlu_fallback"):
@@ -203,10 +203,8 @@ class Understanding:
             return True
         if q.refers_back and (memory.subject or memory.listed) and q.asked not in (Asked.LIST, Asked.HELP):
             return True
-        if q.intent == "nlu_fallback" and q.asked == Asked.HELP and q.topics:
-            return True  # unsure intent, but a topic of the page's partners ("Kopftuch") was named
-        elliptic = len(words) <= 3 or all(w in _SMALL_WORDS for w in words if fold(w) not in map(fold, q.cities))
-        return bool(memory.subject or memory.listed) and elliptic and q.asked != Asked.LIST
+        # Unsure intent, but a group or topic of the page's partners ("Kopftuch") was named.
+        return q.intent == "nlu_fallback" and q.asked == Asked.HELP and bool(q.topics or q.groups)
 
     def _find_in_text(self, question: Question, entities: Sequence[Dict]) -> str:
         """Typo-tolerant search of the text for what the NLU did not find; returns the
@@ -296,7 +294,8 @@ class Understanding:
         # field, a group, topic or city, or a question word make it a question.
         has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type)
         # "ist das ein Verein?" may sound like "bist du ein Bot?": a question about the subject wins.
-        about_subject = bool(q.refers_back and q.partners and (content or q.answer_type))
+        about_subject = bool(q.refers_back and q.partners and (content or q.answer_type)
+                             or q.points_back and q.partners and intent_words & {"summary", "location"})
         if intent in SMALL_TALK_INTENTS:
             if not (has_substance or about_subject) or (
                     intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
@@ -344,7 +343,8 @@ class Understanding:
                 return Asked.LOCATION
         # 6. A partner named (or a reference) and nothing more specific: what it is.
         if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
-                q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)):
+                q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
+                q.partners and q.points_back and "summary" in intent_words):  # "was machen die da?"
             return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
         # 7. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         #    unless the message asks who helps.
