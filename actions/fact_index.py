@@ -198,7 +198,8 @@ class FactIndex:
             # A sentence of the expected type wins unless another matches far better
             # ("ab Oktober 2016 den Vorsitz" is about the chair, whoever is named).
             typed = [h for h in scored if h.has_evidence]
-            if typed and typed[0].score >= TYPED_SHARE * scored[0].score:
+            # "Wo finde ich Öffnungszeiten?" asks where to look, not for a sentence with a place.
+            if typed and answer_type != "place" and typed[0].score >= TYPED_SHARE * scored[0].score:
                 scored = typed
         if scored:
             top = scored[0]

@@ -84,8 +84,11 @@ class Router:
 
     def source(self, q: Question) -> Events:
         knowledge = self.directory.knowledge
-        self.say(self.replies.text("source", title=self._page_title(), site=knowledge.source_site,
-                                   copied=knowledge.source_copied))
+        text = self.replies.text("source", title=self._page_title(), site=knowledge.source_site,
+                                 copied=knowledge.source_copied)
+        if q.partner is not None:  # "Woher stammen diese Angaben?" about the subject: its section
+            text += "\n" + self.replies.text("source_of", name=q.partner.display_name, section=q.partner.source)
+        self.say(text)
         return []
 
     def fields(self, q: Question) -> Events:

@@ -68,7 +68,8 @@ _POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon 
                       .split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
-                           "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor".split())
+                           "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor sich konkret "
+                           "genau alles dann beiden".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
@@ -134,9 +135,11 @@ class Understanding:
                 self._not_content.update(wording.lemma(part) for part in wording.words(word))
         # The words of each partner's names (whole words, no compound parts: "Landesverband"
         # must not answer to "Land").
+        # A compound's head counts too: "das Zentrum" for the Kompetenzzentrum.
         self._name_terms: Dict[str, Set[str]] = {
-            p.id: {lemma for name in p.names for word in wording.words(name)
-                   if len(lemma := wording.lemma(word)) > 2 and lemma not in wording.stop_words}
+            p.id: {term for name in p.names for word in wording.words(name)
+                   for term in (wording.lemma(word), *wording.parts(word)[1:])
+                   if len(term) > 2 and term not in wording.stop_words}
             for p in knowledge.partners
         }
 
@@ -326,9 +329,9 @@ class Understanding:
                 hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
             if hit is None and q.answer_type and _PAST & set(words):
                 hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
-            if not q.named and not q.points_back and content and hit is None:
-                # A subject from memory (not pointed at) that has nothing on it yields to a
-                # sentence about another partner that answers clearly.
+            if not q.named and content and hit is None:
+                # A subject from memory that has nothing on it yields to a sentence about another
+                # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents).
                 other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
                 if other is not None and other.sentence.partner_id not in subject_ids:
                     return self._answered_by(q, other)
@@ -346,9 +349,16 @@ class Understanding:
                 q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
                 q.partners and q.points_back and "summary" in intent_words):  # "was machen die da?"
             return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
-        # 7. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
-        #    unless the message asks who helps.
+        # 7. A group or topic that only one partner serves, and a question about it beyond the
+        #    group's own words ("Wer hat das Lehrkräfte-Projekt initiiert?"): its sentence.
         asks_for_list = intent == "ask_partner_list" or "list" in intent_words
+        if (q.groups or q.topics) and content and "help" not in intent_words and not asks_for_list:
+            fitting = self._fitting(q)
+            hit = self.index.best(content, [fitting[0].id], q.answer_type) if len(fitting) == 1 else None
+            if hit is not None and set(hit.matched) - self._vocabulary_terms(q):
+                return self._answered_by(q, hit)
+        # 8. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
+        #    unless the message asks who helps.
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
                         and not asks_for_list):
             other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
@@ -356,28 +366,22 @@ class Understanding:
                 return self._answered_by(q, other)
         if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
             return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
-        # 8. Lists: of a kind, a city, a topic, or everything.
+        # 9. Lists: of a kind, a city, a topic, or everything.
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
-        # 9. Who helps a group or with a topic; a described situation. When only one partner
-        #    fits and the message asks something about it ("Wer hat das Lehrkräfte-Projekt
-        #    initiiert?"), its sentence answers.
+        # 10. Who helps a group or with a topic; a described situation.
         if q.groups or q.topics:
             q.partners = self._fitting(q)
-            if len(q.partners) == 1 and content and not asks_who_helps:
-                hit = self.index.best(content, [q.partners[0].id], q.answer_type)
-                if hit is not None:
-                    return self._answered_by(q, hit)
             return Asked.HELP
-        # 10. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
+        # 11. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
         other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback")) if content else None
         if other is not None:
             return self._answered_by(q, other)
         if intent == "ask_general_info":
             return Asked.GENERAL
-        # 11. A question about a partner, but no partner anywhere.
+        # 12. A question about a partner, but no partner anywhere.
         if q.partners and intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
             return Asked.LOCATION if intent == "ask_partner_location" else Asked.SUMMARY
         if intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
@@ -425,6 +429,11 @@ class Understanding:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
+
+    def _vocabulary_terms(self, q: Question) -> Set[str]:
+        """The fact-index terms of the message's group and topic words ("Lehrkräfte")."""
+        words = [w for vocabulary in (*q.groups, *q.topics) for w in vocabulary.words]
+        return set(self.index.known([self.wording.lemma(w) for w in words]))
 
     @staticmethod
     def _serves(partner: Partner, q: Question) -> bool:
