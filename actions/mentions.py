@@ -89,6 +89,18 @@ class FoldedNames(Generic[T]):
         return self.items[match[0]] if match else None
 
 
+# Each word of a misspelt several-word name must still resemble its counterpart:
+# "väter mit zuwanderungsgeschichte" is no misspelt "Lehrer mit Zuwanderungsgeschichte".
+MIN_WORD_SCORE = 70.0
+
+
+def _word_by_word(phrase: str, name: str) -> bool:
+    """Same number of words, and each word close to its counterpart."""
+    words, name_words = phrase.split(), name.split()
+    return len(words) == len(name_words) and all(
+        fuzz.ratio(a, b) >= MIN_WORD_SCORE for a, b in zip(words, name_words))
+
+
 class MentionFinder(Generic[T]):
     """Matches word n-grams of a text against a fixed list of names."""
 
@@ -104,9 +116,9 @@ class MentionFinder(Generic[T]):
             for start in range(len(words) - size + 1):
                 phrase = " ".join(words[start : start + size])
                 match = self._names.match(phrase)
-                # A typo changes letters, not the number of words: "gegen diskriminierung"
-                # is no misspelt "NRW gegen Diskriminierung".
-                if match and match[1] < 100.0 and len(match[0].split()) != size:
+                # A typo changes letters, not words: "gegen diskriminierung" is no misspelt
+                # "NRW gegen Diskriminierung".
+                if match and match[1] < 100.0 and not _word_by_word(phrase, match[0]):
                     match = None
                 if match and (match[1] >= 100.0 or not exact_only):
                     candidates.append(Mention(self._names.items[match[0]], start, start + size, match[1]))

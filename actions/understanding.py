@@ -131,14 +131,16 @@ class Understanding:
         for vocabulary in knowledge.intent_words:
             if vocabulary.id == "help":  # "berät", "Unterstützung" also name what a partner does
                 continue
-            for word in vocabulary.words:  # whole words only: "Standorte" must not make "Ort" one
-                self._not_content.update(wording.lemma(part) for part in wording.words(word))
+            # Single words only, whole: "welche Vereine" must not make "Verein" a non-word,
+            # nor "Standorte" "Ort".
+            self._not_content.update(wording.lemma(word) for word in vocabulary.words if " " not in word)
         # The words of each partner's names (whole words, no compound parts: "Landesverband"
         # must not answer to "Land").
-        # A compound's head counts too: "das Zentrum" for the Kompetenzzentrum.
+        # The head of a compound in the official name or short name counts too: "das Zentrum"
+        # for the Kompetenzzentrum (not of aliases: "…beratung" would make every advice one).
         self._name_terms: Dict[str, Set[str]] = {
             p.id: {term for name in p.names for word in wording.words(name)
-                   for term in (wording.lemma(word), *wording.parts(word)[1:])
+                   for term in (wording.lemma(word), *(wording.parts(word)[1:] if name in (p.name, p.short_name) else ()))
                    if len(term) > 2 and term not in wording.stop_words}
             for p in knowledge.partners
         }
@@ -356,7 +358,10 @@ class Understanding:
             fitting = self._fitting(q)
             hit = self.index.best(content, [fitting[0].id], q.answer_type) if len(fitting) == 1 else None
             if hit is not None and set(hit.matched) - self._vocabulary_terms(q):
-                return self._answered_by(q, hit)
+                # …unless another partner's sentence answers better ("Teilhabegesetz" is the page's).
+                other = self.index.best(content, None, q.answer_type)
+                if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score:
+                    return self._answered_by(q, hit)
         # 8. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         #    unless the message asks who helps.
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
