@@ -131,7 +131,7 @@ def ask(url: str, sender: str, text: str) -> str:
 
 
 QUESTION_SETS = ("questions.yml", "facts.yml")
-CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml")
+CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conversations_more.yml")
 
 
 def _set_name(file_name: str, holdout: bool) -> str:
@@ -146,6 +146,8 @@ def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
     checker = Checker(directory, domain["responses"])
     url = f"{rasa_url}/webhooks/rest/webhook"
     per_set: Dict[str, List[bool]] = defaultdict(list)
+    # A conversation is right only if every turn is; the turns show how far it is from that.
+    turns_per_set: Dict[str, List[bool]] = defaultdict(list)
     per_category: Dict[str, List[bool]] = defaultdict(list)
     failures: List[Dict[str, Any]] = []
     for file_name in QUESTION_SETS:
@@ -167,6 +169,7 @@ def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
             for turn in conversation["turns"]:
                 answer = ask(url, sender, turn["text"])
                 verdict = checker.check(turn["expect"], answer)
+                turns_per_set[_set_name(file_name, held_out)].append(verdict.ok)
                 if not verdict.ok:
                     all_ok = False
                     if not held_out:
@@ -179,6 +182,8 @@ def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
         "label": label,
         "per_set": {name: {"right": sum(oks), "total": len(oks), "share": sum(oks) / len(oks)}
                     for name, oks in sorted(per_set.items())},
+        "turns_per_set": {name: {"right": sum(oks), "total": len(oks), "share": sum(oks) / len(oks)}
+                          for name, oks in sorted(turns_per_set.items())},
         "per_category": {category: sum(oks) / len(oks) for category, oks in sorted(per_category.items())},
         "failures": failures,
     }
@@ -187,6 +192,9 @@ def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
 def print_summary(summary: Dict[str, Any]) -> None:
     print(f"\nEvaluation ({summary['label']}):")
     for name, figures in summary["per_set"].items():
+        print(f"  {name:32s} {figures['right']:3d}/{figures['total']:3d} = {figures['share']:6.1%}")
+    print("  turns of the conversations:")
+    for name, figures in summary["turns_per_set"].items():
         print(f"  {name:32s} {figures['right']:3d}/{figures['total']:3d} = {figures['share']:6.1%}")
     print("  per category (not held out):")
     for category, share in summary["per_category"].items():
