@@ -136,27 +136,16 @@ class FactIndex:
             corrected.append(term)
         return list(dict.fromkeys(self._conceptual(corrected)))
 
-    def search(
-        self,
-        terms: Sequence[str],
-        partner_ids: Optional[Sequence[Optional[str]]] = None,
-        answer_type: Optional[str] = None,
-    ) -> List[Hit]:
-        """Sentences for the question terms, best first; only those of `partner_ids` if given.
-
-        Every sentence of the allowed partners is returned with its score, so a caller
-        that knows the subject can still take the best sentence of the right type when
-        no term matched (an elliptic "seit wann?").
-        """
-        return self._scored(self.known(terms), partner_ids, answer_type)
-
     def hit_for(self, text: str, answer_type: Optional[str] = None) -> Optional[Hit]:
         """The indexed sentence with this text as a Hit, if it carries the asked type."""
         for index, sentence in enumerate(self.sentences):
             if sentence.text == text:
-                evidence = self._evidence[answer_type][index] if answer_type in self._evidence else True
-                return Hit(sentence, 0.0, (), evidence) if evidence else None
+                return Hit(sentence, 0.0, (), True) if self._carries(index, answer_type) else None
         return None
+
+    def _carries(self, index: int, answer_type: Optional[str]) -> bool:
+        """Does sentence `index` hold a value of the asked type (any sentence if no type)?"""
+        return self._evidence[answer_type][index] if answer_type in self._evidence else True
 
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""
@@ -170,7 +159,7 @@ class FactIndex:
         for index, sentence in enumerate(self.sentences):
             if partner_ids is not None and sentence.partner_id not in partner_ids:
                 continue
-            evidence = self._evidence[answer_type][index] if answer_type in self._evidence else True
+            evidence = self._carries(index, answer_type)
             score = float(scores[index]) * (EVIDENCE_BOOST if evidence and answer_type in ANSWER_EVIDENCE else 1.0)
             matched = tuple(t for t in known if t in self._terms[index])
             hits.append(Hit(sentence, score, matched, evidence))
@@ -185,7 +174,8 @@ class FactIndex:
     ) -> Optional[Hit]:
         """The answering sentence, or None when nothing matched well enough.
 
-        A sentence of the expected type wins over a better-matching one without it. With a
+        A sentence of the expected type wins over a better-matching one without it, unless
+        that one scores far higher (TYPED_SHARE); a close second is attached (CLOSE_SHARE). With a
         subject and nothing asked but the type ("seit wann?"), the subject's first sentence
         of that type is the answer; a word that matches nothing ("Mitglieder?" where the
         page names none) gives None, so the bot says the page does not state it.
