@@ -26,6 +26,9 @@ MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
 # How web/index.html configures the widget's server for `make run`.
 PAGE_SOCKET_URL = 'socketUrl: "http://localhost:5005"'
 RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"
+VENV_PYTHON = PROJECT_ROOT / ".venv" / "bin" / "python"
+# The Rasa server as the project runs it: Rasa with the changes in server/ installed.
+PROJECT_RASA = [str(VENV_PYTHON), "-m", "server"]
 
 
 @dataclass(frozen=True)
@@ -129,16 +132,21 @@ def action_server_command(port: int) -> List[str]:
     return [str(RASA), "run", "actions", "--port", str(port)]
 
 
-def rasa_server_command(model: Path, port: int, *cors: str) -> List[str]:
-    """`rasa run` with the project's endpoints.yml (its variables come from the environment)."""
-    command = [str(RASA), "run", "--model", str(model), "--endpoints", "endpoints.yml",
+def rasa_server_command(model: Path, port: int, *cors: str, stock: bool = False) -> List[str]:
+    """`rasa run` with the project's endpoints.yml (its variables come from the environment).
+
+    `stock=True` starts Rasa without the project's changes (server/), for the bench's comparison.
+    """
+    rasa = [str(RASA)] if stock else PROJECT_RASA
+    command = [*rasa, "run", "--model", str(model), "--endpoints", "endpoints.yml",
                "--interface", "127.0.0.1", "--port", str(port)]
     return command + (["--cors", *cors] if cors else [])
 
 
 @contextlib.contextmanager
 def start_servers(
-    work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None, project: Path = PROJECT_ROOT
+    work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None, project: Path = PROJECT_ROOT,
+    stock_rasa: bool = False,
 ) -> Iterator[RunningBot]:
     """Run the three servers (logs and tracker store in `work`) with `model` until the context ends.
 
@@ -154,7 +162,7 @@ def start_servers(
     launcher = Launcher(work, project, env)
     try:
         launcher.start("actions", action_server_command(action_port), f"http://127.0.0.1:{action_port}/health", 120)
-        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin),
+        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin, stock=stock_rasa),
                        f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240)
         launcher.start("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
                                "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],

@@ -61,7 +61,8 @@ echo "==> Starting the action server on :$ACTION_PORT (log: $LOG_DIR/actions.log
 pids+=($!); wait_for "action server" "http://$HOST:$ACTION_PORT/health" 120 "$!" actions
 
 echo "==> Starting the Rasa server on :$RASA_PORT with $MODEL (log: $LOG_DIR/rasa.log)"
-"$VENV/bin/rasa" run --model "$MODEL" --endpoints endpoints.yml --interface "$HOST" --port "$RASA_PORT" "${API_ARGS[@]}" \
+# `python -m server` is `rasa` with the project's one documented change (server/action_response_validation.py).
+"$VENV/bin/python" -m server run --model "$MODEL" --endpoints endpoints.yml --interface "$HOST" --port "$RASA_PORT" "${API_ARGS[@]}" \
   --cors "http://localhost:$WEB_PORT" "http://127.0.0.1:$WEB_PORT" >"$LOG_DIR/rasa.log" 2>&1 &
 pids+=($!); wait_for "Rasa server" "http://$HOST:$RASA_PORT/" 180 "$!" rasa
 
