@@ -95,4 +95,4 @@ class ActionAnswer(Action):
                      [p.id for p in question.partners])
         events = Router(directory, REPLIES, dispatcher, memory).answer(question)
         ask_for_feedback(dispatcher)
-        return events
+        return events + memory.language_events(question.language, directory.knowledge.languages)

@@ -75,11 +75,50 @@ class Place:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """A target group or topic: an id, a label for answers and everyday words for NLU."""
+    """A target group or topic: an id, a label for answers and everyday words for NLU.
+
+    `words` are German (and the English the NLU was trained with); `translations` are
+    the words of the other languages the bot reads, by language code. The NLU is
+    generated from `words` only; the understanding step matches `all_words`.
+    """
 
     id: str
     label: str
     words: Tuple[str, ...]
+    translations: Mapping[str, Tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    @property
+    def all_words(self) -> Tuple[str, ...]:
+        return self.words + tuple(w for words in self.translations.values() for w in words)
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    """A number the bot gives before anything else when someone is in danger.
+
+    `names` by language code ("de": "Polizei"); `crisis`: for thoughts of suicide.
+    """
+
+    number: str
+    names: Mapping[str, str]
+    source: str
+    crisis: bool = False
+
+
+@dataclass(frozen=True)
+class Safety:
+    """Emergency numbers with their source, and the words that signal danger, by language.
+
+    danger: always acute danger or violence ("bedroht mich"); self_harm: thoughts of
+    suicide; weak: words that signal danger only when the writer speaks about
+    themself ("Gewalt", "Angst"); self: the words of speaking about oneself ("ich", "mir").
+    """
+
+    numbers: Tuple[EmergencyNumber, ...]
+    danger: Mapping[str, Tuple[str, ...]]
+    self_harm: Mapping[str, Tuple[str, ...]]
+    weak: Mapping[str, Tuple[str, ...]]
+    self_words: Mapping[str, Tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -181,6 +220,9 @@ class KnowledgeBase:
     question_words: Tuple[Vocabulary, ...] = ()
     # Words of a message that ask for something other than a fact (source, a list, a place …).
     intent_words: Tuple[Vocabulary, ...] = ()
+    # Language codes the file has words for; the first is the page's language (de).
+    languages: Tuple[str, ...] = ("de",)
+    safety: Optional[Safety] = None
 
     def partner(self, partner_id: str) -> Optional[Partner]:
         """The partner with this id, or None."""
@@ -236,13 +278,28 @@ class _Reader:
         return tuple(" ".join(v.split()) for v in value)
 
 
-def _read_vocabulary(path: Path, section: str, items: Any) -> Tuple[Vocabulary, ...]:
+def _read_by_language(reader: _Reader, key: str, languages: Sequence[str]) -> Dict[str, Tuple[str, ...]]:
+    """{language code: [words]} of one field; codes must be in the file's `languages`."""
+    raw = reader.data.get(key) or {}
+    if not isinstance(raw, dict):
+        reader.fail("muss je Sprache eine Liste sein, z. B. {tr: [genç, gençler]}", key)
+    result: Dict[str, Tuple[str, ...]] = {}
+    for language, words in raw.items():
+        if language not in languages:
+            reader.fail(f"Sprache '{language}' steht nicht unter languages ({', '.join(languages)})", key)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            reader.fail(f"'{language}' muss eine Liste von Texten sein", key)
+        result[str(language)] = tuple(" ".join(w.split()) for w in words)
+    return result
+
+
+def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[str] = ("de",)) -> Tuple[Vocabulary, ...]:
     if not isinstance(items, list) or not items:
         raise KnowledgeError(f"{path}: Abschnitt '{section}' muss eine nicht leere Liste sein")
     result: List[Vocabulary] = []
     for index, item in enumerate(items, start=1):
         reader = _Reader(path, f"{section} Nr. {index}", item)
-        reader.reject_unknown(("id", "label", "words"))
+        reader.reject_unknown(("id", "label", "words", "languages"))
         item_id = reader.text("id")
         reader.where = f"{section} '{item_id}'"
         if not _ID_PATTERN.match(item_id or ""):
@@ -250,7 +307,8 @@ def _read_vocabulary(path: Path, section: str, items: Any) -> Tuple[Vocabulary, 
         words = reader.texts("words")
         if not words:
             reader.fail("braucht mindestens ein Wort", "words")
-        result.append(Vocabulary(id=item_id or "", label=reader.text("label") or "", words=words))
+        result.append(Vocabulary(id=item_id or "", label=reader.text("label") or "", words=words,
+                                 translations=_read_by_language(reader, "languages", languages)))
     _reject_duplicate_ids(path, section, [v.id for v in result])
     return tuple(result)
 
@@ -368,6 +426,31 @@ def _read_lists(reader: _Reader) -> Tuple[QuotedList, ...]:
     return tuple(result)
 
 
+def _read_safety(path: Path, data: Any, languages: Sequence[str]) -> Safety:
+    reader = _Reader(path, "safety", data)
+    reader.reject_unknown(("numbers", "danger", "self_harm", "weak", "self"))
+    numbers = []
+    for number_reader in _item_readers(reader, "numbers", "Notrufnummern", ("number", "names", "source", "crisis")):
+        number = number_reader.text("number") or ""
+        if not _PHONE_PATTERN.match(number):
+            number_reader.fail(f"'{number}' hat nicht die Form einer Telefonnummer", "number")
+        names = number_reader.data.get("names")
+        if not isinstance(names, dict) or not isinstance(names.get(languages[0]), str):
+            number_reader.fail(f"braucht je Sprache einen Namen, mindestens '{languages[0]}'", "names")
+        unknown = [code for code in names if code not in languages]
+        if unknown:
+            number_reader.fail(f"Sprache {unknown[0]} steht nicht unter languages", "names")
+        numbers.append(EmergencyNumber(number=number, names={str(k): str(v) for k, v in names.items()},
+                                       source=number_reader.text("source") or "",
+                                       crisis=bool(number_reader.data.get("crisis", False))))
+    if not any(not n.crisis for n in numbers):
+        reader.fail("braucht mindestens eine Notrufnummer (110, 112)", "numbers")
+    return Safety(numbers=tuple(numbers), danger=_read_by_language(reader, "danger", languages),
+                  self_harm=_read_by_language(reader, "self_harm", languages),
+                  weak=_read_by_language(reader, "weak", languages),
+                  self_words=_read_by_language(reader, "self", languages))
+
+
 def _reject_shared_names(path: Path, partners: Sequence[Partner]) -> None:
     """Two partners answering to the same name would make the bot guess."""
     owner: Dict[str, str] = {}
@@ -385,15 +468,18 @@ def _reject_shared_names(path: Path, partners: Sequence[Partner]) -> None:
 def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     """Validate already-parsed YAML data and build the knowledge base."""
     top = _Reader(path, "Datei", data)
-    top.reject_unknown(("source", "general", "target_groups", "topics", "contact_words", "fact_words",
-                        "question_words", "intent_words", "partners"))
+    top.reject_unknown(("source", "languages", "general", "target_groups", "topics", "contact_words", "fact_words",
+                        "question_words", "intent_words", "safety", "partners"))
+    languages = top.texts("languages") if "languages" in data else ("de",)
+    if not languages or languages[0] != "de":
+        top.fail("die erste Sprache muss de sein (die Sprache der Seite)", "languages")
     source = _Reader(path, "source", data.get("source"))
     source.reject_unknown(("title", "file", "site", "copied"))
     general = _Reader(path, "general", data.get("general"))
     general.reject_unknown(("summary", "facts", "source"))
-    target_groups = _read_vocabulary(path, "target_groups", data.get("target_groups"))
-    topics = _read_vocabulary(path, "topics", data.get("topics"))
-    contact_words = _read_vocabulary(path, "contact_words", data.get("contact_words"))
+    target_groups = _read_vocabulary(path, "target_groups", data.get("target_groups"), languages)
+    topics = _read_vocabulary(path, "topics", data.get("topics"), languages)
+    contact_words = _read_vocabulary(path, "contact_words", data.get("contact_words"), languages)
     for vocabulary in contact_words:
         if vocabulary.id not in CONTACT_ATTRIBUTES:
             raise KnowledgeError(f"{path}: contact_words '{vocabulary.id}', Feld 'id': erlaubt sind "
@@ -425,7 +511,9 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         contact_words=contact_words,
         fact_words=_read_vocabulary(path, "fact_words", data.get("fact_words")),
         question_words=_read_vocabulary(path, "question_words", data.get("question_words")),
-        intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words")),
+        intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words"), languages),
+        languages=tuple(languages),
+        safety=_read_safety(path, data["safety"], languages) if data.get("safety") is not None else None,
     )
 
 

@@ -21,6 +21,8 @@ LISTED_SLOT = "listed_partners"
 ASKED_SLOT = "last_asked"
 FIELDS_SLOT = "last_fields"
 QUOTE_SLOT = "last_quote"
+# The conversation's language: "ok" or "danke" keep it (actions.languages).
+LANGUAGE_SLOT = "language"
 # Enough for a conversation that switches between several partners and comes back.
 MAX_MENTIONED = 12
 
@@ -43,6 +45,7 @@ class Memory:
     last_asked: Optional[str] = None
     last_fields: List[str] = field(default_factory=list)
     last_quote: Optional[str] = None  # the sentence the last fact answer quoted
+    language: Optional[str] = None    # the language of the conversation so far
 
     @classmethod
     def from_tracker(cls, tracker: Tracker) -> "Memory":
@@ -53,7 +56,13 @@ class Memory:
             last_asked=_text(tracker.get_slot(ASKED_SLOT)),
             last_fields=_ids(tracker.get_slot(FIELDS_SLOT)),
             last_quote=_text(tracker.get_slot(QUOTE_SLOT)),
+            language=_text(tracker.get_slot(LANGUAGE_SLOT)),
         )
+
+    def language_events(self, language: str, served: Sequence[str]) -> List[Dict[str, Any]]:
+        """Remember the message's language if the bot reads it and it changed (German is the default)."""
+        changed = language != (self.language or served[0])
+        return [SlotSet(LANGUAGE_SLOT, language)] if language in served and changed else []
 
     def ordinal(self, index: int) -> Optional[str]:
         """"der erste" (0), "die zweite" (1), "der letzte" (-1): of the list shown, else of

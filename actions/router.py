@@ -16,9 +16,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.directory import PartnerDirectory
 from actions.fact_index import Hit
-from actions.knowledge import KINDS, Partner
+from actions.knowledge import CONTACT_FIELDS, KINDS, Partner
 from actions.memory import Memory
 from actions.replies import Replies
+from actions.safety import SELF_HARM
 from actions.understanding import Asked, Question
 
 Events = List[Dict[Text, Any]]
@@ -29,6 +30,14 @@ SMALL_TALK_RESPONSES = {
     "bot_challenge": "utter_iamabot", "ask_capabilities": "utter_capabilities",
 }
 PARTNER_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact")
+# Frames said in the user's language; each needs a text in every language of the knowledge
+# file (tests/unit/test_languages_and_safety.py). Other frames frame the page's German text.
+TRANSLATED_FRAMES = (
+    "emergency_intro", "crisis_intro", "emergency_then", "source_short", "person_intro", "person_which",
+    "help_heading", "german_original", "languages_known", "not_understood", "no_contact", "intro",
+    "greeting_prefix", "thanks_prefix", "language_name", "label_phone", "label_fax", "label_email", "label_web",
+    "label_address", "label_place",
+)
 
 
 def partner_buttons(partners: Sequence[Partner], intent: str = "ask_partner_info") -> List[Dict[Text, Text]]:
@@ -49,16 +58,36 @@ class Router:
         self.dispatcher = dispatcher
         self.memory = memory
         self.prefix = ""
+        self.language = "de"
 
     def say(self, text: str, buttons: Optional[List[Dict[Text, Text]]] = None) -> None:
         self.dispatcher.utter_message(text=self.prefix + text, buttons=buttons or [])
         self.prefix = ""
 
     def answer(self, question: Question) -> Events:
+        self.language = question.language if question.language in self.directory.knowledge.languages else "de"
         if question.small_talk == "greet":
-            self.prefix = self.replies.text("greeting_prefix") + " "
+            self.prefix = self.replies.text("greeting_prefix", self.language) + " "
         elif question.small_talk == "thank":
-            self.prefix = self.replies.text("thanks_prefix") + " "
+            self.prefix = self.replies.text("thanks_prefix", self.language) + " "
+        # Answers in every language: safety, a person, the languages the bot reads.
+        route: Dict[Asked, Callable[[Question], Events]] = {
+            Asked.EMERGENCY: self.emergency,
+            Asked.PERSON: self.person,
+            Asked.LANGUAGES: self.languages,
+        }
+        if self.language != "de":
+            route.update({Asked.SMALL_TALK: self.small_talk_translated, Asked.HELP: self.help_translated,
+                          Asked.FIELDS: self.fields_translated, Asked.OUT_OF_SCOPE: self.not_understood,
+                          Asked.UNCLEAR: self.not_understood, Asked.WHICH_PARTNER: self.not_understood})
+        if question.asked in route:
+            return route[question.asked](question)
+        events = self._route_german(question)
+        if self.language != "de":  # the page's German text, said to be German, in the user's language
+            self._mark_german()
+        return events
+
+    def _route_german(self, question: Question) -> Events:
         route: Dict[Asked, Callable[[Question], Events]] = {
             Asked.SMALL_TALK: self.small_talk,
             Asked.SOURCE: self.source,
@@ -75,6 +104,105 @@ class Router:
             Asked.OUT_OF_SCOPE: self.out_of_scope,
         }
         return route[question.asked](question)
+
+    # --- answers in the user's language ----------------------------------------------------
+
+    def _say_in(self, frame: str, **values: str) -> str:
+        return self.replies.text(frame, self.language, **values)
+
+    def _mark_german(self) -> None:
+        """Below the page's German text: that it is German, as on the page, in the user's language."""
+        note = self._say_in("german_original", site=self.directory.knowledge.source_site)
+        for message in self.dispatcher.messages:
+            if message.get("text") and note not in message["text"]:
+                message["text"] += f"\n{note}"
+
+    def _reach_lines(self, partner: Partner, fields: Sequence[str] = ()) -> List[str]:
+        """How to reach a partner, labels in the user's language, values as on the page."""
+        lines: List[str] = []
+        wanted = list(fields) or ["address", *CONTACT_FIELDS]
+        for name in wanted:
+            if name == "address":
+                lines += [f"{self._say_in('label_address')}: {p.address}" for p in partner.places if p.address]
+            else:
+                lines += [f"{self._say_in('label_' + name)}: {item.value}" for item in partner.contact_items(name)]
+        if not lines and not fields:
+            lines += [f"{self._say_in('label_place')}: {city}" for city in partner.cities]
+        return lines
+
+    def _partner_block(self, partner: Partner, fields: Sequence[str] = ()) -> str:
+        lines = self._reach_lines(partner, fields)
+        if not lines:
+            lines = [self._say_in("no_contact", site=self.directory.knowledge.source_site, name=partner.display_name)]
+        return "\n".join([f"{partner.display_name}", *lines])
+
+    def emergency(self, q: Question) -> Events:
+        """Safety first: the emergency numbers before anything else, in the user's language."""
+        safety = self.directory.knowledge.safety
+        language = self.language
+        numbers = safety.numbers if safety else ()
+
+        def line(number: object) -> str:
+            names = getattr(number, "names")
+            return f"{getattr(number, 'number')} – {names.get(language, names['de'])}"
+
+        text = self._say_in("emergency_intro") + "\n" + "\n".join(line(n) for n in numbers if not n.crisis)
+        if q.danger == SELF_HARM:
+            crisis = [n for n in numbers if n.crisis]
+            text += "\n\n" + self._say_in("crisis_intro") + "\n" + "\n".join(line(n) for n in crisis)
+            sources = sorted({n.source for n in crisis})
+            text += "\n" + self._say_in("source_short", source=", ".join(sources))
+        if q.partners:
+            text += "\n\n" + self._say_in("emergency_then", site=self.directory.knowledge.source_site)
+            text += "\n\n" + "\n\n".join(self._partner_block(p) for p in q.partners[:MAX_SUBJECTS])
+        self.say(text)
+        return self.memory.events([p.id for p in q.partners[:MAX_SUBJECTS]] if len(q.partners) == 1 else [],
+                                  Asked.EMERGENCY.value)
+
+    def person(self, q: Question) -> Events:
+        """A human to talk to: the subject's contacts, else the partners that advise people,
+        and honestly what the bot cannot do."""
+        site = self.directory.knowledge.source_site
+        if q.partners:
+            partners = q.partners[:MAX_SUBJECTS]
+            self.say(self._say_in("person_intro", site=site) + "\n\n"
+                     + "\n\n".join(self._partner_block(p) for p in partners))
+            return self._remember(q, partners, Asked.PERSON)
+        advising = [p for p in self.directory.partners if "beratung" in p.topics]
+        self.say(self._say_in("person_intro", site=site) + "\n\n" + self._say_in("person_which") + "\n\n"
+                 + "\n\n".join(self._partner_block(p) for p in advising))
+        return self.memory.events([], Asked.PERSON.value, listed=[p.id for p in advising])
+
+    def languages(self, q: Question) -> Events:
+        """A language the bot does not read: German and English, with the languages it reads."""
+        names = ", ".join(self.replies.text("language_name", code) for code in self.directory.knowledge.languages)
+        self.say("\n".join(self.replies.text("languages_known", code, languages=names) for code in ("de", "en")))
+        return []
+
+    def not_understood(self, q: Question) -> Events:
+        self.say(self._say_in("not_understood"))
+        return []
+
+    def small_talk_translated(self, q: Question) -> Events:
+        frame = {"greet": "greeting_prefix", "thank": "thanks_prefix"}.get(q.intent)
+        self.say((self._say_in(frame) + " " if frame else "") + self._say_in("intro"))
+        return []
+
+    def help_translated(self, q: Question) -> Events:
+        partners = q.partners
+        if not partners:
+            return self.not_understood(q)
+        blocks = [self._partner_block(p) for p in partners]
+        self.say(self._say_in("help_heading") + "\n\n" + "\n\n".join(blocks))
+        ids = [p.id for p in partners]
+        return self.memory.events(ids, Asked.HELP.value) if len(ids) == 1 else \
+            self.memory.events([], Asked.HELP.value, listed=ids)
+
+    def fields_translated(self, q: Question) -> Events:
+        partners = q.partners[:MAX_SUBJECTS]
+        for partner in partners:
+            self.say(self._partner_block(partner, q.fields))
+        return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     # --- one answer per Asked ------------------------------------------------------------
 

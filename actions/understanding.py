@@ -27,8 +27,10 @@ from rasa_sdk import Tracker
 from actions.directory import PartnerDirectory
 from actions.fact_index import FactIndex, Hit
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
+from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.memory import Memory
 from actions.mentions import MentionFinder
+from actions.safety import DangerReader
 from actions.spelling import fold
 from actions.wording import Wording
 
@@ -36,6 +38,9 @@ from actions.wording import Wording
 class Asked(str, Enum):
     """What a message asks for; each value has one answer in actions.router."""
 
+    EMERGENCY = "emergency"          # danger, violence, thoughts of suicide: 110/112 first
+    PERSON = "person"                # "Kann ich mit jemandem sprechen?": the human contact
+    LANGUAGES = "languages"          # a language the bot does not read: which ones it reads
     SMALL_TALK = "small_talk"        # a greeting, thanks, "bist du ein Bot?" and nothing else
     SOURCE = "source"                # where the information comes from
     FIELDS = "fields"                # phone, fax, e-mail, web, address
@@ -107,6 +112,8 @@ class Question:
     refers_back: bool = False              # "die", "dort", "der erste", "und …?": about the conversation's subject
     points_back: bool = False              # a pronoun or pointer ("die", "dort", "der erste"), not only "und …?"
     only_names: bool = False               # nothing but a partner's name and small words ("KfI")
+    language: str = "de"                   # the message's language (actions.languages), or "unknown"
+    danger: Optional[str] = None           # actions.safety.DANGER or SELF_HARM
 
     @property
     def partner(self) -> Optional[Partner]:
@@ -116,11 +123,23 @@ class Question:
 class Understanding:
     """Builds Questions against one snapshot of the knowledge file."""
 
-    def __init__(self, directory: PartnerDirectory, wording: Wording, index: FactIndex) -> None:
+    def __init__(self, directory: PartnerDirectory, wording: Wording, index: FactIndex,
+                 detector: Optional[LanguageDetector] = None) -> None:
         self.directory = directory
         self.wording = wording
         self.index = index
         knowledge = directory.knowledge
+        self.detector = detector or detector_for(tuple(knowledge.languages))
+        self.danger = DangerReader(knowledge.safety)
+        # Words of the other languages, matched only in messages of another language.
+        self._translated_intents = TranslatedWords(
+            (w, v.id) for v in knowledge.intent_words for words in v.translations.values() for w in words)
+        self._translated_groups = TranslatedWords(
+            (w, g) for g in knowledge.target_groups for words in g.translations.values() for w in words)
+        self._translated_topics = TranslatedWords(
+            (w, t) for t in knowledge.topics for words in t.translations.values() for w in words)
+        self._translated_fields = TranslatedWords(
+            (w, c.id) for c in knowledge.contact_words for words in c.translations.values() for w in words)
         # Question and intent words are matched as written (folded), never by a typo guess:
         # "woher kommen die" is no "woher kommen deine".
         self._question_types = MentionFinder((w, v.id) for v in knowledge.question_words for w in v.words)
@@ -177,6 +196,19 @@ class Understanding:
         question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text))
+        metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}
+        question.language = self.detector.detect(text, memory.language, str(metadata.get("language") or ""))
+        if question.language not in ("de", UNKNOWN):
+            intent_words |= set(self._translated_intents.items(text))
+            question.groups = _unique([*question.groups, *self._translated_groups.items(rest)])
+            question.topics = _unique([*question.topics, *self._translated_topics.items(rest)])
+            question.fields = _unique([*question.fields, *self._translated_fields.items(rest)])
+        # Safety first: danger decides before anything else, in every language.
+        question.danger = self.danger.read(text, asks_about_partners=bool(question.partners or question.answer_type))
+        if question.danger:
+            question.partners = self._fitting(question) if (question.groups or question.topics) else []
+            question.asked = Asked.EMERGENCY
+            return question
         question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
         rest_words = rest.split()
         for phrase in question_phrases:  # "in welcher Stadt" asks; "Stadt" is no subject
@@ -192,9 +224,19 @@ class Understanding:
             question.points_back = question.points_back or bool(question.partners)
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
+        if "person" in intent_words:  # a human to talk to: of the subject, else who advises in person
+            if not question.named and (question.groups or question.topics):
+                question.partners = self._fitting(question)
+            question.asked = Asked.PERSON
+            return question
+        if question.language not in ("de", "en"):
+            question.asked = self._decide_other_language(question, intent_words)
+            return question
         question.asked = self._decide(question, memory, intent_words, terms, words)
         if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, memory):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
+            if question.language == UNKNOWN:
+                question.asked = Asked.LANGUAGES
         return question
 
     @staticmethod
@@ -266,6 +308,27 @@ class Understanding:
         return [p for p in map(partner, memory.listed[:3]) if p]
 
     # --- deciding what is asked -------------------------------------------------------
+
+    def _decide_other_language(self, q: Question, intent_words: Set[str]) -> Asked:
+        """A message in a language Rasa's classifier was not trained on: decided by the
+        words of the knowledge file alone (partner names stay German, so they are found
+        as in German; groups, topics, contact words and intent words by language)."""
+        if q.fields:
+            return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
+        if q.named and ("location" in intent_words or q.answer_type == "place"):
+            return Asked.LOCATION
+        if q.groups or q.topics:
+            q.partners = self._fitting(q)
+            return Asked.HELP
+        if q.named:
+            return Asked.SUMMARY
+        if q.language == UNKNOWN or self.detector.unknown(q.text):
+            return Asked.LANGUAGES
+        if q.intent in SMALL_TALK_INTENTS and q.intent != "bot_challenge" and len(q.text.split()) <= 3:
+            return Asked.SMALL_TALK
+        if q.partners and q.refers_back and ("location" in intent_words or q.answer_type == "place"):
+            return Asked.LOCATION
+        return Asked.OUT_OF_SCOPE
 
     def _from_button(self, question: Question, memory: Memory) -> Asked:
         by_intent = {

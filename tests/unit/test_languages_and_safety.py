@@ -1,0 +1,153 @@
+"""Every resident: danger first, answers in the user's language, a person when asked.
+
+Messages are played through action_answer with the intent Rasa gives a message it
+was not trained for (out_of_scope), so the understanding step alone decides. Expected
+numbers, names and words are read from the knowledge and reply files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import actions
+from actions.languages import TranslatedWords, detector_for
+from actions.replies import Replies
+from actions.router import TRANSLATED_FRAMES
+from tests.conftest import entity, make_tracker
+
+REPLIES = Replies()
+
+
+def ask(text: str, intent: str = "out_of_scope", entities: Optional[List[Dict[str, Any]]] = None,
+        slots: Optional[Dict[str, Any]] = None) -> Tuple[str, Dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text=text, intent=intent, entities=entities, slots=dict(slots or {}))
+    events = asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
+    slots_after = {**(slots or {}), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+    return "\n".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages), slots_after
+
+
+def emergency_numbers(knowledge, crisis: bool = False) -> List[str]:
+    return [n.number for n in knowledge.safety.numbers if n.crisis == crisis]
+
+
+@pytest.mark.parametrize("text", [
+    "Hilfe, mein Nachbar bedroht mich mit einem Messer",
+    "Ich wurde gestern auf der Straße angegriffen, weil ich Ausländer bin",
+    "ich habe angst mein mann hat mir gewalt angetan",
+])
+def test_danger_gets_the_emergency_numbers_first(knowledge, text: str) -> None:
+    answer, _ = ask(text)
+    numbers = emergency_numbers(knowledge)
+    assert all(n in answer for n in numbers)
+    first_partner = min([answer.find(p.display_name) for p in knowledge.partners if p.display_name in answer],
+                        default=len(answer))
+    assert max(answer.find(n) for n in numbers) < first_partner
+
+
+def test_a_racist_attack_then_gets_the_anti_discrimination_partners(knowledge) -> None:
+    answer, _ = ask("Ich wurde rassistisch beleidigt und angegriffen")
+    discrimination = [p for p in knowledge.partners if "diskriminierung" in p.topics]
+    assert discrimination and any(p.display_name in answer for p in discrimination)
+
+
+def test_thoughts_of_suicide_get_the_crisis_line_with_its_source(knowledge) -> None:
+    answer, _ = ask("ich will nicht mehr leben")
+    crisis = [n for n in knowledge.safety.numbers if n.crisis]
+    assert crisis and all(n.number in answer for n in crisis)
+    assert all(n.source in answer for n in crisis)
+    assert all(n in answer for n in emergency_numbers(knowledge))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("tr", "Kocam beni dövüyor, çok korkuyorum"),
+    ("ru", "Мне угрожают, я в опасности"),
+    ("ar", "زوجي يضربني وأنا خائفة"),
+])
+def test_danger_in_another_language_is_answered_in_it(knowledge, language: str, text: str) -> None:
+    answer, _ = ask(text)
+    assert all(n in answer for n in emergency_numbers(knowledge))
+    assert REPLIES.text("emergency_intro", language) in answer
+    police = next(n for n in knowledge.safety.numbers if not n.crisis)
+    assert police.names[language] in answer
+
+
+@pytest.mark.parametrize("text,intent,entities", [
+    ("Was macht das Antidiskriminierungsbüro gegen rassistische Gewalt?", "ask_partner_info", [entity("partner", "adb")]),
+    ("Welche Stelle hilft bei Angst vor Diskriminierung?", "ask_target_group_help", [entity("topic", "diskriminierung")]),
+    ("Ich bin mit dem Zug nach Köln gefahren, wo sitzt das DOMiD?", "ask_partner_location", [entity("partner", "domid")]),
+])
+def test_danger_words_in_a_question_about_partners_are_no_emergency(knowledge, text, intent, entities) -> None:
+    answer, _ = ask(text, intent, entities)
+    assert not any(n in answer for n in emergency_numbers(knowledge))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("tr", "Gençlere danışmanlık yapan bir yer var mı?"),
+    ("ru", "Где молодёжь может получить консультацию?"),
+    ("pl", "Gdzie młodzież może dostać poradę?"),
+])
+def test_a_question_in_another_language_gets_its_partners_in_that_language(knowledge, language, text) -> None:
+    """Young people + advice: the partners that serve both, as in German."""
+    answer, slots = ask(text)
+    young = [p for p in knowledge.partners if "junge_menschen" in p.target_groups]
+    fitting = [p for p in young if "beratung" in p.topics] or young
+    assert fitting and all(p.display_name in answer for p in fitting)
+    assert REPLIES.text("help_heading", language) in answer
+    assert slots.get("language") == language
+
+
+def test_a_short_message_keeps_the_conversations_language(knowledge) -> None:
+    _, slots = ask("Gençlere danışmanlık yapan bir yer var mı?")
+    answer, after = ask("tamam", "greet", slots=slots)
+    assert after.get("language") == "tr"
+    assert REPLIES.text("intro", "tr") in answer
+
+
+def test_a_language_the_bot_does_not_read_gets_the_list_of_its_languages(knowledge) -> None:
+    answer, _ = ask("Dove posso trovare un consultorio per i giovani stranieri nella mia città?")
+    for code in knowledge.languages:
+        assert REPLIES.text("language_name", code) in answer
+    assert REPLIES.text("languages_known", "en", languages="").split(":")[0] in answer
+
+
+def test_asking_for_a_person_after_a_partner_gives_its_human_contact(knowledge) -> None:
+    kfi = knowledge.partner("kfi")
+    _, slots = ask("Was macht das KfI?", "ask_partner_info", [entity("partner", "kfi")])
+    answer, _ = ask("Kann ich da mit jemandem sprechen?", "bot_challenge", slots=slots)
+    assert REPLIES.text("person_intro", "de", site=knowledge.source_site) in answer
+    assert all(item.value in answer for item in kfi.contact_items("phone"))
+
+
+def test_asking_for_a_person_without_a_subject_lists_who_advises(knowledge) -> None:
+    answer, _ = ask("Ich möchte mit einem echten Menschen sprechen", "bot_challenge")
+    advising = [p for p in knowledge.partners if "beratung" in p.topics]
+    assert advising and all(p.display_name in answer for p in advising)
+
+
+def test_short_messages_keep_the_language_the_widget_sends(knowledge) -> None:
+    detector = detector_for(tuple(knowledge.languages))
+    assert detector.detect("ok", previous=None, metadata="ar") == "ar"
+    assert detector.detect("danke", previous="tr", metadata="ar") == "tr"
+    assert detector.detect("ok") == "de"
+
+
+def test_words_of_other_languages_match_with_their_endings() -> None:
+    words = TranslatedWords([("gençler", "young"), ("شباب", "young"), ("danışmanlık", "advice")])
+    assert words.items("gençlere danışmanlık") == ["young", "advice"]
+    assert words.items("للشباب") == ["young"]
+    assert TranslatedWords([("gefahr", "danger")], endings=False).items("ich bin gefahren") == []
+
+
+def test_every_translated_frame_has_every_language(knowledge) -> None:
+    missing = [m for m in REPLIES.missing(list(knowledge.languages)) if m.split(":")[0] in TRANSLATED_FRAMES]
+    assert not missing, f"knowledge/replies.yml: Texte fehlen: {missing}"
+
+
+def test_every_emergency_number_has_a_name_in_every_language(knowledge) -> None:
+    for number in knowledge.safety.numbers:
+        assert set(knowledge.languages) <= set(number.names), number.number
