@@ -14,6 +14,7 @@ as "unknown" only when the detector over all languages is sure of it.
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
@@ -25,8 +26,11 @@ T = TypeVar("T")
 # At least this many letters and this confidence for a detected language to count.
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.9
+# A message of at most this many words ("KfI Telefon", a German name) keeps the conversation's language.
+MAX_KEPT_WORDS = 2
 # A detected language the bot does not read counts only this surely (all-language model).
 MIN_UNKNOWN_CONFIDENCE = 0.99
+MIN_UNKNOWN_WORDS = 4
 UNKNOWN = "unknown"
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Arabic and Farsi glue "and", "the", "for", "with" to the word: و ال لل ب ل.
@@ -39,8 +43,33 @@ MIN_STEM = 4
 DICTIONARY_ENDING = 2
 
 
+def _latin(text: str) -> bool:
+    """Most letters are Latin (German, English, Turkish, Polish, Romanian, Kurmanji)."""
+    letters = _LETTER.findall(text)
+    return sum(ord(c) < 0x250 for c in letters) * 2 > len(letters)
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str) -> frozenset:
+    """spaCy's stop words of a language, folded; empty where spaCy has none (Kurmanji)."""
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(fold(word) for word in module.STOP_WORDS)
+
+
 class LanguageDetector:
-    """Detects one of the served languages of a message (py3langid, loaded once)."""
+    """Detects one of the served languages of a message (py3langid, loaded once).
+
+    A character model alone takes "are you a real person?" for Romanian and
+    "landesintegrazionsrat telefonnumer" for English. So a detected language also
+    written in Latin letters needs one of its small words (spaCy's stop words: "kim",
+    "jest", "si"); without any, the message keeps the conversation's language ("KfI
+    Telefon", "ADB Standorte").
+    And where German or English small words outnumber the detected language's, the
+    message is German or English.
+    """
 
     def __init__(self, languages: Sequence[str]) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -55,10 +84,19 @@ class LanguageDetector:
         fallback = next((code for code in (previous, metadata) if code in self.languages), self.languages[0])
         if text.startswith("/") or len(_LETTER.findall(text)) < MIN_LETTERS:
             return fallback
+        if previous in self.languages and len(text.split()) <= MAX_KEPT_WORDS:
+            return fallback  # "Antidiskriminierungsbüro" in a Turkish conversation: still Turkish
         language, confidence = self._served.classify(text)
         if language not in self.languages or confidence < MIN_CONFIDENCE:
             return fallback
-        if language != self.languages[0]:
+        words = set(fold(text).split())
+        own = len(words & stop_words(language)) if stop_words(language) else 1
+        if not own and _latin(text):  # other scripts are not mistaken for German or English
+            return fallback
+        for rival in (self.languages[0], "en"):
+            if rival in self.languages and rival != language and len(words & stop_words(rival)) > own:
+                return rival
+        if language != self.languages[0] and len(words) >= MIN_UNKNOWN_WORDS:
             other, sure = self._all.classify(text)
             if other not in self.languages and sure >= MIN_UNKNOWN_CONFIDENCE:
                 return UNKNOWN
@@ -70,7 +108,7 @@ class LanguageDetector:
 
     def unknown(self, text: str) -> bool:
         """The all-language model is sure the text is in a language the bot does not read."""
-        if len(_LETTER.findall(text)) < MIN_LETTERS:
+        if len(_LETTER.findall(text)) < MIN_LETTERS or len(text.split()) < MIN_UNKNOWN_WORDS:
             return False
         language, sure = self._all.classify(text)
         return language not in self.languages and sure >= MIN_UNKNOWN_CONFIDENCE

@@ -34,8 +34,8 @@ PARTNER_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_cont
 # file (tests/unit/test_languages_and_safety.py). Other frames frame the page's German text.
 TRANSLATED_FRAMES = (
     "emergency_intro", "crisis_intro", "emergency_then", "source_short", "person_intro", "person_which",
-    "help_heading", "german_original", "languages_known", "not_understood", "no_contact", "intro",
-    "greeting_prefix", "thanks_prefix", "language_name", "label_phone", "label_fax", "label_email", "label_web",
+    "help_heading", "german_follows", "reach_heading", "languages_known", "not_understood", "no_contact", "intro",
+    "greeting_prefix", "thanks_prefix", "bot", "language_name", "label_phone", "label_fax", "label_email", "label_web",
     "label_address", "label_place",
 )
 
@@ -82,10 +82,9 @@ class Router:
                           Asked.UNCLEAR: self.not_understood, Asked.WHICH_PARTNER: self.not_understood})
         if question.asked in route:
             return route[question.asked](question)
-        events = self._route_german(question)
-        if self.language != "de":  # the page's German text, said to be German, in the user's language
-            self._mark_german()
-        return events
+        if self.language != "de":  # the page's German text, announced as German in the user's language
+            self.prefix += self._say_in("german_follows", site=self.directory.knowledge.source_site) + "\n"
+        return self._route_german(question)
 
     def _route_german(self, question: Question) -> Events:
         route: Dict[Asked, Callable[[Question], Events]] = {
@@ -109,13 +108,6 @@ class Router:
 
     def _say_in(self, frame: str, **values: str) -> str:
         return self.replies.text(frame, self.language, **values)
-
-    def _mark_german(self) -> None:
-        """Below the page's German text: that it is German, as on the page, in the user's language."""
-        note = self._say_in("german_original", site=self.directory.knowledge.source_site)
-        for message in self.dispatcher.messages:
-            if message.get("text") and note not in message["text"]:
-                message["text"] += f"\n{note}"
 
     def _reach_lines(self, partner: Partner, fields: Sequence[str] = ()) -> List[str]:
         """How to reach a partner, labels in the user's language, values as on the page."""
@@ -176,7 +168,7 @@ class Router:
     def languages(self, q: Question) -> Events:
         """A language the bot does not read: German and English, with the languages it reads."""
         names = ", ".join(self.replies.text("language_name", code) for code in self.directory.knowledge.languages)
-        self.say("\n".join(self.replies.text("languages_known", code, languages=names) for code in ("de", "en")))
+        self.say("\n\n".join(self.replies.text("languages_known", code, languages=names) for code in ("de", "en")))
         return []
 
     def not_understood(self, q: Question) -> Events:
@@ -184,7 +176,7 @@ class Router:
         return []
 
     def small_talk_translated(self, q: Question) -> Events:
-        frame = {"greet": "greeting_prefix", "thank": "thanks_prefix"}.get(q.intent)
+        frame = {"greet": "greeting_prefix", "thank": "thanks_prefix", "bot_challenge": "bot"}.get(q.intent)
         self.say((self._say_in(frame) + " " if frame else "") + self._say_in("intro"))
         return []
 
@@ -201,7 +193,11 @@ class Router:
     def fields_translated(self, q: Question) -> Events:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
-            self.say(self._partner_block(partner, q.fields))
+            lines = self._reach_lines(partner, q.fields)
+            if lines:
+                self.say("\n".join([self._say_in("reach_heading", name=partner.display_name), *lines]))
+            else:
+                self.say(self._partner_block(partner))
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     # --- one answer per Asked ------------------------------------------------------------

@@ -130,7 +130,7 @@ class Understanding:
         self.index = index
         knowledge = directory.knowledge
         self.detector = detector or detector_for(tuple(knowledge.languages))
-        self.danger = DangerReader(knowledge.safety)
+        self.danger = DangerReader(knowledge.safety, lambda text: [wording.lemma(w) for w in wording.words(text)])
         # Words of the other languages, matched only in messages of another language.
         self._translated_intents = TranslatedWords(
             (w, v.id) for v in knowledge.intent_words for words in v.translations.values() for w in words)
@@ -204,9 +204,14 @@ class Understanding:
             question.topics = _unique([*question.topics, *self._translated_topics.items(rest)])
             question.fields = _unique([*question.fields, *self._translated_fields.items(rest)])
         # Safety first: danger decides before anything else, in every language.
-        question.danger = self.danger.read(text, asks_about_partners=bool(question.partners or question.answer_type))
+        asks_about_page = bool(question.partners or question.answer_type
+                               or intent_words & {"list", "summary", "location", "source"})
+        question.danger = self.danger.read(text, asks_about_partners=asks_about_page)
         if question.danger:
-            question.partners = self._fitting(question) if (question.groups or question.topics) else []
+            # Then the partner that fits what was said, else the one the conversation is about.
+            subject = self.directory.knowledge.partner(memory.subject or "")
+            question.partners = self._fitting(question) if (question.groups or question.topics) else (
+                [subject] if subject else [])
             question.asked = Asked.EMERGENCY
             return question
         question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
@@ -224,12 +229,14 @@ class Understanding:
             question.points_back = question.points_back or bool(question.partners)
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
-        if "person" in intent_words:  # a human to talk to: of the subject, else who advises in person
+        if "person" in intent_words or "talk" in intent_words and intent in ("bot_challenge", "ask_capabilities"):
+            # A human to talk to ("ich will mit Mensch sprechen" sounds like "bist du ein Mensch?"):
+            # the subject's contacts, else who advises people.
             if not question.named and (question.groups or question.topics):
                 question.partners = self._fitting(question)
             question.asked = Asked.PERSON
             return question
-        if question.language not in ("de", "en"):
+        if question.language not in ("de", "en"):  # also UNKNOWN
             question.asked = self._decide_other_language(question, intent_words)
             return question
         question.asked = self._decide(question, memory, intent_words, terms, words)
@@ -312,17 +319,20 @@ class Understanding:
     def _decide_other_language(self, q: Question, intent_words: Set[str]) -> Asked:
         """A message in a language Rasa's classifier was not trained on: decided by the
         words of the knowledge file alone (partner names stay German, so they are found
-        as in German; groups, topics, contact words and intent words by language)."""
+        as in German; groups, topics, contact words and intent words by language).
+        A language the bot does not read gets the list of those it reads, whatever it names."""
+        if q.language == UNKNOWN:
+            return Asked.LANGUAGES
         if q.fields:
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
-        if q.named and ("location" in intent_words or q.answer_type == "place"):
-            return Asked.LOCATION
+        if q.partners and (q.cities or q.named and ("location" in intent_words or q.answer_type == "place")):
+            return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
+        if q.named:  # a partner's name is the subject, whatever group words come with it
+            return Asked.SUMMARY
         if q.groups or q.topics:
             q.partners = self._fitting(q)
             return Asked.HELP
-        if q.named:
-            return Asked.SUMMARY
-        if q.language == UNKNOWN or self.detector.unknown(q.text):
+        if self.detector.unknown(q.text):
             return Asked.LANGUAGES
         if q.intent in SMALL_TALK_INTENTS and q.intent != "bot_challenge" and len(q.text.split()) <= 3:
             return Asked.SMALL_TALK

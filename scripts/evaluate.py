@@ -22,7 +22,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 import requests
 import yaml
@@ -31,10 +31,14 @@ from actions.answers import did_you_mean
 from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT, Partner, load_knowledge
 from actions.languages import MIN_LETTERS, detector_for
+from actions.replies import Replies
 from scripts.local_servers import MODEL, start_servers
 
 EVALUATION_DIR = PROJECT_ROOT / "tests" / "evaluation"
 RESULTS_DIR = PROJECT_ROOT / "results" / "evaluation"
+# Fixed replies and the frame that says them in the other languages.
+TRANSLATED_RESPONSES = {"utter_out_of_scope": "not_understood", "utter_capabilities": "intro", "utter_greet": "intro",
+                        "utter_you_are_welcome": "thanks_prefix", "utter_iamabot": "bot"}
 # Independent of the knowledge file on purpose: what the evaluation expects in danger.
 EMERGENCY_NUMBERS = ("110", "112")
 CRISIS_NUMBERS = ("0800 111 0 111", "0800 111 0 222")
@@ -66,6 +70,10 @@ class Checker:
         # The German "Meinten Sie …?" of the two-stage fallback also answers nothing wrong.
         self.responses["utter_out_of_scope"].append(did_you_mean())
         self.detector = detector_for(tuple(directory.knowledge.languages))
+        # The same replies said in the user's language (knowledge/replies.yml) count as well.
+        replies = Replies()
+        for response, frame in TRANSLATED_RESPONSES.items():
+            self.responses.setdefault(response, []).extend(replies.frames[frame].values())
 
     @staticmethod
     def names(partner: Partner) -> List[str]:
@@ -96,9 +104,7 @@ class Checker:
             problems += self._behaviour_problems(behaviour, answer, bool(expect.get("partners")))
         problems += self._safety_problems(expect, answer, [p for p in partners if p])
         if expect.get("reply_language"):
-            found = self.reply_language(answer)
-            if found != expect["reply_language"]:
-                problems.append(f"answered in {found}, not {expect['reply_language']}")
+            problems += self._language_problems(expect["reply_language"], answer)
         return Verdict(not problems, problems)
 
     def _safety_problems(self, expect: Dict[str, Any], answer: str, partners: List[Partner]) -> List[str]:
@@ -116,18 +122,32 @@ class Checker:
             return ["crisis line missing"]
         return []
 
-    def reply_language(self, answer: str) -> str:
-        """The language of the bot's own words: the first line that is left with enough
-        letters once quotes, names, brackets, addresses and numbers are taken out."""
+    def reply_language(self, answer: str) -> List[str]:
+        """The languages of the bot's own words, line by line: what is left of each line
+        with enough letters once quotes, names, places, brackets, addresses and numbers
+        are taken out. Empty when no line has words of the bot's own."""
         text = re.sub(r"„[^“]*“|\([^)]*\)|\S+@\S+|\S*www\.\S+|https?://\S+", " ", answer)
-        for partner in self.directory.partners:
-            for name in sorted(partner.names, key=len, reverse=True):
-                text = text.replace(name, " ")
+        names = [n for p in self.directory.partners for n in (*p.names, *(v for place in p.places
+                 for v in (place.label, place.address, place.city) if v))]
+        for name in sorted(set(names), key=len, reverse=True):
+            text = text.replace(name, " ")
+        languages = []
         for line in text.splitlines():
-            line = re.sub(r"[\d/+-]+", " ", line.split(":", 1)[-1] if len(line) < 60 else line)
+            line = re.sub(r"[\d/+•–-]+", " ", line)
             if len(re.findall(r"[^\W\d_]", line)) >= MIN_LETTERS:
-                return self.detector.classify(line)
-        return "none"
+                languages.append(self.detector.classify(line))
+        return languages
+
+    def _language_problems(self, expected: str, answer: str) -> List[str]:
+        """The first line of the bot's own words is in the expected language. A language the
+        bot does not read is answered in German and English (expected: en). An answer of
+        names, labels and values only ("KfI / Telefon: …") has nothing to judge in German."""
+        found = self.reply_language(answer)
+        if not found:
+            return [] if expected == "de" else [f"no words of the bot's own, expected {expected}"]
+        if found[0] == expected or expected == "en" and found[0] == "de" and "en" in found:
+            return []
+        return [f"answered in {found[0]}, not {expected}"]
 
     def _field_problems(self, partner: Partner, field_name: str, answer: str) -> List[str]:
         if field_name == "address":
@@ -177,7 +197,7 @@ def _set_name(file_name: str, holdout: bool) -> str:
     return file_name.replace(".yml", "") + (":holdout" if holdout else "")
 
 
-def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
+def evaluate(rasa_url: str, label: str, only: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     """Ask every question and conversation; return per-set and per-category figures and
     the failures of everything that is not held out."""
     directory = PartnerDirectory(load_knowledge())
@@ -189,7 +209,7 @@ def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
     turns_per_set: Dict[str, List[bool]] = defaultdict(list)
     per_category: Dict[str, List[bool]] = defaultdict(list)
     failures: List[Dict[str, Any]] = []
-    for file_name in QUESTION_SETS:
+    for file_name in [f for f in QUESTION_SETS if not only or f in only]:
         for item in yaml.safe_load((EVALUATION_DIR / file_name).read_text(encoding="utf-8"))["questions"]:
             answer = ask(url, f"eval-{uuid.uuid4().hex[:10]}", item["text"])
             verdict = checker.check(item["expect"], answer)
@@ -200,7 +220,7 @@ def evaluate(rasa_url: str, label: str) -> Dict[str, Any]:
                 if not verdict.ok:
                     failures.append({"set": file_name, "category": item["category"], "text": item["text"],
                                      "problems": verdict.problems, "answer": answer})
-    for file_name in CONVERSATION_SETS:
+    for file_name in [f for f in CONVERSATION_SETS if not only or f in only]:
         for conversation in yaml.safe_load((EVALUATION_DIR / file_name).read_text(encoding="utf-8"))["conversations"]:
             sender = f"eval-{uuid.uuid4().hex[:10]}"
             held_out = bool(conversation.get("holdout"))
@@ -244,12 +264,14 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, action="append", help="model(s) to evaluate; default: the project's")
     parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument("--set", dest="sets", action="append", metavar="FILE",
+                        help="only this evaluation file (e.g. languages.yml); repeatable; default: all")
     args = parser.parse_args(list(argv))
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     for model in args.model or [MODEL]:
         label = model.name.replace(".tar.gz", "")
         with tempfile.TemporaryDirectory() as work, start_servers(Path(work), model=model) as bot:
-            summary = evaluate(bot.rasa_url, label)
+            summary = evaluate(bot.rasa_url, label, args.sets)
         (RESULTS_DIR / f"{label}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         print_summary(summary)
         if args.show_failures:
