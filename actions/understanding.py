@@ -179,6 +179,9 @@ class Understanding:
             intent = str(ranking[0]["name"])
         question = Question(text=text, intent=intent, asked=Asked.UNCLEAR,
                             ranking=[str(r.get("name")) for r in ranking])
+        # The widget sends the page's or the chosen language; short messages and buttons keep it.
+        metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}
+        question.language = self.detector.detect(text, memory.language, str(metadata.get("language") or ""))
         values = _entity_values(entities)
         find = self.directory
         question.partners = _unique([find.find_partner(v) for v in values.get("partner", [])])
@@ -196,8 +199,6 @@ class Understanding:
         question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text))
-        metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}
-        question.language = self.detector.detect(text, memory.language, str(metadata.get("language") or ""))
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
             question.groups = _unique([*question.groups, *self._translated_groups.items(rest)])

@@ -10,6 +10,11 @@
  *    e-mail addresses and phone numbers stay plain text.
  * 4. Disarms links with other schemes (e.g. "javascript:"): rasa-webchat turns off
  *    react-markdown's URL filter (transformLinkUri: null).
+ * 5. Language: sends the chosen language (or the page's <html lang>) as metadata
+ *    (customData.language) with every message, so that short messages ("ok") are
+ *    answered in it; any <select data-lotse-language> on the page chooses it. The
+ *    choice is kept for the tab (sessionStorage) and restarts the chat in that language.
+ *    Emergency numbers at the start of a line ("110 – Polizei") become tel: links.
  *
  * Message text is only ever handled as text: DOM APIs (createTextNode, createElement,
  * setAttribute), never innerHTML.
@@ -42,11 +47,36 @@
   var LINK_PATTERN = new RegExp(
     "(\\bhttps?:\\/\\/[^\\s<>\"„“]+|\\bwww\\.[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)+(?:\\/[^\\s<>\"„“]*)?)" +
       "|([a-z0-9._%+\\-]+@[a-z0-9\\-]+(?:\\.[a-z0-9\\-]+)*\\.[a-z]{2,})" +
-      "|((?:\\+|\\b0)\\d[\\d /\\-–()]{3,}\\d)",
+      "|((?:\\+|\\b0)\\d[\\d /\\-–()]{3,}\\d)" +
+      "|((?:^|(?<=\\n))(?:110|112)(?= – ))",
     "gi"
   );
   // A number is a phone number only when the nearest label before it on its line says so.
   var PHONE_LABEL = /\b(Telefon|Tel\.?|Mobil|Handy|Hotline|Fax|Telefax)\b/gi;
+
+  var LANGUAGE_KEY = "lotse-language";
+
+  /** The language chosen in this tab, if any. */
+  function chosenLanguage() {
+    try { return window.sessionStorage.getItem(LANGUAGE_KEY); } catch (e) { return null; }
+  }
+
+  /** <select data-lotse-language>: show the current choice; a new one restarts the chat in it. */
+  function connectLanguageChoice(current) {
+    document.querySelectorAll("select[data-lotse-language]").forEach(function (select) {
+      select.value = current;
+      select.addEventListener("change", function () {
+        try {
+          window.sessionStorage.setItem(LANGUAGE_KEY, select.value);
+          // rasa-webchat keeps its conversation here; a new one starts in the new language.
+          Object.keys(window.sessionStorage).forEach(function (key) {
+            if (key !== LANGUAGE_KEY) window.sessionStorage.removeItem(key);
+          });
+        } catch (e) { /* storage blocked: the choice lasts for this page only */ }
+        window.location.reload();
+      });
+    });
+  }
 
   /** Merge the page's config over the defaults and map it to rasa-webchat props. */
   function buildProps(config) {
@@ -64,7 +94,7 @@
       inputTextFieldHint: c.inputTextFieldHint,
       connectingText: c.connectingText,
       hideWhenNotConnected: c.hideWhenNotConnected,
-      customData: { language: "de" },
+      customData: { language: chosenLanguage() || c.language || document.documentElement.lang || "de" },
       params: { storage: c.storage },
       showCloseButton: true,
       showFullScreenButton: false,
@@ -101,6 +131,12 @@
     return label !== null && label.indexOf("fax") === -1;
   }
 
+  /** "0800 111 0 111 – Telefonseelsorge": a number that opens its line and is named after a dash. */
+  function namedAfter(text, match) {
+    var lineStart = text.lastIndexOf("\n", match.index - 1) + 1;
+    return lineStart === match.index && text.slice(match.index + match[0].length, match.index + match[0].length + 3) === " – ";
+  }
+
   /** The link for one match, or null when the match is not to be linked. */
   function linkFor(text, match) {
     var value = match[0];
@@ -113,9 +149,10 @@
       return { text: value, href: href, external: true, trailing: trailing };
     }
     if (match[2]) return { text: value, href: "mailto:" + value, external: false, trailing: "" };
-    if (match[3] && isPhoneContext(text, match.index)) {
+    if (match[3] && (isPhoneContext(text, match.index) || namedAfter(text, match))) {
       return { text: value, href: telHref(value), external: false, trailing: "" };
     }
+    if (match[4]) return { text: value, href: "tel:" + value, external: false, trailing: "" };
     return null;
   }
 
@@ -296,7 +333,9 @@
       if (launcher) { focusInputOnOpen = true; launcher.click(); }
     });
 
-    window.WebChat.default(buildProps(window.IntegrationslotseConfig || {}), root);
+    var props = buildProps(window.IntegrationslotseConfig || {});
+    connectLanguageChoice(props.customData.language);
+    window.WebChat.default(props, root);
   }
 
   // Exposed for embedding pages that load this file late, and for inspection in tests.

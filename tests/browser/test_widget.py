@@ -155,3 +155,24 @@ def test_bot_html_and_script_links_are_not_executed(page: "Page", web_url: str) 
     expect(injected.locator('a[href="tel:+49211994160"]')).to_have_text("0211 / 99416-0")
     assert page.evaluate("document.querySelectorAll('[onerror]').length") == 0
     assert dialogs == []
+
+
+def test_a_chosen_language_greets_and_danger_numbers_are_links(page: "Page", web_url: str) -> None:
+    """The page's language choice restarts the chat in that language (sent as metadata);
+    a message about danger gets 110 and 112 first, as links that call."""
+    from actions.knowledge import load_knowledge
+    from actions.replies import Replies
+
+    knowledge, replies = load_knowledge(), Replies()
+    page.goto(web_url)
+    page.get_by_label(re.compile("Sprache des Chats")).select_option("tr")
+    page.wait_for_load_state()
+    expect(page.get_by_label(re.compile("Sprache des Chats"))).to_have_value("tr")
+    open_chat(page)
+    # The greeting (the button payload /greet, no words to detect) is in the chosen language.
+    expect(page.locator(".rw-from-response").first).to_contain_text(replies.text("intro", "tr"))
+
+    answer = ask(page, "Kocam beni dövüyor, çok korkuyorum, yardım edin")
+    expect(answer).to_contain_text(replies.text("emergency_intro", "tr"))
+    for number in (n for n in knowledge.safety.numbers if not n.crisis):
+        expect(answer.locator(f'a[href="tel:{number.number}"]')).to_have_text(number.number)
