@@ -153,6 +153,8 @@ class Partner:
     contact: Mapping[str, Tuple[ContactItem, ...]] = field(default_factory=dict)
     facts: Tuple[str, ...] = ()
     lists: Tuple[QuotedList, ...] = ()
+    # The summary in simple language (short sentences, no new facts), for short questions.
+    simple: Optional[str] = None
 
     @property
     def quoted_sentences(self) -> Tuple[str, ...]:
@@ -381,7 +383,7 @@ def _read_partner(
     reader.where = f"Partner '{partner_id}' (Nr. {index})"
     reader.reject_unknown(
         (
-            "id", "name", "short_name", "aliases", "kind", "summary", "description",
+            "id", "name", "short_name", "aliases", "kind", "summary", "simple", "description",
             "target_groups", "topics", "places", "contact", "facts", "lists", "source",
         )
     )
@@ -405,6 +407,7 @@ def _read_partner(
         aliases=reader.texts("aliases"),
         kind=kind,
         summary=reader.text("summary") or "",
+        simple=reader.text("simple", False),
         description=reader.text("description") or "",
         target_groups=groups,
         topics=topics,

@@ -277,6 +277,10 @@ class Router:
         if not partners:
             self.say(answers.ask_which_group(self.directory.knowledge.target_groups))
             return self.memory.events([], Asked.HELP.value)
+        if q.simple and all(p.simple for p in partners):
+            blocks = ["\n".join([p.display_name, p.simple or "", *answers.contact_lines(p)]) for p in partners]
+            return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks),
+                                    partners, Asked.HELP)
         matched = [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
         label = matched[0].label if matched else "das Thema " + next(
             t.label for t in q.topics if any(t.id in p.topics for p in partners))

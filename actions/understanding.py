@@ -83,6 +83,9 @@ _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welche
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
+# A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
+# gets who-helps answers in simple language (Partner.simple).
+SIMPLE_MAX_WORDS = 8
 # A fact found for all partners at once must match this well to be the subject.
 MIN_OPEN_SCORE = 2.0
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
@@ -114,6 +117,7 @@ class Question:
     only_names: bool = False               # nothing but a partner's name and small words ("KfI")
     language: str = "de"                   # the message's language (actions.languages), or "unknown"
     danger: Optional[str] = None           # actions.safety.DANGER or SELF_HARM
+    simple: bool = False                   # a short German message: answered in simple language
 
     @property
     def partner(self) -> Optional[Partner]:
@@ -196,6 +200,7 @@ class Understanding:
             return question
         rest = self._find_in_text(question, entities)
         words = fold(text).split()
+        question.simple = question.language == "de" and len(words) <= SIMPLE_MAX_WORDS
         question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text))
