@@ -94,7 +94,7 @@ test-unit: $(STAMP) ## pytest: knowledge file, generator, actions
 test-rasa: $(MODEL) ## rasa test: held-out NLU questions and test stories
 	$(RASA) test nlu --nlu tests/test_nlu.yml --model $(MODEL) --out results/nlu
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out results/core --fail-on-prediction-errors
-	$(PY) -m scripts.print_results results/nlu/intent_report.json
+	$(PY) -m scripts.print_results results/nlu/intent_report.json --thresholds tests/nlu_f1_thresholds.yml
 
 # One pytest run, so the servers start once for the REST and the browser tests.
 test-e2e: $(MODEL) $(WIDGET) ## start the servers; ask over REST and in Chromium (widget)

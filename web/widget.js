@@ -264,6 +264,10 @@
 
   function enhance(root) {
     label(root);
+    // Arabic and Farsi read right to left: each message takes its direction from its text.
+    root.querySelectorAll(".rw-message").forEach(function (m) {
+      if (!m.hasAttribute("dir")) m.setAttribute("dir", "auto");
+    });
     root.querySelectorAll(".rw-response .rw-markdown").forEach(linkify);
     disarmLinks(root);
   }

@@ -87,3 +87,15 @@ def test_english_question_gets_the_right_partner(bot, directory: PartnerDirector
 
 def test_bot_says_it_is_a_bot(bot) -> None:
     assert bot.text(_sender(), "bist du ein Mensch oder eine Maschine?") == _response_text("utter_iamabot")
+
+
+def test_fixed_replies_follow_the_conversations_language(bot) -> None:
+    """After a Turkish question, the goodbye (a fixed reply, not the action) is Turkish:
+    domain.yml has variations per value of the `language` slot that action_answer sets."""
+    sender = _sender()
+    bot.ask(sender, "Gençlere danışmanlık yapan bir yer var mı?")
+    turkish = next(v["text"] for v in DOMAIN["responses"]["utter_goodbye"]
+                   if any(c.get("value") == "tr" for c in v.get("condition", [])))
+    assert bot.text(sender, "/goodbye") == turkish
+    german = next(v["text"] for v in DOMAIN["responses"]["utter_goodbye"] if "condition" not in v)
+    assert bot.text(_sender(), "/goodbye") == german
