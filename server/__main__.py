@@ -2,15 +2,18 @@
 
 Every place that starts the Rasa server (scripts/run.sh, the test servers, the
 cluster, the bench) goes through here; the bench also starts stock `rasa` beside it
-to show what the changes bring. The changes are listed in server/action_response_validation.py.
+to show what the changes bring. The changes, each documented in its module:
+- server/action_response_validation.py: action responses validated with a validator built once;
+- server/turn_bounded_sessions.py: a new session (slots carried) every 10 user messages.
 """
 
 import sys
 
-from server.action_response_validation import install
+from server import action_response_validation, turn_bounded_sessions
 
 if __name__ == "__main__":
-    install()
+    action_response_validation.install()
+    turn_bounded_sessions.install()
     from rasa.__main__ import main
 
     sys.argv[0] = "rasa"

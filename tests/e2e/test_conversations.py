@@ -99,3 +99,26 @@ def test_fixed_replies_follow_the_conversations_language(bot) -> None:
     assert bot.text(sender, "/goodbye") == turkish
     german = next(v["text"] for v in DOMAIN["responses"]["utter_goodbye"] if "condition" not in v)
     assert bot.text(_sender(), "/goodbye") == german
+
+
+def test_a_long_conversation_keeps_its_subject_across_sessions_and_every_message_is_stored(
+        bot, running_bot, directory: PartnerDirectory) -> None:
+    """server/turn_bounded_sessions.py starts a new session every few user messages: the
+    subject (a slot) is carried over and every message stays in the tracker store."""
+    import sqlalchemy as sa
+
+    from server.turn_bounded_sessions import TURNS_PER_SESSION
+
+    sender = _sender()
+    kfi = directory.find_partner("KfI")
+    assert kfi.name in bot.text(sender, "Was macht das KfI?")
+    for turn in range(TURNS_PER_SESSION):
+        bot.ask(sender, f"Danke, noch eine Frage Nummer {turn}")
+    answer = bot.text(sender, "und wie ist deren Telefonnummer?")
+    assert kfi.contact_items("phone")[0].value in answer  # the subject survived the new session
+    engine = sa.create_engine(running_bot.tracker_store_url)
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT type_name FROM events WHERE sender_id = :s"), {"s": sender}).all()
+    types = [row[0] for row in rows]
+    assert types.count("session_started") >= 2
+    assert types.count("user") == TURNS_PER_SESSION + 2

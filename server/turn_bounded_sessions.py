@@ -1,0 +1,73 @@
+"""Start a new Rasa session every TURNS_PER_SESSION user messages, slots carried over.
+
+Why: Rasa 3.6 reads, featurizes and sends to the action server every event of the
+current session on every message, so the cost of a message grows with the length of
+the conversation (measured: turns 51–60 cost 1.9× turns 1–10 with stock Rasa, 3.3×
+once the action call itself was made cheap). A session bounds that work: the SQL
+tracker store loads only the events since the last `session_started`, and the
+policies and the action server see only those.
+
+Nothing is lost:
+- `carry_over_slots_to_new_session: true` (domain.yml) carries the conversation's
+  memory (subject, partners mentioned, last list, language), and action_answer reads
+  only slots, never older events.
+- Every event stays in the tracker store; the trainer inbox reads all of them.
+- The rules are single-turn, so no prediction needs a message of an earlier session.
+
+How: `MessageProcessor._has_session_expired` (rasa/core/processor.py) decides whether
+a message opens a new session; here it also says yes when the current session already
+holds TURNS_PER_SESSION user messages. Installed by `python -m server` with the other
+change (server/action_response_validation.py); Rasa versions in PATCHED_RASA_VERSIONS
+only. Tested in tests/unit/test_turn_bounded_sessions.py and, over REST with the
+SQLite store, in tests/e2e/test_conversations.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+PATCHED_RASA_VERSIONS = ("3.6.21",)
+# User messages per session; LOTSE_TURNS_PER_SESSION=0 turns the bound off.
+TURNS_PER_SESSION = int(os.environ.get("LOTSE_TURNS_PER_SESSION", "10"))
+_MARK = "_lotse_turn_bounded"
+
+logger = logging.getLogger(__name__)
+
+
+def user_turns_in_session(tracker: Any) -> int:
+    """User messages since the latest session start (the tracker's applied events)."""
+    from rasa.shared.core.events import UserUttered
+
+    return sum(isinstance(event, UserUttered) for event in tracker.applied_events())
+
+
+def install(turns: int = TURNS_PER_SESSION) -> bool:
+    """Make a session also expire after `turns` user messages; True if installed."""
+    import rasa
+    from rasa.core.processor import MessageProcessor
+
+    if turns <= 0:
+        return False
+    if rasa.__version__ not in PATCHED_RASA_VERSIONS:
+        logger.warning("Rasa %s is not one of %s: sessions are not bounded by turns.",
+                       rasa.__version__, PATCHED_RASA_VERSIONS)
+        return False
+    current = MessageProcessor._has_session_expired
+    if getattr(current, _MARK, None) == turns:
+        return True
+    original = getattr(current, "__wrapped__", current)
+
+    def _has_session_expired(self: Any, tracker: Any) -> bool:
+        if original(self, tracker):
+            return True
+        if self.domain.session_config.are_sessions_enabled() and user_turns_in_session(tracker) >= turns:
+            logger.debug("Session of %s reached %d user messages: a new one starts.", tracker.sender_id, turns)
+            return True
+        return False
+
+    _has_session_expired.__wrapped__ = original  # type: ignore[attr-defined]
+    setattr(_has_session_expired, _MARK, turns)
+    MessageProcessor._has_session_expired = _has_session_expired  # type: ignore[assignment]
+    return True
