@@ -131,6 +131,16 @@
     return label !== null && label.indexOf("fax") === -1;
   }
 
+  // The fax label in the languages the bot answers in (knowledge/replies.yml, label_fax).
+  var FAX_LABEL = /(fax|faks|факс|فاكس|فاکس|فکس)/i;
+
+  /** "Telefon: 02931 / 82-2900" in any language: a German area code, a slash, the number,
+   *  on a line that is not a fax line. */
+  function isDialled(text, match) {
+    var lineStart = text.lastIndexOf("\n", match.index - 1) + 1;
+    return /^0\d{2,5} \/ \d/.test(match[0]) && !FAX_LABEL.test(text.slice(lineStart, match.index));
+  }
+
   /** "0800 111 0 111 – Telefonseelsorge": a number that opens its line and is named after a dash. */
   function namedAfter(text, match) {
     var lineStart = text.lastIndexOf("\n", match.index - 1) + 1;
@@ -149,7 +159,7 @@
       return { text: value, href: href, external: true, trailing: trailing };
     }
     if (match[2]) return { text: value, href: "mailto:" + value, external: false, trailing: "" };
-    if (match[3] && (isPhoneContext(text, match.index) || namedAfter(text, match))) {
+    if (match[3] && (isPhoneContext(text, match.index) || isDialled(text, match) || namedAfter(text, match))) {
       return { text: value, href: telHref(value), external: false, trailing: "" };
     }
     if (match[4]) return { text: value, href: "tel:" + value, external: false, trailing: "" };

@@ -172,6 +172,13 @@ def test_a_chosen_language_greets_and_danger_numbers_are_links(page: "Page", web
     # The greeting (the button payload /greet, no words to detect) is in the chosen language.
     expect(page.locator(".rw-from-response").first).to_contain_text(replies.text("intro", "tr"))
 
+    # A phone number labelled in another script calls too; the fax number beside it does not.
+    kfi = knowledge.partner("kfi")
+    contact = ask(page, "Я хочу поговорить с человеком из KfI")
+    expect(contact).to_contain_text(kfi.contact_items("fax")[0].value)
+    expect(contact.locator(f'a[href="{tel_href(kfi.contact_items("phone")[0].value)}"]')).to_have_count(1)
+    expect(contact.locator(f'a[href="{tel_href(kfi.contact_items("fax")[0].value)}"]')).to_have_count(0)
+
     answer = ask(page, "Kocam beni dövüyor, çok korkuyorum, yardım edin")
     expect(answer).to_contain_text(replies.text("emergency_intro", "tr"))
     for number in (n for n in knowledge.safety.numbers if not n.crisis):
