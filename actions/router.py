@@ -36,7 +36,8 @@ TRANSLATED_FRAMES = (
     "emergency_intro", "crisis_intro", "emergency_then", "source_short", "person_intro", "person_which",
     "help_heading", "german_follows", "reach_heading", "languages_known", "not_understood", "no_contact", "intro",
     "greeting_prefix", "thanks_prefix", "bot", "language_name", "label_phone", "label_fax", "label_email", "label_web",
-    "label_address", "label_place",
+    "label_address", "label_place", "source", "source_of", "source_line", "not_stated", "places_heading",
+    "no_place", "list_heading",
 )
 
 
@@ -79,7 +80,9 @@ class Router:
         if self.language != "de":
             route.update({Asked.SMALL_TALK: self.small_talk_translated, Asked.HELP: self.help_translated,
                           Asked.FIELDS: self.fields_translated, Asked.OUT_OF_SCOPE: self.not_understood,
-                          Asked.UNCLEAR: self.not_understood, Asked.WHICH_PARTNER: self.not_understood})
+                          Asked.UNCLEAR: self.not_understood, Asked.WHICH_PARTNER: self.not_understood,
+                          Asked.SOURCE: self.source, Asked.LOCATION: self.location_translated,
+                          Asked.LIST: self.list_translated, Asked.NOT_STATED: self.not_stated_translated})
         if question.asked in route:
             return route[question.asked](question)
         if self.language != "de":  # the page's German text, announced as German in the user's language
@@ -190,6 +193,45 @@ class Router:
         return self.memory.events(ids, Asked.HELP.value) if len(ids) == 1 else \
             self.memory.events([], Asked.HELP.value, listed=ids)
 
+    def location_translated(self, q: Question) -> Events:
+        site = self.directory.knowledge.source_site
+        partners = q.partners[:MAX_SUBJECTS]
+        for partner in partners:
+            lines = [f"{self._say_in('label_address')}: {p.address}" for p in partner.places if p.address]
+            lines += [f"{self._say_in('label_place')}: {c}" for c in partner.cities
+                      if not any(p.address and c in p.address for p in partner.places)]
+            if lines:
+                self.say("\n".join([self._say_in("places_heading", name=partner.display_name), *lines]))
+            else:
+                self.say(self._say_in("no_place", site=site, name=partner.display_name))
+        return self._remember(q, partners, Asked.LOCATION)
+
+    def list_translated(self, q: Question) -> Events:
+        """The partners of a city, topic, group or kind (or all): names, as on the page."""
+        directory = self.directory
+        if q.cities and directory.find_city(q.cities[0]):
+            partners = directory.in_city(q.cities[0])
+        elif q.topics:
+            partners = directory.for_topic(q.topics[0].id)
+        elif q.groups:
+            partners = directory.for_target_group(q.groups[0].id)
+        elif q.kinds:
+            partners = directory.of_kind(q.kinds[0])
+        else:
+            partners = list(directory.partners)
+        self.say(self._say_in("list_heading") + "\n" + "\n".join(f"• {p.display_name}" for p in partners))
+        return self.memory.events([], Asked.LIST.value, listed=[p.id for p in partners])
+
+    def not_stated_translated(self, q: Question) -> Events:
+        site = self.directory.knowledge.source_site
+        partners = q.partners[:MAX_SUBJECTS]
+        for partner in partners:
+            self.say("\n\n".join([
+                self._say_in("not_stated", site=site, name=partner.display_name),
+                self._say_in("german_follows", site=site) + "\n" + partner.summary,
+                self._partner_block(partner)]))
+        return self._remember(q, partners, Asked.SUMMARY)
+
     def fields_translated(self, q: Question) -> Events:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
@@ -208,10 +250,10 @@ class Router:
 
     def source(self, q: Question) -> Events:
         knowledge = self.directory.knowledge
-        text = self.replies.text("source", title=self._page_title(), site=knowledge.source_site,
-                                 copied=knowledge.source_copied)
+        text = self._say_in("source", title=self._page_title(), site=knowledge.source_site,
+                            copied=knowledge.source_copied)
         if q.partner is not None:  # "Woher stammen diese Angaben?" about the subject: its section
-            text += "\n" + self.replies.text("source_of", name=q.partner.display_name, section=q.partner.source)
+            text += "\n" + self._say_in("source_of", name=q.partner.display_name, section=q.partner.source)
         self.say(text)
         return []
 
@@ -245,8 +287,8 @@ class Router:
         else:
             # The page's introduction is four sentences: all of them, the asked one among them.
             text = answers.general_info(knowledge.general)
-        source = self.replies.text("source_line", site=knowledge.source_site, title=self._page_title(),
-                                   section=hit.sentence.source)
+        source = self._say_in("source_line", site=knowledge.source_site, title=self._page_title(),
+                              section=hit.sentence.source)
         return f"{text}\n{source}"
 
     def _page_title(self) -> str:

@@ -151,3 +151,27 @@ def test_every_translated_frame_has_every_language(knowledge) -> None:
 def test_every_emergency_number_has_a_name_in_every_language(knowledge) -> None:
     for number in knowledge.safety.numbers:
         assert set(knowledge.languages) <= set(number.names), number.number
+
+
+@pytest.mark.parametrize("asked,frame", [("source", "source_of"), ("location", "places_heading"),
+                                         ("list", "list_heading"), ("not_stated", "not_stated")])
+def test_answers_other_than_quotes_are_in_the_users_language(knowledge, asked: str, frame: str) -> None:
+    """Source, places, lists and "not on the page" are said in the user's language; the
+    names and the page's section stay as on the page."""
+    from actions.directory import PartnerDirectory
+    from actions.memory import Memory
+    from actions.router import Router
+    from actions.understanding import Asked, Question
+
+    kfi = knowledge.partner("kfi")
+    dispatcher = CollectingDispatcher()
+    question = Question(text="…", intent="out_of_scope", asked=Asked(asked), partners=[kfi], named=True,
+                        language="ru")
+    Router(PartnerDirectory(knowledge), REPLIES, dispatcher, Memory()).answer(question)
+    answer = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    values = {"name": kfi.display_name, "site": knowledge.source_site, "section": kfi.source}
+    expected = REPLIES.text(frame, "ru", **values)
+    assert expected.split("{")[0] in answer
+    assert REPLIES.text(frame, "de", **values) not in answer
+    if asked in ("location", "list"):
+        assert kfi.display_name in answer
