@@ -96,10 +96,8 @@ class LanguageDetector:
         for rival in (self.languages[0], "en"):
             if rival in self.languages and rival != language and len(words & stop_words(rival)) > own:
                 return rival
-        if language != self.languages[0] and len(words) >= MIN_UNKNOWN_WORDS:
-            other, sure = self._all.classify(text)
-            if other not in self.languages and sure >= MIN_UNKNOWN_CONFIDENCE:
-                return UNKNOWN
+        if language != self.languages[0] and self.unknown(text):
+            return UNKNOWN
         return str(language)
 
     def classify(self, text: str) -> str:
@@ -108,7 +106,7 @@ class LanguageDetector:
 
     def unknown(self, text: str) -> bool:
         """The all-language model is sure the text is in a language the bot does not read."""
-        if len(_LETTER.findall(text)) < MIN_LETTERS or len(text.split()) < MIN_UNKNOWN_WORDS:
+        if len(_LETTER.findall(text)) < MIN_LETTERS or len(set(fold(text).split())) < MIN_UNKNOWN_WORDS:
             return False
         language, sure = self._all.classify(text)
         return language not in self.languages and sure >= MIN_UNKNOWN_CONFIDENCE

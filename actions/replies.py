@@ -47,9 +47,6 @@ class Replies:
         except KeyError as error:
             raise KnowledgeError(f"{self.path}: '{frame}': Text oder Platzhalter {error} fehlt") from None
 
-    def has(self, frame: str, language: str) -> bool:
-        return language in self.frames.get(frame, {})
-
     def missing(self, languages: List[str]) -> List[str]:
         """"frame: language" for every frame without a text in one of `languages`."""
         return [f"{name}: {code}" for name, texts in self.frames.items() for code in languages if code not in texts]

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers
 from actions.directory import PartnerDirectory
 from actions.fact_index import Hit
-from actions.knowledge import CONTACT_FIELDS, KINDS, Partner
+from actions.knowledge import CONTACT_FIELDS, KINDS, EmergencyNumber, Partner
 from actions.memory import Memory
 from actions.replies import Replies
 from actions.safety import SELF_HARM
@@ -134,12 +134,10 @@ class Router:
     def emergency(self, q: Question) -> Events:
         """Safety first: the emergency numbers before anything else, in the user's language."""
         safety = self.directory.knowledge.safety
-        language = self.language
         numbers = safety.numbers if safety else ()
 
-        def line(number: object) -> str:
-            names = getattr(number, "names")
-            return f"{getattr(number, 'number')} – {names.get(language, names['de'])}"
+        def line(number: EmergencyNumber) -> str:
+            return f"{number.number} – {number.names.get(self.language, number.names['de'])}"
 
         text = self._say_in("emergency_intro") + "\n" + "\n".join(line(n) for n in numbers if not n.crisis)
         if q.danger == SELF_HARM:
@@ -188,16 +186,14 @@ class Router:
         if not partners:
             return self.not_understood(q)
         blocks = [self._partner_block(p) for p in partners]
-        self.say(self._say_in("help_heading") + "\n\n" + "\n\n".join(blocks))
-        ids = [p.id for p in partners]
-        return self.memory.events(ids, Asked.HELP.value) if len(ids) == 1 else \
-            self.memory.events([], Asked.HELP.value, listed=ids)
+        return self._list_reply(self._say_in("help_heading") + "\n\n" + "\n\n".join(blocks), partners, Asked.HELP,
+                                buttons=False)
 
     def location_translated(self, q: Question) -> Events:
         site = self.directory.knowledge.source_site
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
-            lines = [f"{self._say_in('label_address')}: {p.address}" for p in partner.places if p.address]
+            lines = self._reach_lines(partner, ["address"])
             lines += [f"{self._say_in('label_place')}: {c}" for c in partner.cities
                       if not any(p.address and c in p.address for p in partner.places)]
             if lines:

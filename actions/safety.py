@@ -32,12 +32,21 @@ class _GermanPhrases:
     """German danger words and phrases, compared as lemma sequences with small gaps."""
 
     def __init__(self, phrases: Sequence[str], lemmas: Lemmas) -> None:
-        self._lemmas = lemmas
-        self._phrases = [lemmas(p) for p in phrases if lemmas(p)]
+        self._phrases = [lemmatized for lemmatized in map(lemmas, phrases) if lemmatized]
 
-    def items(self, text: str) -> List[bool]:
-        words = self._lemmas(text)
-        return [True for phrase in self._phrases if _in_order(phrase, words)]
+    def found(self, lemmas_of_text: Sequence[str]) -> bool:
+        return any(_in_order(phrase, lemmas_of_text) for phrase in self._phrases)
+
+
+class _Words:
+    """One kind of danger words: the German ones as lemmas, the other languages with endings."""
+
+    def __init__(self, by_language: Mapping[str, Tuple[str, ...]], lemmas: Lemmas) -> None:
+        self._german = _GermanPhrases(by_language.get("de", ()), lemmas)
+        self._other = TranslatedWords((w, True) for code, words in by_language.items() if code != "de" for w in words)
+
+    def found(self, text: str, lemmas_of_text: Sequence[str]) -> bool:
+        return self._german.found(lemmas_of_text) or bool(self._other.items(text))
 
 
 def _in_order(phrase: Sequence[str], words: Sequence[str]) -> bool:
@@ -60,29 +69,24 @@ class DangerReader:
     """Finds the danger words of every language in a message."""
 
     def __init__(self, safety: Optional[Safety], lemmas: Lemmas) -> None:
-        def finder(kind: str) -> Tuple[object, TranslatedWords]:
-            """German as lemmas; other languages with their endings."""
-            groups: Mapping[str, Tuple[str, ...]] = getattr(safety, kind) if safety else {}
-            german = _GermanPhrases(groups.get("de", ()), lemmas)
-            other = TranslatedWords((w, True) for code, words in groups.items() if code != "de" for w in words)
-            return german, other
+        self._lemmas = lemmas
 
-        self._danger = finder("danger")
-        self._self_harm = finder("self_harm")
-        self._weak = finder("weak")
-        self._self = finder("self_words")
+        def words(kind: str) -> _Words:
+            return _Words(getattr(safety, kind) if safety else {}, lemmas)
 
-    @staticmethod
-    def _in(finders: Tuple[object, TranslatedWords], text: str) -> bool:
-        return any(finder.items(text) for finder in finders)  # type: ignore[attr-defined]
+        self._danger = words("danger")
+        self._self_harm = words("self_harm")
+        self._weak = words("weak")
+        self._self = words("self_words")
 
     def read(self, text: str, asks_about_partners: bool) -> Optional[str]:
         """SELF_HARM, DANGER or None. `asks_about_partners`: a partner is named or the
         message asks about the page (who, when, how many, which services …)."""
-        if self._in(self._self_harm, text):
+        lemmas = self._lemmas(text)  # once per message, for every kind of word
+        if self._self_harm.found(text, lemmas):
             return SELF_HARM
-        if self._in(self._danger, text):
+        if self._danger.found(text, lemmas):
             return DANGER
-        if self._in(self._weak, text) and self._in(self._self, text) and not asks_about_partners:
+        if self._weak.found(text, lemmas) and self._self.found(text, lemmas) and not asks_about_partners:
             return DANGER
         return None
