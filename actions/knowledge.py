@@ -18,9 +18,11 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "partners.yml"
+import settings
+
+PROJECT_ROOT = settings.PROJECT_ROOT
 KNOWLEDGE_FILE_ENV = "INTEGRATIONSLOTSE_KNOWLEDGE_FILE"
+DEFAULT_KNOWLEDGE_FILE = settings.path(KNOWLEDGE_FILE_ENV, environ={})
 
 KINDS: Tuple[str, ...] = ("Partner", "Gremium", "Netzwerk")
 CONTACT_FIELDS: Tuple[str, ...] = ("phone", "fax", "email", "web")
@@ -522,7 +524,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
 
 def knowledge_file_path() -> Path:
     """The knowledge file to use: $INTEGRATIONSLOTSE_KNOWLEDGE_FILE or the project's."""
-    return Path(os.environ.get(KNOWLEDGE_FILE_ENV) or DEFAULT_KNOWLEDGE_FILE)
+    return settings.path(KNOWLEDGE_FILE_ENV) if os.environ.get(KNOWLEDGE_FILE_ENV) else DEFAULT_KNOWLEDGE_FILE
 
 
 def load_knowledge(path: Optional[Path] = None) -> KnowledgeBase:

@@ -6,7 +6,7 @@ berufenen Mitgliedern zusammen" share a word only after lemmatising ("Mitglieder
 splitting. Both come from maintained libraries:
 
 - lemmas: spaCy's German lookup lemmatizer (spacy-lookups-data), the same tables the
-  NLU pipeline uses (scripts/build_spacy.py), so both sides lemmatise alike;
+  NLU pipeline uses (scripts/build/spacy_pipeline.py), so both sides lemmatise alike;
 - compounds: compound-split (`char_split`, a German splitter trained on n-gram
   statistics; measured here: "Onlineberatung" -> "Online" + "Beratung").
 

@@ -10,16 +10,14 @@ running bot keeps working; a conversation with recent events loses only its old 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from typing import List, Optional
 
 import sqlalchemy as sa
 
-from stores.settings import TRACKER_STORE_URL, endpoint_environment
-
-DEFAULT_DAYS = 30
+import settings
+from settings import TRACKER_STORE_URL, endpoint_environment
 
 
 def delete_older_than(url: str, days: float, now: Optional[float] = None) -> int:
@@ -38,8 +36,8 @@ def delete_older_than(url: str, days: float, now: Optional[float] = None) -> int
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=float, default=float(os.environ.get("RETENTION_DAYS", DEFAULT_DAYS)),
-                        help=f"keep this many days (default: $RETENTION_DAYS or {DEFAULT_DAYS})")
+    parser.add_argument("--days", type=float, default=float(settings.get("RETENTION_DAYS")),
+                        help="keep this many days (default: $RETENTION_DAYS, see settings.py)")
     parser.add_argument("--db", help="SQLAlchemy URL of the tracker store (default: $TRACKER_STORE_URL)")
     args = parser.parse_args(argv)
     if args.days < 0:

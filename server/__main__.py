@@ -1,6 +1,6 @@
 """`python -m server …` = `rasa …` with the project's changes to Rasa installed first.
 
-Every place that starts the Rasa server (scripts/run.sh, the test servers, the
+Every place that starts the Rasa server (the Procfile of `make run`, the test servers, the
 cluster, the bench) goes through here; the bench also starts stock `rasa` beside it
 to show what the changes bring. The changes, each documented in its module:
 - server/action_response_validation.py: action responses validated with a validator built once;

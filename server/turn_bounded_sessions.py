@@ -25,12 +25,13 @@ SQLite store, in tests/e2e/test_conversations.py.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
+
+import settings
 
 PATCHED_RASA_VERSIONS = ("3.6.21",)
 # User messages per session; LOTSE_TURNS_PER_SESSION=0 turns the bound off.
-TURNS_PER_SESSION = int(os.environ.get("LOTSE_TURNS_PER_SESSION", "10"))
+TURNS_PER_SESSION = settings.get_int("LOTSE_TURNS_PER_SESSION")
 _MARK = "_lotse_turn_bounded"
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from stores.settings import LOCK_STORE_URL, wait_seconds
+from settings import LOCK_STORE_URL, wait_seconds
 from stores.tracker_store import StoreUnavailable
 
 logger = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.exceptions import RasaException
 
-from stores.settings import TRACKER_STORE_URL, wait_seconds
+from settings import TRACKER_STORE_URL, wait_seconds
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """Fixtures for the browser test of the chat widget page (web/index.html).
 
-The servers come from the session fixture `running_bot` (tests/conftest.py), on free
+The servers come from the session fixture `running_bot` (tests/support/fixtures.py), on free
 ports; the page is served from a copy whose socketUrl points at the test's Rasa
-server (see scripts/local_servers.py). The test
-drives Debian's Chromium (/usr/bin/chromium, installed by scripts/install_debian_packages.sh)
+server (see tools/launch/local.py). The test
+drives Debian's Chromium (/usr/bin/chromium, installed by scripts/build/install_debian_packages.sh)
 through Playwright; Playwright's own browser downloads are not used.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
-from scripts.local_servers import RunningBot
+from tools.launch.local import RunningBot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -45,7 +45,7 @@ def browser() -> Iterator["Browser"]:
     """One headless Debian Chromium for the whole session."""
     from playwright import sync_api
 
-    assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing – run scripts/install_debian_packages.sh chromium"
+    assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing – run scripts/build/install_debian_packages.sh chromium"
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

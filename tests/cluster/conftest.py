@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pytest
 
-from scripts.cluster import Cluster, start_cluster
+from tools.launch.cluster import Cluster, start_cluster
 
 
 @pytest.fixture(scope="module")

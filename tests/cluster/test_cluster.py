@@ -12,7 +12,7 @@ import socketio
 
 from actions.directory import PartnerDirectory
 from actions.knowledge import Partner
-from scripts.cluster import Cluster
+from tools.launch.cluster import Cluster
 
 
 def ask(base_url: str, sender: str, message: str) -> str:

@@ -7,7 +7,7 @@ from typing import Dict, List
 import pytest
 import requests
 
-from scripts.local_servers import RunningBot
+from tools.launch.local import RunningBot
 
 
 class Bot:

@@ -25,10 +25,10 @@ from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT
 from channels import replies
 from channels.limits import MAX_BODY_BYTES, MAX_ID_CHARS, MAX_MESSAGE_CHARS
-from scripts.local_servers import (
+from tools.launch.local import (
     MODEL, Launcher, RunningBot, free_port, rasa_server_command, server_environment,
 )
-from stores.settings import ACTION_SERVER_URL
+from settings import ACTION_SERVER_URL
 
 QUESTION = "Wer berät junge Migranten?"
 TRUNCATED = replies.TRUNCATED.format(limit=MAX_MESSAGE_CHARS)

@@ -1,6 +1,6 @@
 """A trainer's edit reaches the running bot: a phone number without training, a new partner with one.
 
-Runs in a temporary copy of the project (scripts/edit_loop.py), with a shorter
+Runs in a temporary copy of the project (tools/edit_loop.py), with a shorter
 training than `make train` (fewer DIET epochs) to keep `make test` short. The
 times are measured by `make edit-loop`, not asserted here.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import edit_loop
-from scripts.local_servers import MODEL
+from tools import edit_loop
+from tools.launch.local import MODEL
 
 
 def test_edited_phone_and_new_partner_are_answered_over_rest(tmp_path: Path) -> None:

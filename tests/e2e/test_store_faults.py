@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.local_servers import MODEL, PROJECT_ROOT, RASA, free_port, server_environment
+from tools.launch.local import MODEL, PROJECT_ROOT, RASA, free_port, server_environment
 
 
 @pytest.mark.parametrize("variable, url, message", [

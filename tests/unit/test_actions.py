@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from actions.knowledge import KINDS, KnowledgeBase
-from tests.conftest import entity, make_tracker, normalise
+from tests.support.fixtures import entity, make_tracker, normalise
 
 
 class AnswerAs(actions.ActionAnswer):

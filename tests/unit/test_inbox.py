@@ -14,7 +14,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUtter
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from privacy.redaction import redact
-from scripts import inbox
+from tools import inbox
 
 T0 = 1_790_000_000.0
 

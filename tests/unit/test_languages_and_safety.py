@@ -17,18 +17,9 @@ from actions import actions
 from actions.languages import TranslatedWords, detector_for
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
-from tests.conftest import entity, make_tracker
+from tests.support.fixtures import ask, entity, make_tracker
 
 REPLIES = Replies()
-
-
-def ask(text: str, intent: str = "out_of_scope", entities: Optional[List[Dict[str, Any]]] = None,
-        slots: Optional[Dict[str, Any]] = None) -> Tuple[str, Dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker(text=text, intent=intent, entities=entities, slots=dict(slots or {}))
-    events = asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
-    slots_after = {**(slots or {}), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
-    return "\n".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages), slots_after
 
 
 def emergency_numbers(knowledge, crisis: bool = False) -> List[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.print_results import below_thresholds, main
+from tools.print_results import below_thresholds, main
 
 REPORT = {"greet": {"f1-score": 0.98, "support": 10}, "ask_partner_info": {"f1-score": 0.81, "support": 20},
           "weighted avg": {"f1-score": 0.9}, "accuracy": 0.9}
@@ -34,8 +34,8 @@ def test_the_command_fails_with_exit_code_1(tmp_path: Path) -> None:
 
 
 def test_the_projects_thresholds_name_real_intents() -> None:
-    """Every intent in tests/nlu_f1_thresholds.yml exists in the domain."""
+    """Every intent in tests/nlu/f1_thresholds.yml exists in the domain."""
     root = Path(__file__).resolve().parents[2]
-    thresholds = yaml.safe_load((root / "tests" / "nlu_f1_thresholds.yml").read_text(encoding="utf-8"))
+    thresholds = yaml.safe_load((root / "tests" / "nlu" / "f1_thresholds.yml").read_text(encoding="utf-8"))
     intents = set(yaml.safe_load((root / "domain.yml").read_text(encoding="utf-8"))["intents"])
     assert set(thresholds["intents"]) <= intents

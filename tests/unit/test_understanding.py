@@ -17,7 +17,7 @@ from actions import actions
 from actions.fact_index import ANSWER_EVIDENCE, FactIndex
 from actions.memory import Memory
 from actions.understanding import Asked
-from tests.conftest import entity, make_tracker
+from tests.support.fixtures import entity, make_tracker
 
 WORDING = actions.WORDING
 

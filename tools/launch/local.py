@@ -1,7 +1,9 @@
 """Start the action server, the Rasa server and the widget page for end-to-end tests.
 
 Free ports are chosen so that a bot started with `make run` (5055/5005/8080) does
-not interfere. Used by the session fixture `running_bot` in tests/conftest.py and by `make evaluate`.
+not interfere. Used by the session fixture `running_bot` (tests/support/fixtures.py), `make evaluate`,
+`make bench` and the cluster (tools/launch/cluster.py): one launcher for tests and tools,
+which is why it is not a pytest plugin (pytest-xprocess works only inside pytest).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from typing import Dict, Iterator, List, Optional
 import requests
 
 from actions.knowledge import PROJECT_ROOT
-from stores.settings import ACTION_SERVER_URL, LOCK_STORE_URL, TRACKER_STORE_URL, endpoint_environment
+import settings
+from settings import ACTION_SERVER_URL, LOCK_STORE_URL, TRACKER_STORE_URL, endpoint_environment
 
-MODEL = PROJECT_ROOT / "models" / "integrationslotse.tar.gz"
+MODEL = settings.path("MODEL")
 # How web/index.html configures the widget's server for `make run`.
 PAGE_SOCKET_URL = 'socketUrl: "http://localhost:5005"'
 RASA = PROJECT_ROOT / ".venv" / "bin" / "rasa"

@@ -32,7 +32,7 @@ from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT, Partner, load_knowledge
 from actions.languages import MIN_LETTERS, detector_for
 from actions.replies import REPLIES_FILE
-from scripts.local_servers import MODEL, start_servers
+from tools.launch.local import MODEL, start_servers
 
 EVALUATION_DIR = PROJECT_ROOT / "tests" / "evaluation"
 RESULTS_DIR = PROJECT_ROOT / "results" / "evaluation"
@@ -253,6 +253,14 @@ def evaluate(rasa_url: str, label: str, only: Optional[Sequence[str]] = None) ->
     }
 
 
+def save_summary(summary: Dict[str, Any]) -> Path:
+    """results/evaluation/<label>.json (read by `python -m tools figures`)."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{summary['label']}.json"
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
 def print_summary(summary: Dict[str, Any]) -> None:
     print(f"\nEvaluation ({summary['label']}):")
     for name, figures in summary["per_set"].items():
@@ -272,12 +280,11 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--set", dest="sets", action="append", metavar="FILE",
                         help="only this evaluation file (e.g. languages.yml); repeatable; default: all")
     args = parser.parse_args(list(argv))
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     for model in args.model or [MODEL]:
         label = model.name.replace(".tar.gz", "")
         with tempfile.TemporaryDirectory() as work, start_servers(Path(work), model=model) as bot:
             summary = evaluate(bot.rasa_url, label, args.sets)
-        (RESULTS_DIR / f"{label}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        save_summary(summary)
         print_summary(summary)
         if args.show_failures:
             for failure in summary["failures"]:  # never the held-out ones (see evaluate)

@@ -2,7 +2,7 @@
 # Install the Debian packages the tests need, only those missing:
 #   chromium (+ fonts) for the browser test (Playwright's own browser downloads do not work here),
 #   postgresql, redis-server and nginx for the scale-out tests (tests/cluster).
-# Usage: scripts/install_debian_packages.sh PACKAGE...
+# Usage: scripts/build/install_debian_packages.sh PACKAGE...
 set -euo pipefail
 
 missing=()

@@ -6,7 +6,8 @@ Everything over REST against servers this script starts itself (free ports):
 each loaded with 1 and with 20 concurrent conversations, for (a) a question
 answered by a static utterance ("Ich verabschiede mich" -> utter_goodbye; a greeting
 goes through the action, which answers "Hallo, wo ist …?") and (b) one answered by
-the custom action ("Telefonnummer KfI" -> action_answer), in the same run. The
+the custom action ("Telefonnummer <short name>" of the first partner with a phone
+number in the knowledge file -> action_answer), in the same run. The
 understanding step (fact search included) is timed in-process on questions built
 from the knowledge file, which is what the fact search adds to an action call.
 The load generator runs on the same 2 cores as the servers, so absolute figures
@@ -31,11 +32,13 @@ from typing import Dict, List, Optional
 
 import requests
 
-from scripts.cluster import start_cluster
-from scripts.local_servers import MODEL, PROJECT_ROOT, RASA, Launcher, start_servers
+from tools.launch.cluster import start_cluster
+from tools.sample_questions import phone_question
+from tools.launch.local import MODEL, PROJECT_ROOT, RASA, Launcher, start_servers
 
-QUESTIONS = {"static": "Ich verabschiede mich", "action": "Telefonnummer KfI"}
-EXPECTED = {"static": "Auf Wiedersehen", "action": "02931 / 82-2900"}
+_PHONE = phone_question()
+QUESTIONS = {"static": "Ich verabschiede mich", "action": _PHONE.question}
+EXPECTED = {"static": "Auf Wiedersehen", "action": _PHONE.phone}
 # Questions per partner for timing the understanding step; {name} is the partner's short name.
 UNDERSTANDING_QUESTIONS = ("Seit wann gibt es {name}?", "Wie viele Mitglieder hat {name}?", "Was macht {name}?",
                            "und wo sitzen die?", "Mitglieder?")

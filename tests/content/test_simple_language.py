@@ -14,7 +14,7 @@ import pytest
 import textstat
 
 from actions.answers import FIELD_LABELS
-from tests.unit.test_languages_and_safety import ask
+from tests.support.fixtures import ask
 
 MAX_WSTF = 9.5
 MAX_SENTENCE_WORDS = 12

@@ -8,7 +8,7 @@
 # request that would need consent under GDPR); web/widget.css sets system fonts.
 set -euo pipefail
 
-cd "$(dirname "$0")/../web"
+cd "$(dirname "$0")/../../web"
 BUNDLE=node_modules/rasa-webchat/lib/index.js
 OUT=vendor/webchat.js
 STAMP=node_modules/.package-lock.sha256

@@ -23,17 +23,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import settings
 import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 import requests
 
-from actions.knowledge import PROJECT_ROOT
-from scripts.local_servers import RASA, RunningBot, start_servers
+from actions.knowledge import PROJECT_ROOT, load_knowledge
+from tools.sample_questions import phone_question
+from tools.launch.local import RASA, RunningBot, start_servers
 
-MODEL_NAME = "integrationslotse"
-PHONE_QUESTION = ("Telefonnummer KfI", "02931 / 82-2900", "02931 / 82-1234")
+MODEL_NAME = settings.get("MODEL_NAME")
 FICTIONAL_PARTNER = """
   - id: brueckenbau
     name: Beratungszentrum Brückenbau
@@ -54,6 +55,11 @@ FICTIONAL_PARTNER = """
     source: "Testeintrag (erfunden)"
 """
 FICTIONAL_PHONE = "0123 / 4567-0"
+
+
+def changed_number(phone: str) -> str:
+    """The same number with its last digit changed: the kind of edit a trainer makes."""
+    return phone[:-1] + ("1" if phone[-1] != "1" else "2")
 
 
 def copy_project(target: Path) -> Path:
@@ -129,7 +135,7 @@ def sync_and_train(project: Path, work: Path, epochs: Optional[int] = None) -> D
         config.write_text(text, encoding="utf-8")
     python = str(project / ".venv" / "bin" / "python")
     return {
-        "sync_s": run_step([python, "-m", "scripts.generate_nlu"], project, work / "sync.log"),
+        "sync_s": run_step([python, "-m", "scripts.build.generate_nlu"], project, work / "sync.log"),
         "train_s": run_step([str(RASA), "train", "--fixed-model-name", MODEL_NAME, "--out", "models"],
                             project, work / "train.log"),
     }
@@ -138,7 +144,8 @@ def sync_and_train(project: Path, work: Path, epochs: Optional[int] = None) -> D
 def measure(work: Path, model: Path, epochs: Optional[int] = None) -> Dict[str, float]:
     project = copy_project(work / "project")
     figures: Dict[str, float] = {}
-    question, old, new = PHONE_QUESTION
+    probe = phone_question(load_knowledge(project / "knowledge" / "partners.yml"))
+    question, old, new = probe.question, probe.phone, changed_number(probe.phone)
     with start_servers(work / "before", model=model, project=project) as bot:
         assert old in ask(bot, "lotse-a", question), "Ausgangszustand: alte Nummer erwartet"
         # Each time runs from the saved edit to the first answer that has the new fact.

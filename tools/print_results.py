@@ -1,6 +1,6 @@
 """Print the intent F1 figures that `rasa test nlu` wrote, and fail below the thresholds.
 
-`make test-rasa` runs it with tests/nlu_f1_thresholds.yml: a model whose weighted F1
+`make test-rasa` runs it with tests/nlu/f1_thresholds.yml: a model whose weighted F1
 or the F1 of one intent falls below its figure fails CI (exit code 1, naming the
 intent). The thresholds are today's figures minus a small margin; raise them when the
 model gets better, never lower them to make a change pass.

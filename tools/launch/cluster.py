@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
-from scripts import services
-from scripts.local_servers import (
+from tools.launch import services
+from tools.launch.local import (
     MODEL, PROJECT_ROOT, Launcher, action_server_command, copy_page, free_port, rasa_server_command,
     server_environment,
 )
-from stores.settings import ACTION_SERVER_URL, LOCK_STORE_URL, TRACKER_STORE_URL
+from settings import ACTION_SERVER_URL, LOCK_STORE_URL, TRACKER_STORE_URL
 
 
 @dataclass

@@ -4,7 +4,7 @@
   - every intent of domain.yml has at least 15 examples (fewer cannot be learnt
     reliably) and is used in a rule or story (otherwise the bot never reacts to it),
   - no example sentence is listed under two intents (the model cannot learn both),
-  - no sentence of the held-out test sets (tests/test_nlu.yml, tests/evaluation/) is
+  - no sentence of the held-out test sets (tests/nlu/test_nlu.yml, tests/evaluation/) is
     trained: they measure questions the model has never seen (one-word messages
     such as "Hallo" are exempt: they are vocabulary, not phrasings),
   - every response an action, rule, story or button names exists in domain.yml,
@@ -15,6 +15,7 @@ Each message names the file and line (or the knowledge entry) and what to do.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections import defaultdict
@@ -30,8 +31,8 @@ from actions.knowledge import CONTACT_ATTRIBUTES, PROJECT_ROOT, KnowledgeBase, K
 MIN_EXAMPLES = 15
 DOMAIN = PROJECT_ROOT / "domain.yml"
 DATA = PROJECT_ROOT / "data"
-TEST_STORIES = PROJECT_ROOT / "tests" / "stories"
-HELD_OUT_NLU = PROJECT_ROOT / "tests" / "test_nlu.yml"
+TEST_STORIES = PROJECT_ROOT / "tests" / "nlu" / "stories"
+HELD_OUT_NLU = PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml"
 EVALUATION = PROJECT_ROOT / "tests" / "evaluation"
 ACTIONS = PROJECT_ROOT / "actions"
 # Intents Rasa itself uses, never trained from examples.
@@ -201,7 +202,7 @@ def check_test_stories(knowledge: KnowledgeBase, test_files: List[Path]) -> List
     reached = set(re.findall(r'"entity": "partner", "value": "(\w+)"', text))
     reached |= set(re.findall(r"^\s*-\s*partner:\s*(\w+)\s*$", text, flags=re.MULTILINE))
     return [Problem(f"knowledge/partners.yml, Eintrag '{p.id}'", "Keine Test-Story erreicht diese Stelle. "
-                    "Bitte `make sync` ausführen (erzeugt tests/stories/generated_partners.yml).")
+                    "Bitte `make sync` ausführen (erzeugt tests/nlu/stories/generated_partners.yml).")
             for p in knowledge.partners if p.id not in reached]
 
 
@@ -249,7 +250,8 @@ def run_checks(knowledge: Optional[KnowledgeBase] = None) -> List[Problem]:
     ]
 
 
-def main() -> int:
+def main(argv: Optional[List[str]] = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     try:
         problems = run_checks()
     except KnowledgeError as error:

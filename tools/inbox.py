@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 from actions.knowledge import PROJECT_ROOT
 from actions.spelling import fold
 from privacy.redaction import redact
-from stores.settings import TRACKER_STORE_URL, endpoint_environment
+from settings import TRACKER_STORE_URL, endpoint_environment
 
 FALLBACK, OUT_OF_SCOPE, LOW_CONFIDENCE, NOT_HELPFUL = (
     "nicht verstanden", "außerhalb des Themas", "unsicher erkannt", "hat nicht geholfen")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from actions.knowledge import KnowledgeBase, Place
-from scripts import check_training_data as checks
+from tools import check_training_data as checks
 
 
 def test_the_project_passes_its_own_checks(knowledge: KnowledgeBase) -> None:
@@ -19,13 +19,13 @@ def test_the_project_passes_its_own_checks(knowledge: KnowledgeBase) -> None:
 @pytest.fixture()
 def project_copy(tmp_path: Path, monkeypatch) -> Path:
     """data/, domain.yml and the test stories copied, and the checks pointed at the copy."""
-    for name in ("data", "tests/stories"):
+    for name in ("data", "tests/nlu/stories"):
         shutil.copytree(checks.PROJECT_ROOT / name, tmp_path / name)
     shutil.copy(checks.DOMAIN, tmp_path / "domain.yml")
     monkeypatch.setattr(checks, "PROJECT_ROOT", tmp_path)
     monkeypatch.setattr(checks, "DATA", tmp_path / "data")
     monkeypatch.setattr(checks, "DOMAIN", tmp_path / "domain.yml")
-    monkeypatch.setattr(checks, "TEST_STORIES", tmp_path / "tests" / "stories")
+    monkeypatch.setattr(checks, "TEST_STORIES", tmp_path / "tests" / "nlu" / "stories")
     return tmp_path
 
 
@@ -58,7 +58,7 @@ def test_same_sentence_under_two_intents_names_both_lines(project_copy: Path, kn
 def test_missing_response_and_unreached_partner_are_reported(project_copy: Path, knowledge) -> None:
     rules = project_copy / "data" / "rules" / "conversation.yml"
     rules.write_text(rules.read_text(encoding="utf-8").replace("utter_goodbye", "utter_tschuess"), encoding="utf-8")
-    stories = project_copy / "tests" / "stories"
+    stories = project_copy / "tests" / "nlu" / "stories"
     (stories / "generated_partners.yml").unlink()
     kept = "\n".join(line for line in (stories / "conversations.yml").read_text(encoding="utf-8").splitlines()
                      if '"value": "kfi"' not in line and "partner: kfi" not in line)
