@@ -47,6 +47,10 @@ SETTINGS: Tuple[Setting, ...] = (
     Setting("LOG_DIR", "logs", "log files of `make run`"),
     Setting("RESULTS_DIR", "results", "reports of tests, evaluation and bench"),
     Setting("RETENTION_DAYS", "30", "conversations older than this are deleted by `make retention`"),
+    Setting("STUDIO_PORT", "8090", "port of the trainer studio (`make studio`)"),
+    Setting("STUDIO_USER", "trainer", "login name of the trainer studio"),
+    Setting("RASA_URL", "http://127.0.0.1:{RASA_PORT}", "where the studio and the tools reach the Rasa server"),
+    Setting("STATE_DIR", "state", "runtime data: conversations (SQLite), the studio's decisions and change log"),
     Setting("LOTSE_CHROMIUM", "/usr/bin/chromium", "browser of the widget tests"),
 )
 

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional, Tuple
 
+from rapidfuzz import fuzz
+
 from actions.knowledge import KnowledgeBase, Partner, Vocabulary
 from actions.mentions import FoldedNames, MentionFinder
+from actions.spelling import fold
 
 # Below this length a close match is more often another abbreviation (JMD/JSA).
 _MIN_FUZZY_LENGTH = 5
 _FUZZY_CUTOFF = 85.0
+# A question a trainer assigned (studio inbox) is recognised again when it is nearly the
+# same message (typos, word order), not when it merely shares words.
+_ASSIGNED_CUTOFF = 90.0
 
 
 def _name_index(entries: Iterable[Tuple[str, object]]) -> FoldedNames:
@@ -46,6 +52,7 @@ class PartnerDirectory:
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.
         self.fields_in = MentionFinder(((w, c.id) for c in knowledge.contact_words for w in c.words),
                                        one_typo_from=5).items
+        self._assigned = [(fold(q.text), partner, q.asked) for partner in knowledge.partners for q in partner.questions]
 
     @property
     def partners(self) -> Tuple[Partner, ...]:
@@ -66,6 +73,13 @@ class PartnerDirectory:
     def find_city(self, mention: Optional[str]) -> Optional[str]:
         """The city as written in the knowledge file, if any partner sits there."""
         return self._cities.lookup(mention)
+
+    def assigned_question(self, text: str) -> Optional[Tuple[Partner, str]]:
+        """The partner and what is asked, when a trainer assigned (nearly) this question to a partner."""
+        key = fold(text)
+        scored = [(fuzz.token_sort_ratio(key, folded), partner, asked) for folded, partner, asked in self._assigned]
+        best = max(scored, key=lambda s: s[0], default=None)
+        return (best[1], best[2]) if best is not None and best[0] >= _ASSIGNED_CUTOFF else None
 
     def for_target_group(self, group_id: str) -> List[Partner]:
         return [p for p in self.partners if group_id in p.target_groups]

@@ -137,6 +137,18 @@ class QuotedList:
         return tuple(f"{lead}: {item}" for item in self.items)
 
 
+# What a trainer can say a question asks for (the studio's choice, stored in `questions`).
+TRAINER_ASKED: Tuple[str, ...] = ("summary", "contact", "location")
+
+
+@dataclass(frozen=True)
+class TrainerQuestion:
+    """A resident's question a trainer assigned to this partner (studio inbox): no quote, never shown."""
+
+    text: str
+    asked: str
+
+
 @dataclass(frozen=True)
 class Partner:
     """One organisation, committee or network of the seed page."""
@@ -157,6 +169,8 @@ class Partner:
     lists: Tuple[QuotedList, ...] = ()
     # The summary in simple language (short sentences, no new facts), for short questions.
     simple: Optional[str] = None
+    # Questions from the inbox that a trainer assigned to this partner (answered without training).
+    questions: Tuple[TrainerQuestion, ...] = ()
 
     @property
     def quoted_sentences(self) -> Tuple[str, ...]:
@@ -386,7 +400,7 @@ def _read_partner(
     reader.reject_unknown(
         (
             "id", "name", "short_name", "aliases", "kind", "summary", "simple", "description",
-            "target_groups", "topics", "places", "contact", "facts", "lists", "source",
+            "target_groups", "topics", "places", "contact", "facts", "lists", "source", "questions",
         )
     )
     if not _ID_PATTERN.match(partner_id):
@@ -418,7 +432,18 @@ def _read_partner(
         facts=reader.texts("facts"),
         lists=_read_lists(reader),
         source=reader.text("source") or "",
+        questions=_read_questions(reader),
     )
+
+
+def _read_questions(reader: _Reader) -> Tuple[TrainerQuestion, ...]:
+    result = []
+    for question_reader in _item_readers(reader, "questions", "{text, asked}", ("text", "asked")):
+        asked = question_reader.text("asked") or ""
+        if asked not in TRAINER_ASKED:
+            question_reader.fail(f"'{asked}' ist nicht erlaubt; erlaubt sind: {', '.join(TRAINER_ASKED)}", "asked")
+        result.append(TrainerQuestion(text=question_reader.text("text") or "", asked=asked))
+    return tuple(result)
 
 
 def _read_lists(reader: _Reader) -> Tuple[QuotedList, ...]:

@@ -9,7 +9,10 @@
     such as "Hallo" are exempt: they are vocabulary, not phrasings),
   - every response an action, rule, story or button names exists in domain.yml,
   - every partner of the knowledge file is reached by at least one test story,
-  - every fact of every partner appears in one of the bot's answers about it.
+  - every fact of every partner appears in one of the bot's answers about it,
+  - every quote and contact value is in the seed page or a source text (the trainer
+    studio runs the same check before it saves an entry),
+  - no question a trainer assigned in the studio is a held-out sentence.
 Each message names the file and line (or the knowledge entry) and what to do.
 """
 
@@ -26,6 +29,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 import yaml
 
 from actions import answers
+from actions.sources import not_in_source, source_text
 from actions.knowledge import CONTACT_ATTRIBUTES, PROJECT_ROOT, KnowledgeBase, KnowledgeError, Partner, load_knowledge
 
 MIN_EXAMPLES = 15
@@ -146,6 +150,12 @@ def held_out_sentences() -> Dict[str, str]:
     return held
 
 
+def trainer_questions(knowledge: KnowledgeBase) -> List[Example]:
+    """The questions trainers assigned to partners in the studio: held-out sentences must not be among them."""
+    return [Example("", q.text, f"knowledge/partners.yml, Eintrag '{p.id}', Feld 'questions'")
+            for p in knowledge.partners for q in p.questions]
+
+
 def check_held_out(examples: List[Example]) -> List[Problem]:
     held = held_out_sentences()
     return [
@@ -243,11 +253,21 @@ def run_checks(knowledge: Optional[KnowledgeBase] = None) -> List[Problem]:
     examples = list(read_examples(_yaml_files(DATA / "nlu")))
     return [
         *check_examples([i for i in intents if i not in RASA_INTENTS], examples),
-        *check_held_out(examples),
+        *check_held_out(examples + trainer_questions(knowledge)),
         *check_rules_and_responses(domain, training, tests),
         *check_test_stories(knowledge, tests),
         *check_facts_answerable(knowledge),
+        *check_quotes(knowledge),
     ]
+
+
+def check_quotes(knowledge: KnowledgeBase) -> List[Problem]:
+    """Every quote and contact value is in the seed page or a source text (actions/sources.py)."""
+    source = source_text()
+    return [Problem(f"knowledge/partners.yml, Eintrag '{partner.id}', Feld '{field_name}'",
+                    f"„{text[:80]}“ steht so nicht in der Quelle (knowledge/seed/, knowledge/sources/). "
+                    "Bitte wörtlich aus der Quelle übernehmen.")
+            for partner in knowledge.partners for field_name, text in not_in_source(partner, source)]
 
 
 def main(argv: Optional[List[str]] = None) -> int:

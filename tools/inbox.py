@@ -5,8 +5,11 @@ SQLite file state/tracker.db; PostgreSQL works the same) and lists every user
 message that
   - ended in the fallback (the NLU was unsure: intent nlu_fallback),
   - was taken as out of scope (intent out_of_scope),
-  - was understood with low confidence (below --low, default 0.6), or
-  - got an answer the resident marked as not helpful (👎 / "hat nicht geholfen").
+  - was understood with low confidence (below --low, default 0.6),
+  - got an answer the resident marked as not helpful (👎 / "hat nicht geholfen"), or
+  - was followed at once by the same question in other words (a likely wrong answer).
+Each listed message carries the bot's answer and what the NLU recognised (intent,
+confidence, entities), so a trainer can choose a fix without asking the bot again.
 Messages are redacted (privacy/redaction.py) before anything else happens, grouped
 by similarity (rapidfuzz), counted, and written newest group first to
 results/inbox.md and results/inbox.csv, with a summary of the 👍/👎 feedback.
@@ -25,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz
@@ -35,10 +38,12 @@ from actions.spelling import fold
 from privacy.redaction import redact
 from settings import TRACKER_STORE_URL, endpoint_environment
 
-FALLBACK, OUT_OF_SCOPE, LOW_CONFIDENCE, NOT_HELPFUL = (
-    "nicht verstanden", "außerhalb des Themas", "unsicher erkannt", "hat nicht geholfen")
+FALLBACK, OUT_OF_SCOPE, LOW_CONFIDENCE, NOT_HELPFUL, ASKED_AGAIN = (
+    "nicht verstanden", "außerhalb des Themas", "unsicher erkannt", "hat nicht geholfen", "anders nochmal gefragt")
 HELPFUL_INTENT, NOT_HELPFUL_INTENT = "feedback_helpful", "feedback_not_helpful"
 SIMILAR = 80  # rapidfuzz token_set_ratio from which two questions count as one
+# The next message repeats the question in other words: similar, but not the same text.
+REPHRASED = 55
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,14 @@ class Unanswered:
     confidence: float
     timestamp: float
     conversation: str
+    answer: str = ""                       # what the bot said (redacted)
+    recognised: Tuple[str, ...] = ()       # entities the NLU found, "partner=kfi"
+
+    @property
+    def week(self) -> str:
+        """ISO week of the message, "2026-W48": the inbox counts per week."""
+        year, week, _ = datetime.fromtimestamp(self.timestamp, tz=timezone.utc).isocalendar()
+        return f"{year}-W{week:02d}"
 
 
 @dataclass
@@ -76,6 +89,8 @@ class Inbox:
     conversations: int
     user_messages: int
     feedback: Counter
+    # ISO week -> (messages listed here, all user messages): is the bot getting better?
+    weeks: Dict[str, Tuple[int, int]] = field(default_factory=dict)
 
 
 def read_events(url: str) -> Dict[str, List[dict]]:
@@ -86,7 +101,7 @@ def read_events(url: str) -> Dict[str, List[dict]]:
             if not sa.inspect(connection).has_table("events"):
                 return {}
             rows = connection.execute(sa.text(
-                "SELECT sender_id, data FROM events WHERE type_name IN ('user', 'action') ORDER BY sender_id, id"
+                "SELECT sender_id, data FROM events WHERE type_name IN ('user', 'bot', 'action') ORDER BY sender_id, id"
             ))
             conversations: Dict[str, List[dict]] = {}
             for sender_id, data in rows:
@@ -96,28 +111,68 @@ def read_events(url: str) -> Dict[str, List[dict]]:
         engine.dispose()
 
 
+@dataclass
+class _Turn:
+    """A user message and what the bot said to it."""
+
+    event: dict
+    answer: List[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return str(self.event.get("text") or "")
+
+    @property
+    def parse(self) -> dict:
+        return self.event.get("parse_data") or {}
+
+    @property
+    def intent(self) -> Tuple[str, float]:
+        intent = self.parse.get("intent") or {}
+        return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+
+
+def _turns(events: List[dict]) -> List[_Turn]:
+    turns: List[_Turn] = []
+    for event in events:
+        if event.get("event") == "user":
+            turns.append(_Turn(event))
+        elif event.get("event") == "bot" and turns and event.get("text"):
+            turns[-1].answer.append(str(event["text"]))
+    return turns
+
+
+def _rephrased(question: str, next_question: str) -> bool:
+    """"Wer hilft mir bei Rassismus?" then "ich meine Hilfe bei Rassismus": the answer missed."""
+    a, b = fold(question), fold(next_question)
+    return a != b and len(b.split()) > 2 and fuzz.token_set_ratio(a, b) >= REPHRASED
+
+
 def unanswered_in(events: List[dict], conversation: str, low: float) -> Iterable[Unanswered]:
     """The messages of one conversation that the inbox lists, and why."""
+    turns = _turns(events)
     last_question: Optional[Unanswered] = None
-    for event in events:
-        if event.get("event") != "user":
-            continue
-        text = event.get("text") or ""
-        intent = (event.get("parse_data") or {}).get("intent") or {}
-        name, confidence = str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+    for number, turn in enumerate(turns):
+        name, confidence = turn.intent
+        timestamp = float(turn.event.get("timestamp") or 0)
         if name == NOT_HELPFUL_INTENT and last_question is not None:
-            yield Unanswered(last_question.text, NOT_HELPFUL, last_question.intent,
-                             last_question.confidence, float(event.get("timestamp") or 0), conversation)
-        if text.startswith("/"):  # a button: its question was the message before
+            yield Unanswered(last_question.text, NOT_HELPFUL, last_question.intent, last_question.confidence,
+                             timestamp, conversation, last_question.answer, last_question.recognised)
+        if turn.text.startswith("/"):  # a button: its question was the message before
             continue
-        item = Unanswered(redact(text), "", name, confidence, float(event.get("timestamp") or 0), conversation)
+        recognised = tuple(f"{e.get('entity')}={e.get('value')}" for e in turn.parse.get("entities") or [])
+        item = Unanswered(redact(turn.text), "", name, confidence, timestamp, conversation,
+                          redact("\n".join(turn.answer)), recognised)
         last_question = item
         if name in (HELPFUL_INTENT, NOT_HELPFUL_INTENT):
             continue
+        following = turns[number + 1] if number + 1 < len(turns) else None
         reason = (FALLBACK if name == "nlu_fallback" else OUT_OF_SCOPE if name == "out_of_scope"
-                  else LOW_CONFIDENCE if confidence < low else "")
+                  else LOW_CONFIDENCE if confidence < low
+                  else ASKED_AGAIN if following is not None and not following.text.startswith("/")
+                  and _rephrased(turn.text, following.text) else "")
         if reason:
-            yield Unanswered(item.text, reason, name, confidence, item.timestamp, conversation)
+            yield Unanswered(item.text, reason, name, confidence, timestamp, conversation, item.answer, recognised)
 
 
 def group_similar(items: List[Unanswered]) -> List[Group]:
@@ -145,7 +200,11 @@ def build_inbox(conversations: Dict[str, List[dict]], low: float) -> Inbox:
                 user_messages += 1
                 feedback[((event.get("parse_data") or {}).get("intent") or {}).get("name")] += 1
     feedback = Counter({k: feedback[k] for k in (HELPFUL_INTENT, NOT_HELPFUL_INTENT)})
-    return Inbox(group_similar(items), len(conversations), user_messages, feedback)
+    listed = Counter(i.week for i in items)
+    asked = Counter(Unanswered("", "", "", 0, float(e.get("timestamp") or 0), "").week
+                    for events in conversations.values() for e in events if e.get("event") == "user")
+    weeks = {week: (listed[week], asked[week]) for week in sorted(asked)}
+    return Inbox(group_similar(items), len(conversations), user_messages, feedback, weeks)
 
 
 def _when(timestamp: float) -> str:

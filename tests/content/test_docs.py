@@ -19,7 +19,8 @@ from tools.__main__ import COMMANDS
 
 PAGES = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
 # Written by a run, not in a clean clone: only their top folder must be known.
-GENERATED_ROOTS = {"results", "models", "build", "logs", "state", ".venv", ".rasa", "web/vendor"}
+GENERATED_ROOTS = {"results", "models", "build", "logs", "state", ".venv", ".rasa", "web/vendor",
+                   "data/nlu/studio.yml"}  # the studio creates it with its first example
 TOP_LEVEL = {p.name for p in PROJECT_ROOT.iterdir()} | GENERATED_ROOTS
 
 

@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from actions.knowledge import PROJECT_ROOT, KnowledgeBase, load_knowledge
-from tests.support.fixtures import REAL_KNOWLEDGE_FILE, SEED_FILE, normalise
+from actions.sources import SEED_FILE, normalise, not_in_source, quoted_texts
+from tests.support.fixtures import REAL_KNOWLEDGE_FILE
 
 # Every organisation, committee and network the seed page describes, as a resident
 # might name it. Each must resolve to exactly one knowledge-file entry.
@@ -62,44 +63,15 @@ def test_repo_seed_is_the_shared_seed() -> None:
     assert shared.read_bytes() == SEED_FILE.read_bytes()
 
 
-def _contact_values(knowledge: KnowledgeBase):
-    for partner in knowledge.partners:
-        for field_name, items in partner.contact.items():
-            for item in items:
-                yield partner.id, field_name, item.value
-                if item.note:
-                    yield partner.id, f"{field_name}.note", item.note
-        for place in partner.places:
-            for value in (place.address, place.city, place.label):
-                if value:
-                    yield partner.id, "places", value
+@pytest.mark.parametrize("partner_id", [p.id for p in load_knowledge(REAL_KNOWLEDGE_FILE).partners])
+def test_contact_values_places_and_quotes_are_verbatim_in_the_sources(knowledge, seed_text, partner_id) -> None:
+    """The same check `make validate` and the studio make (actions/sources.py)."""
+    missing = not_in_source(knowledge.partner(partner_id), seed_text)
+    assert not missing, f"{partner_id}: steht nicht in der Quelle: {missing}"
 
 
-@pytest.mark.parametrize("partner_id,field_name,value", list(_contact_values(load_knowledge(REAL_KNOWLEDGE_FILE))))
-def test_contact_and_place_values_are_verbatim_in_seed(seed_text, partner_id, field_name, value) -> None:
-    seed = normalise(seed_text)
-    # An address is one line per part in the seed ("Seibertzstr. 1\n59821 Arnsberg");
-    # a note may join two phrases of the seed with a dash.
-    for part in re.split(r", | – ", value):
-        assert normalise(part) in seed, f"{partner_id} {field_name}: '{part}' steht nicht in der Quelle"
-
-
-def _quoted_texts(knowledge: KnowledgeBase):
-    for partner in knowledge.partners:
-        for sentence in re.split(r"(?<=[.!?])\s+", partner.description):
-            yield partner.id, "description", sentence
-        for fact in partner.facts:
-            yield partner.id, "facts", fact
-        for quoted in partner.lists:
-            for text in (quoted.lead, *quoted.items):
-                yield partner.id, "lists", text
-    for fact in knowledge.general.facts:
-        yield "general", "facts", fact
-
-
-@pytest.mark.parametrize("entry,field_name,text", list(_quoted_texts(load_knowledge(REAL_KNOWLEDGE_FILE))))
-def test_descriptions_and_facts_are_quotes_from_seed(seed_text, entry, field_name, text) -> None:
-    assert normalise(text) in normalise(seed_text), f"{entry} {field_name}: kein Zitat der Quelle: {text}"
+def test_general_facts_are_quotes_from_the_seed(knowledge, seed_text) -> None:
+    assert not [f for f in knowledge.general.facts if normalise(f) not in normalise(seed_text)]
 
 
 # Lines of the page that state nothing a resident could ask about: headings, link
@@ -127,7 +99,8 @@ def _seed_statements(seed_text: str):
 def test_every_statement_of_the_seed_is_quoted(knowledge: KnowledgeBase, seed_text: str) -> None:
     """The fact search can only find what the file quotes: every sentence of the page
     that states something is under its partner or the general section."""
-    texts = [p.description for p in knowledge.partners] + [text for _, _, text in _quoted_texts(knowledge)]
+    texts = [p.description for p in knowledge.partners] + [text for p in knowledge.partners for _, text in quoted_texts(p)]
+    texts += list(knowledge.general.facts)
     quoted = " | ".join(normalise(text) for text in texts)
     missing = [s for s in _seed_statements(seed_text) if s not in quoted]
     assert not missing, "Diese Sätze der Quelle fehlen in knowledge/partners.yml (facts):\n" + "\n".join(missing)

@@ -8,7 +8,6 @@ points it at the fixture file FIXTURE_KNOWLEDGE_FILE, tests/content at the real 
 from __future__ import annotations
 
 import asyncio
-import re
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
@@ -18,23 +17,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT, KnowledgeBase, load_knowledge
+from actions.sources import SEED_FILE, normalise, source_text  # noqa: F401 - used by the test folders
 from tools.launch.local import RunningBot, start_servers
 
-SEED_FILE = PROJECT_ROOT / "knowledge" / "seed" / "chancen-nrw-partner-gremien-netzwerke.txt"
 REAL_KNOWLEDGE_FILE = PROJECT_ROOT / "knowledge" / "partners.yml"
 FIXTURE_KNOWLEDGE_FILE = Path(__file__).resolve().parent / "knowledge" / "partners.yml"
-
-
-def normalise(text: str) -> str:
-    """Compare texts as the knowledge file may quote them.
-
-    Whitespace is collapsed, the page's e-mail obfuscation ("info [at] x.de") is
-    undone, and line-break hyphens inside words ("Migrati-onshintergrund") are
-    removed on both sides.
-    """
-    text = re.sub(r"\s*\[at\]\s*", "@", text)
-    text = re.sub(r"(?<=[a-zäöüß])-(?=[a-zäöüß])", "", text)
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="session")
@@ -47,17 +34,10 @@ def directory(knowledge: KnowledgeBase) -> PartnerDirectory:
     return PartnerDirectory(knowledge)
 
 
-# Further source texts a trainer saved for partners that are not on the seed page
-# (knowledge/sources/*.txt); every fact must be quoted from the seed or from one of them.
-EXTRA_SOURCES = PROJECT_ROOT / "knowledge" / "sources"
-
-
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The seed page plus any further source texts: what every fact must quote."""
-    texts = [SEED_FILE.read_text(encoding="utf-8")]
-    texts += [path.read_text(encoding="utf-8") for path in sorted(EXTRA_SOURCES.glob("*.txt"))]
-    return "\n\n".join(texts)
+    return source_text()
 
 
 @pytest.fixture(scope="session")

@@ -93,3 +93,19 @@ def test_redaction_removes_personal_data(text: str, kept: str, gone: List[str]) 
 def test_redaction_keeps_ordinary_questions() -> None:
     for question in ["Wer berät junge Migranten?", "Ich bin 17 und seit 2019 in Köln", "Gibt es das in 50667 Köln?"]:
         assert redact(question) == question
+
+
+def test_asking_again_in_other_words_lists_the_first_answer_with_what_was_recognised(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    store = SQLTrackerStore(Domain.empty(), host=url)
+    first = said("Wer hilft mir bei Ärger mit dem Vermieter?", "ask_target_group_help", 0.93, T0)
+    first[0].parse_data["entities"] = [{"entity": "topic", "value": "wohnen"}]
+    events = [*first, *said("ich meine Hilfe bei Ärger mit meinem Vermieter wegen Herkunft", "ask_target_group_help",
+                            0.9, T0 + 20), *said("danke", "thank", 0.99, T0 + 40)]
+    asyncio.run(store.save(DialogueStateTracker.from_events("cem", events)))
+    report = inbox.build_inbox(inbox.read_events(url), 0.6)
+    (group,) = report.groups
+    (item,) = group.items
+    assert item.reason == inbox.ASKED_AGAIN and item.text.startswith("Wer hilft mir")
+    assert item.answer == "Antwort" and item.recognised == ("topic=wohnen",)
+    assert report.weeks == {item.week: (1, 3)}

@@ -17,7 +17,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional
 
 import requests
 
@@ -51,13 +51,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int,
+                  answered: Callable[[requests.Response], bool] = lambda r: r.ok) -> None:
+    """Wait until `url` answers as `answered` expects (default: 2xx); fail early if the process ends."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{url} ended early, see {log}:\n{log.read_text()[-3000:]}")
         try:
-            if requests.get(url, timeout=2).ok:
+            if answered(requests.get(url, timeout=2)):
                 return
         except requests.RequestException:
             pass
@@ -135,7 +137,8 @@ def action_server_command(port: int) -> List[str]:
     return [str(RASA), "run", "actions", "--port", str(port)]
 
 
-def rasa_server_command(model: Path, port: int, *cors: str, stock: bool = False) -> List[str]:
+def rasa_server_command(model: Path, port: int, *cors: str, stock: bool = False,
+                        api_token: Optional[str] = None) -> List[str]:
     """`rasa run` with the project's endpoints.yml (its variables come from the environment).
 
     `stock=True` starts Rasa without the project's changes (server/), for the bench's comparison.
@@ -143,18 +146,20 @@ def rasa_server_command(model: Path, port: int, *cors: str, stock: bool = False)
     rasa = [str(RASA)] if stock else PROJECT_RASA
     command = [*rasa, "run", "--model", str(model), "--endpoints", "endpoints.yml",
                "--interface", "127.0.0.1", "--port", str(port)]
+    command += ["--enable-api", "--auth-token", api_token] if api_token else []
     return command + (["--cors", *cors] if cors else [])
 
 
 @contextlib.contextmanager
 def start_servers(
     work: Path, model: Path = MODEL, env_overrides: Optional[Dict[str, str]] = None, project: Path = PROJECT_ROOT,
-    stock_rasa: bool = False,
+    stock_rasa: bool = False, api_token: Optional[str] = None,
 ) -> Iterator[RunningBot]:
     """Run the three servers (logs and tracker store in `work`) with `model` until the context ends.
 
     `project` is the folder they run in (its actions, knowledge file and endpoints.yml):
-    a temporary copy of the project in the edit-loop test and measurement.
+    a temporary copy of the project in the edit-loop and studio tests. With `api_token`,
+    Rasa's HTTP API is on (the studio loads a new model through it).
     """
     if not model.exists():
         raise RuntimeError(f"{model} fehlt: erst `make train` (make test tut das selbst)")
@@ -165,7 +170,7 @@ def start_servers(
     launcher = Launcher(work, project, env)
     try:
         launcher.start("actions", action_server_command(action_port), f"http://127.0.0.1:{action_port}/health", 120)
-        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin, stock=stock_rasa),
+        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin, stock=stock_rasa, api_token=api_token),
                        f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240)
         launcher.start("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
                                "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],
