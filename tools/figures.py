@@ -62,6 +62,15 @@ def edit_loop(results: Path) -> Lines:
             + ", ".join(f"{name} {value} s" for name, value in figures.items())]
 
 
+def studio_loop(results: Path) -> Lines:
+    path = results / "studio-loop.json"
+    figures = _read(path)
+    if not figures:
+        return ["- studio: no report yet (results/studio-loop.json; tests/browser/test_studio.py in `make test`)"]
+    return [f"- studio ({_when(path)}): inbox question assigned → answered {figures['assigned_to_answered_s']} s "
+            f"without training; retrain and check {figures['retrain_and_check_s']} s ({figures.get('steps_s')})"]
+
+
 def bench(results: Path) -> Lines:
     path = results / "bench.json"
     report = _read(path)
@@ -76,7 +85,7 @@ def bench(results: Path) -> Lines:
 
 
 SECTIONS: Dict[str, Callable[[Path], Lines]] = {
-    "NLU": nlu, "Evaluation": evaluation, "Trainer loop": edit_loop, "Speed": bench,
+    "NLU": nlu, "Evaluation": evaluation, "Trainer loop": edit_loop, "Trainer studio": studio_loop, "Speed": bench,
 }
 
 

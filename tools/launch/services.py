@@ -5,6 +5,11 @@ Each service runs from a folder of its own (data, config, logs) on a free port
 and is stopped when its context ends, so tests leave nothing running and need no
 system service. PostgreSQL refuses to run as root: it is run as the `postgres`
 user that Debian's package creates.
+
+Why not pytest-postgresql / pytest-redis (checked for issue 13): they start the same
+Debian binaries, but only inside pytest (`make bench` and `make run-cluster` need these
+services too, and one launcher for all three keeps them alike), and pytest-postgresql
+runs pg_ctl as the current user, which PostgreSQL refuses when that user is root (CI).
 """
 
 from __future__ import annotations
