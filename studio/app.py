@@ -20,7 +20,7 @@ from sanic.response import HTTPResponse, html, redirect
 import settings
 from actions.knowledge import KINDS, TRAINER_ASKED, knowledge_file_path
 from studio.auth import Credentials, form_token_ok, user_of
-from studio.editor import LINE_FIELDS, TEXT_FIELDS, Editor, form_values
+from studio.editor import LINE_FIELDS, TEXT_FIELDS, Editor, WordEditor, form_values
 from studio.inbox_view import find_group, group_key, load_inbox, text_key, texts_of, week_rows
 from studio.publish import Publisher
 from studio.records import Decisions, add_studio_examples, changes, log_change
@@ -40,6 +40,7 @@ def create_app(credentials: Credentials, knowledge: Optional[Path] = None, rasa_
     app = Sanic(name)
     templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape())
     editor = Editor(knowledge or knowledge_file_path())
+    words = WordEditor(editor)
     decisions = Decisions()
     rasa = (rasa_url or settings.get("RASA_URL")).rstrip("/")
     publisher = Publisher(rasa, api_token)
@@ -127,6 +128,29 @@ def create_app(credentials: Credentials, knowledge: Optional[Path] = None, rasa_
         saved_id = target or str(form.get("id"))
         log_change(request.ctx.user, "Partner gespeichert", {"partner": saved_id, "new": target is None})
         return redirect(f"/partners?saved={saved_id}")
+
+    @app.get("/words")
+    async def word_list(request: Request) -> HTTPResponse:
+        return page(request, "words.html", entries=words.entries(), saved=request.args.get("saved"))
+
+    @app.get("/words/<section>/<entry_id>")
+    async def word_form(request: Request, section: str, entry_id: str) -> HTTPResponse:
+        values = words.values(section, entry_id)
+        if values is None:
+            return html("Diesen Eintrag gibt es nicht.", status=404)
+        return page(request, "word.html", section=section, entry_id=entry_id, values=values,
+                    languages=words.languages(), problems={}, chat=chats.get(request.ctx.user, []))
+
+    @app.post("/words/<section>/<entry_id>")
+    async def word_save(request: Request, section: str, entry_id: str) -> HTTPResponse:
+        form = _form(request)
+        saved = words.save(section, entry_id, form)
+        if not saved.ok:
+            return page(request, "word.html", status=400, section=section, entry_id=entry_id,
+                        values={k: v for k, v in form.items() if k != "token"}, languages=words.languages(),
+                        problems=saved.problems, chat=chats.get(request.ctx.user, []))
+        log_change(request.ctx.user, "Wörter gespeichert", {"section": section, "entry": entry_id})
+        return redirect(f"/words?saved={entry_id}")
 
     @app.post("/try")
     async def try_it(request: Request) -> HTTPResponse:

@@ -249,3 +249,62 @@ class Editor:
             candidate.unlink(missing_ok=True)
         write_atomically(self.path, text)
         return Saved()
+
+
+# Sections of the knowledge file whose entries are words people ask with, in every language.
+WORD_SECTIONS: Tuple[str, ...] = ("target_groups", "topics", "contact_words")
+
+
+class WordEditor:
+    """Words of target groups, topics and contact words, German and per language, saved in place.
+
+    Words are not quotes: they are checked by the schema only (a language must be one
+    of the file's `languages`). German words feed the NLU after `make sync` and training;
+    the other languages' words are read by the action server at once.
+    """
+
+    def __init__(self, editor: Editor) -> None:
+        self.editor = editor
+
+    def languages(self) -> List[str]:
+        return [str(code) for code in self.editor.document().get("languages") or [] if code != "de"]
+
+    def entries(self) -> List[Tuple[str, str, str]]:
+        """(section, id, label) of every entry with words."""
+        data = self.editor.document()
+        return [(section, str(e["id"]), str(e.get("label") or e["id"]))
+                for section in WORD_SECTIONS for e in data.get(section) or []]
+
+    def values(self, section: str, entry_id: str) -> Optional[Dict[str, str]]:
+        entry = self._entry(self.editor.document(), section, entry_id)
+        if entry is None:
+            return None
+        values = {"words": "\n".join(entry.get("words") or [])}
+        for code in self.languages():
+            values[f"lang_{code}"] = "\n".join((entry.get("languages") or {}).get(code) or [])
+        return values
+
+    @staticmethod
+    def _entry(document: Any, section: str, entry_id: str) -> Optional[CommentedMap]:
+        if section not in WORD_SECTIONS:
+            return None
+        return next((e for e in document.get(section) or [] if str(e.get("id")) == entry_id), None)
+
+    def save(self, section: str, entry_id: str, form: Mapping[str, Any]) -> Saved:
+        document = self.editor.document()
+        entry = self._entry(document, section, entry_id)
+        if entry is None:
+            return Saved({"allgemein": [f"Keinen Eintrag '{entry_id}' unter {section} gefunden."]})
+        before = self.values(section, entry_id) or {}
+        words = _lines(form.get("words", ""))
+        if "\n".join(words) != before.get("words"):
+            _set(entry, "words", _flow(words))
+        for code in self.languages():
+            translated = _lines(form.get(f"lang_{code}", ""))
+            if "\n".join(translated) == before.get(f"lang_{code}"):
+                continue
+            languages = entry.get("languages")
+            if languages is None:
+                languages = entry["languages"] = CommentedMap()
+            _set(languages, code, _flow(translated))
+        return self.editor._write_checked(document)

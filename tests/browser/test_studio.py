@@ -80,6 +80,9 @@ def test_without_login_the_studio_answers_401_and_changes_nothing(studio: Studio
     # Logged in, but without the form's token (another web page posting): refused as well.
     assert requests.post(f"{studio.url}/publish", auth=(USER, PASSWORD), timeout=10).status_code == 403
     assert knowledge.read_bytes() == before
+    for path in ("/", "/partners", f"/partners/{PARTNER}", "/words", "/words/topics/diskriminierung", "/try",
+                 "/publish", "/changes"):
+        assert requests.get(f"{studio.url}{path}", auth=(USER, PASSWORD), timeout=10).status_code == 200, path
 
 
 def test_an_unanswered_question_is_assigned_retrained_and_then_answered_in_the_widget(

@@ -180,3 +180,19 @@ def test_failed_validation_trains_nothing(tmp_path: Path, monkeypatch) -> None:
     assert not run.live and run.steps[0].state == "fehlgeschlagen" and "kaputt" in run.steps[0].output
     assert not any("train" in c for c in runner.commands)
     assert (tmp_path / "models" / "live.tar.gz").read_bytes() == b"old model"
+
+
+def test_words_of_every_language_are_saved_in_place_and_checked(editor: Editor, knowledge_copy: Path) -> None:
+    from studio.editor import WordEditor
+
+    words = WordEditor(editor)
+    before = knowledge_copy.read_bytes()
+    for section, entry_id, _ in words.entries():  # an unchanged form changes nothing
+        assert words.save(section, entry_id, words.values(section, entry_id)).ok
+    assert knowledge_copy.read_bytes() == before
+    values = words.values("topics", "diskriminierung")
+    values["lang_tr"] += "\nırkçı hakaret"
+    assert words.save("topics", "diskriminierung", values).ok
+    topic = load_knowledge(knowledge_copy).topic("diskriminierung")
+    assert "ırkçı hakaret" in topic.translations["tr"]
+    assert words.save("topics", "gibtsnicht", values).problems
