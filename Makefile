@@ -131,7 +131,14 @@ evaluate: $(MODEL) $(BASELINE) ## held-out questions and conversations over REST
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/cross-validation
 	$(PY) -m tools results results/cross-validation/intent_report.json
 
-bench: $(MODEL) ## latency, throughput, start, training time, memory: one server vs cluster (results/bench.json)
+# The load generator (locust) gets a venv of its own: its packages never meet Rasa's.
+LOCUST := build/locust-venv/bin/locust
+$(LOCUST): tools/load/requirements.lock
+	rm -rf build/locust-venv && python3 -m venv build/locust-venv
+	build/locust-venv/bin/pip install --quiet --disable-pip-version-check -r tools/load/requirements.lock
+	@touch $@
+
+bench: $(MODEL) $(LOCUST) ## latency, throughput, start, training time, memory: one server vs cluster (results/bench.json)
 	scripts/build/install_debian_packages.sh postgresql redis-server nginx
 	$(PY) -m tools bench
 

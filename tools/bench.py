@@ -19,6 +19,8 @@ production issue next to the measured values.
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import json
 import statistics
 import subprocess
@@ -117,6 +119,30 @@ def load(url: str, kind: str, concurrency: int, messages: int, label: str) -> Di
     }
 
 
+LOCUST = PROJECT_ROOT / "build" / "locust-venv" / "bin" / "locust"  # made by `make bench`
+OPEN_LOOP_SECONDS = 40
+
+
+def locust_figures(stats_csv: Path) -> Dict[str, float]:
+    """p50/p95/p99, requests, failures and achieved rate from locust's `<prefix>_stats.csv`."""
+    with stats_csv.open(encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+    return {"requests": int(row["Request Count"]), "errors": int(row["Failure Count"]),
+            "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]), "p99_ms": float(row["99%"]),
+            "messages_per_s": round(float(row["Requests/s"]), 1)}
+
+
+def open_loop(url: str, rate: int, work: Path, label: str, seconds: int = OPEN_LOOP_SECONDS) -> Dict[str, float]:
+    """`rate` residents with one message per second each (a fixed arrival rate), locust headless."""
+    prefix = work / f"locust-{label}"
+    env = {**os.environ, "LOTSE_QUESTION": QUESTIONS["action"], "LOTSE_EXPECT": EXPECTED["action"]}
+    subprocess.run([str(LOCUST), "-f", str(PROJECT_ROOT / "tools" / "load" / "locustfile.py"), "--headless",
+                    "--users", str(rate), "--spawn-rate", str(rate), "--run-time", f"{seconds}s", "--host", url,
+                    "--csv", str(prefix), "--only-summary"], env=env, check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {"rate_per_s": rate, **locust_figures(Path(f"{prefix}_stats.csv"))}
+
+
 def run_loads(url: str, label: str, messages: int) -> Dict[str, Dict[str, float]]:
     results = {}
     for kind in QUESTIONS:
@@ -157,6 +183,13 @@ def single_server(work: Path, model: Path, messages: int, stock: bool, report: D
                 "first_answer_after_start_s": round(time.monotonic() - started, 1),
             }
         report[label] = run_loads(bot.rasa_url, label, messages)
+        # Open loop at half the project's closed-loop throughput (the same rate for stock Rasa).
+        rate = report.setdefault("open_loop_rate", max(1, round(report[label]["action@20"]["messages_per_s"] / 2)))
+        if LOCUST.exists():
+            report.setdefault("open_loop", {})[label] = open_loop(bot.rasa_url, int(rate), work, label)  # type: ignore
+            print(f"  {label:<10} open loop at {rate}/s: {report['open_loop'][label]}", flush=True)  # type: ignore
+        else:
+            print(f"  (no open-loop run: {LOCUST} missing; `make bench` installs it)", flush=True)
         report.setdefault("long_conversation", {})[label] = long_conversation(bot.rasa_url, label)  # type: ignore[index]
         print(f"  {label:<10} long conversation: {report['long_conversation'][label]}", flush=True)  # type: ignore[index]
         report.setdefault("memory_mb", {}).update(  # type: ignore[union-attr]
@@ -167,7 +200,7 @@ def time_understanding(rounds: int = 20) -> Dict[str, float]:
     """p50/p95 of one Understanding.read (entities, memory, fact search) in ms, in-process."""
     from actions.actions import UNDERSTANDING, KNOWLEDGE  # loads the knowledge file and lemmatizer
     from actions.memory import Memory
-    from tests.conftest import entity, make_tracker
+    from tests.support.fixtures import entity, make_tracker
 
     directory = KNOWLEDGE.current()
     understanding = UNDERSTANDING.get(directory)
@@ -211,11 +244,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         if not args.no_train:
             print("==> Timing a full training (rasa train --force)", flush=True)
             report["train_s"] = time_training(work)
-        print("==> One stock Rasa server (`rasa run`, without server/'s changes; SQLite, in-memory locks)", flush=True)
-        single_server(work, args.model, args.messages, True, report)
         print("==> One Rasa server as the project runs it (`python -m server run`; SQLite, in-memory locks)",
               flush=True)
         single_server(work, args.model, args.messages, False, report)
+        print("==> One stock Rasa server (`rasa run`, without server/'s changes; SQLite, in-memory locks)", flush=True)
+        single_server(work, args.model, args.messages, True, report)
         if args.no_cluster:
             report["targets"] = targets(report)
             print_table(report)
@@ -253,6 +286,17 @@ def targets(report: Dict) -> Dict[str, Dict[str, object]]:
         ("turn_60_vs_turn_1<=1.2 (last vs first ten turns)", long["single"]["last_vs_first"], lambda v: v <= 1.2),
         ("stock: turn_60_vs_turn_1 (for comparison)", long["stock"]["last_vs_first"], lambda v: True),
         ("p95_ms_at_20<=150 (action)", single["action@20"]["p95_ms"], lambda v: v <= 150),
+    ] + ([] if "open_loop" not in report else [
+        (f"open_loop_p95_ms<=250 at {report['open_loop_rate']}/s (half the throughput; locust)",
+         report["open_loop"]["single"]["p95_ms"], lambda v: v <= 250),
+        ("open_loop_p99_ms (for the record)", report["open_loop"]["single"]["p99_ms"], lambda v: True),
+        ("open_loop_errors==0", report["open_loop"]["single"]["errors"], lambda v: v == 0),
+        ("stock: open_loop_p95_ms at the same rate (for comparison)", report["open_loop"]["stock"]["p95_ms"],
+         lambda v: True),
+        ("cluster2_vs_cluster1_throughput>=1.7 (target)",
+         round(throughput(report["cluster-2"]) / throughput(report["cluster-1"]), 2) if "cluster-2" in report else 0,
+         lambda v: v >= 1.7),
+    ]) + [
         ("messages_per_s_one_instance>=70 (action@20)", throughput(single), lambda v: v >= 70),
     ] + ([] if "cluster-2" not in report else [
         ("cluster2_vs_cluster1_throughput>1",
