@@ -31,7 +31,10 @@ import settings
 from studio.records import log_change, state_dir
 
 WEIGHTED_F1_MARGIN = 0.01   # the weighted intent F1 may drop by at most this much
-INTENT_F1_MARGIN = 0.05     # no single intent's F1 may drop by more than this
+# No single intent's F1 may drop by more than this. An intent has 5 to 12 held-out questions:
+# one question more or less is worth up to 0.11, and two trainings of the same data differ by
+# that much (TensorFlow on several threads), so one question is tolerated, two are not.
+INTENT_F1_MARGIN = 0.12
 HELD_OUT = settings.PROJECT_ROOT / "tests" / "nlu" / "test_nlu.yml"
 
 
@@ -112,12 +115,21 @@ class Publisher:
         step.state, started = "läuft", time.monotonic()
         for command in commands:
             result = self._run_command(command, settings.PROJECT_ROOT)
-            step.output = (step.output + (result.stdout or "") + (result.stderr or ""))[-4000:]
+            output = (result.stdout or "") + (result.stderr or "")
+            with (self.work / "publish.log").open("a", encoding="utf-8") as log:  # the whole output, for later
+                log.write(f"$ {' '.join(map(str, command))}\n{output}\n")
+            step.output = (step.output + output)[-4000:]
             if result.returncode != 0:
                 step.state, step.seconds = "fehlgeschlagen", time.monotonic() - started
                 return False
         step.state, step.seconds = "fertig", time.monotonic() - started
         return True
+
+    def _unchanged(self, run: Run, dry_run: List[str]) -> bool:
+        """`rasa train --dry-run` exits with 0 when no component needs training."""
+        result = self._run_command(dry_run, settings.PROJECT_ROOT)
+        run.steps[1].output = ((result.stdout or "") + (result.stderr or ""))[-2000:]
+        return result.returncode == 0
 
     def _run(self, run: Run) -> None:
         try:
@@ -135,6 +147,7 @@ class Publisher:
         python, rasa = sys.executable, str(Path(sys.executable).with_name("rasa"))
         live_model = settings.path("MODEL")
         self.work.mkdir(parents=True, exist_ok=True)
+        (self.work / "publish.log").write_text("", encoding="utf-8")
         candidate = self.work / "candidate.tar.gz"
         if not self._step(run, 0, [[python, "-m", "tools", "sync"], [python, "-m", "tools", "check"]]):
             run.verdict = "Die Prüfung hat Fehler gefunden (siehe unten); nichts wurde trainiert."
@@ -144,7 +157,12 @@ class Publisher:
         # training, `--finetune --epoch-fraction 0.4`, was tried: on unchanged data it made the
         # held-out F1 worse by 0.03, ask_partner_info by 0.12; the gate below refused it.)
         train = [rasa, "train", "--out", str(self.work), "--fixed-model-name", "candidate"]
-        if not self._step(run, 1, [train]):
+        if live_model.exists() and self._unchanged(run, [*train, "--dry-run"]):
+            # Rasa's own fingerprints say the training data did not change (a fact, a quote or a
+            # partner's `questions` changed): the live model is the candidate, nothing to train.
+            shutil.copyfile(live_model, candidate)
+            run.steps[1].state, run.steps[1].output = "fertig", "Keine Trainingsdaten geändert: kein Training nötig."
+        elif not self._step(run, 1, [train]):
             run.verdict = "Das Training ist fehlgeschlagen (siehe unten); der Bot bleibt, wie er ist."
             return
         reports = {}

@@ -132,12 +132,15 @@ def test_decisions_are_kept(tmp_path: Path) -> None:
 class FakeRunner:
     """Stands in for the subprocesses of a publish: records commands, writes NLU reports."""
 
-    def __init__(self, f1_live: float, f1_candidate: float, fail: str = "") -> None:
+    def __init__(self, f1_live: float, f1_candidate: float, fail: str = "", data_changed: bool = True) -> None:
         self.f1 = {"live": f1_live, "candidate": f1_candidate}
         self.fail, self.commands = fail, []  # type: List[Sequence[str]]
+        self.data_changed = data_changed
 
     def __call__(self, command: Sequence[str], cwd: Path) -> subprocess.CompletedProcess:
         self.commands.append(command)
+        if "--dry-run" in command:  # Rasa: exit code 0 = no component needs training
+            return subprocess.CompletedProcess(command, 1 if self.data_changed else 0, "", "")
         if "--out" in command and "test" in command:
             out = Path(command[command.index("--out") + 1])
             out.mkdir(parents=True, exist_ok=True)
@@ -163,7 +166,7 @@ def run_publish(tmp_path: Path, monkeypatch, runner: FakeRunner) -> publish.Run:
 
 
 def test_a_worse_model_never_goes_live(tmp_path: Path, monkeypatch) -> None:
-    run = run_publish(tmp_path, monkeypatch, FakeRunner(f1_live=0.95, f1_candidate=0.80))
+    run = run_publish(tmp_path, monkeypatch, FakeRunner(f1_live=0.95, f1_candidate=0.82))
     assert not run.live and "schlechter" in run.verdict and run.comparison.worse
     assert (tmp_path / "models" / "live.tar.gz").read_bytes() == b"old model"
     assert [s.state for s in run.steps] == ["fertig", "fertig", "fertig", "übersprungen"]
@@ -196,3 +199,16 @@ def test_words_of_every_language_are_saved_in_place_and_checked(editor: Editor, 
     topic = load_knowledge(knowledge_copy).topic("diskriminierung")
     assert "ırkçı hakaret" in topic.translations["tr"]
     assert words.save("topics", "gibtsnicht", values).problems
+
+
+def test_unchanged_training_data_trains_nothing_and_keeps_the_live_model(tmp_path: Path, monkeypatch) -> None:
+    runner = FakeRunner(0.9, 0.9, data_changed=False)
+    run = run_publish(tmp_path, monkeypatch, runner)
+    assert run.live and not [c for c in runner.commands if "train" in c and "--dry-run" not in c]
+    assert (tmp_path / "models" / "live.tar.gz").read_bytes() == b"old model"
+
+
+def test_one_question_more_or_less_in_a_small_intent_is_tolerated_two_are_not() -> None:
+    assert not publish.Comparison({"greet": 1.0, "weighted avg": 0.95}, {"greet": 0.889, "weighted avg": 0.945}).worse
+    assert publish.Comparison({"greet": 1.0, "weighted avg": 0.95}, {"greet": 0.75, "weighted avg": 0.945}).worse
+    assert publish.Comparison({"greet": 1.0, "weighted avg": 0.95}, {"greet": 1.0, "weighted avg": 0.93}).worse
