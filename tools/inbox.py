@@ -143,9 +143,15 @@ def _turns(events: List[dict]) -> List[_Turn]:
 
 
 def _rephrased(question: str, next_question: str) -> bool:
-    """"Wer hilft mir bei Rassismus?" then "ich meine Hilfe bei Rassismus": the answer missed."""
+    """"Wer hilft mir bei Rassismus?" then "ich meine Hilfe bei Rassismus": the answer missed.
+
+    The same question again counts too; a question that only adds words ("Wo ist das ADB?",
+    then "Wo ist das ADB in Köln?") narrows a right answer down and does not count."""
     a, b = fold(question), fold(next_question)
-    return a != b and len(b.split()) > 2 and fuzz.token_set_ratio(a, b) >= REPHRASED
+    words_a, words_b = set(a.split()), set(b.split())
+    if len(words_b) <= 2 or (words_a != words_b and (words_a <= words_b or words_b <= words_a)):
+        return False
+    return words_a == words_b or fuzz.token_set_ratio(a, b) >= REPHRASED
 
 
 def unanswered_in(events: List[dict], conversation: str, low: float) -> Iterable[Unanswered]:

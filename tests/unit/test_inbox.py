@@ -109,3 +109,13 @@ def test_asking_again_in_other_words_lists_the_first_answer_with_what_was_recogn
     assert item.reason == inbox.ASKED_AGAIN and item.text.startswith("Wer hilft mir")
     assert item.answer == "Antwort" and item.recognised == ("topic=wohnen",)
     assert report.weeks == {item.week: (1, 3)}
+
+
+@pytest.mark.parametrize("first, then, rephrased", [
+    ("Wer hilft mir bei Rassismus?", "ich meine Hilfe bei Rassismus auf der Arbeit", True),
+    ("Wer hilft mir bei Rassismus?", "Wer hilft mir bei Rassismus?", True),
+    ("Wo ist das Antidiskriminierungsbüro?", "Wo ist das Antidiskriminierungsbüro in Köln?", False),
+    ("Wer berät junge Migranten?", "Und die Telefonnummer von denen?", False),
+])
+def test_asked_again_means_the_same_question_not_a_narrower_or_next_one(first: str, then: str, rephrased: bool) -> None:
+    assert inbox._rephrased(first, then) is rephrased
