@@ -275,12 +275,13 @@ class WordEditor:
         return [(section, str(e["id"]), str(e.get("label") or e["id"]))
                 for section in WORD_SECTIONS for e in data.get(section) or []]
 
-    def values(self, section: str, entry_id: str) -> Optional[Dict[str, str]]:
-        entry = self._entry(self.editor.document(), section, entry_id)
+    def values(self, section: str, entry_id: str, document: Any = None) -> Optional[Dict[str, str]]:
+        document = document if document is not None else self.editor.document()
+        entry = self._entry(document, section, entry_id)
         if entry is None:
             return None
         values = {"words": "\n".join(entry.get("words") or [])}
-        for code in self.languages():
+        for code in (str(c) for c in document.get("languages") or [] if c != "de"):
             values[f"lang_{code}"] = "\n".join((entry.get("languages") or {}).get(code) or [])
         return values
 
@@ -295,11 +296,11 @@ class WordEditor:
         entry = self._entry(document, section, entry_id)
         if entry is None:
             return Saved({"allgemein": [f"Keinen Eintrag '{entry_id}' unter {section} gefunden."]})
-        before = self.values(section, entry_id) or {}
+        before = self.values(section, entry_id, document) or {}
         words = _lines(form.get("words", ""))
         if "\n".join(words) != before.get("words"):
             _set(entry, "words", _flow(words))
-        for code in self.languages():
+        for code in (str(c) for c in document.get("languages") or [] if c != "de"):
             translated = _lines(form.get(f"lang_{code}", ""))
             if "\n".join(translated) == before.get(f"lang_{code}"):
                 continue
