@@ -58,7 +58,7 @@ class Asked(str, Enum):
 
 SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities")
 # What a trainer's choice in the studio (knowledge file, `questions`) means as an answer.
-TRAINER_ASKED = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
+ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
 # Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
 FIGURE_TYPES = ("number", "share", "date", "expansion")
@@ -225,7 +225,7 @@ class Understanding:
         assigned = self.directory.assigned_question(text)
         if assigned is not None:  # a trainer said which partner answers this very question (studio inbox)
             question.partners, question.named = [assigned[0]], True
-            question.asked = TRAINER_ASKED[assigned[1]]
+            question.asked = ANSWER_FOR_TRAINER_CHOICE[assigned[1]]
             return question
         question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
         rest_words = rest.split()

@@ -93,8 +93,7 @@ def create_app(credentials: Credentials, knowledge: Optional[Path] = None, rasa_
             note = f"{len(texts)} Frage(n) ignoriert"
         else:
             return html("Bitte eine Entscheidung wählen.", status=400)
-        for text in texts:
-            decisions.record(text_key(text), decision, user)
+        decisions.record([text_key(text) for text in texts], decision, user)
         log_change(user, "Posteingang", {"decision": decision, "texts": texts, "form": {
             k: v for k, v in form.items() if k in ("partner", "asked", "intent")}})
         return redirect("/?done=" + requests.utils.quote(note))

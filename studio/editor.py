@@ -201,25 +201,7 @@ class Editor:
         if str(form.get("kind") or "") not in KINDS:
             return Saved({"kind": [f"Bitte eine Art wählen: {', '.join(KINDS)}"]})
         apply_form(entry, form)
-        text = dump(document)
-        candidate = self.path.with_name(f".{self.path.name}.candidate")
-        candidate.write_text(text, encoding="utf-8")
-        try:
-            partner = load_knowledge(candidate).partner(str(entry["id"]))
-        except KnowledgeError as error:
-            message = str(error).replace(str(candidate), self.path.name)
-            return Saved({_field_of(message): [message.split(": ", 1)[-1]]})
-        finally:
-            candidate.unlink(missing_ok=True)
-        problems: Dict[str, List[str]] = {}
-        for field_name, quoted in not_in_source(partner, self.source()):
-            name = field_name.split(".")[0]
-            problems.setdefault(name, []).append(f"„{quoted}“ steht so nicht in der Quelle (knowledge/seed/, "
-                                                 "knowledge/sources/)")
-        if problems:
-            return Saved(problems)
-        write_atomically(self.path, text)
-        return Saved()
+        return self._write_checked(document, quoted_entry=str(entry["id"]))
 
     def add_questions(self, partner_id: str, asked: str, texts: List[str]) -> Saved:
         """Assign inbox questions to a partner (`questions`): answered so from now on, without training."""
@@ -236,19 +218,33 @@ class Editor:
                 questions.append(CommentedMap(text=DoubleQuotedScalarString(text), asked=asked))
         return self._write_checked(document)
 
-    def _write_checked(self, document: Any) -> Saved:
+    def _write_checked(self, document: Any, quoted_entry: Optional[str] = None) -> Saved:
+        """Write `document` only if a copy of it passes the schema and, for `quoted_entry`,
+        every quote and value of that partner is in the source texts."""
         text = dump(document)
         candidate = self.path.with_name(f".{self.path.name}.candidate")
         candidate.write_text(text, encoding="utf-8")
         try:
-            load_knowledge(candidate)
+            knowledge = load_knowledge(candidate)
         except KnowledgeError as error:
             message = str(error).replace(str(candidate), self.path.name)
             return Saved({_field_of(message): [message.split(": ", 1)[-1]]})
         finally:
             candidate.unlink(missing_ok=True)
+        problems: Dict[str, List[str]] = {}
+        partner = knowledge.partner(quoted_entry) if quoted_entry else None
+        for field_name, quoted in not_in_source(partner, self.source()) if partner else []:
+            problems.setdefault(field_name.split(".")[0], []).append(
+                f"„{quoted}“ steht so nicht in der Quelle (knowledge/seed/, knowledge/sources/)")
+        if problems:
+            return Saved(problems)
         write_atomically(self.path, text)
         return Saved()
+
+
+def _other_languages(document: Any) -> List[str]:
+    """The file's languages besides German (their words are kept under `languages`)."""
+    return [str(code) for code in document.get("languages") or [] if code != "de"]
 
 
 # Sections of the knowledge file whose entries are words people ask with, in every language.
@@ -267,7 +263,7 @@ class WordEditor:
         self.editor = editor
 
     def languages(self) -> List[str]:
-        return [str(code) for code in self.editor.document().get("languages") or [] if code != "de"]
+        return _other_languages(self.editor.document())
 
     def entries(self) -> List[Tuple[str, str, str]]:
         """(section, id, label) of every entry with words."""
@@ -281,7 +277,7 @@ class WordEditor:
         if entry is None:
             return None
         values = {"words": "\n".join(entry.get("words") or [])}
-        for code in (str(c) for c in document.get("languages") or [] if c != "de"):
+        for code in _other_languages(document):
             values[f"lang_{code}"] = "\n".join((entry.get("languages") or {}).get(code) or [])
         return values
 
@@ -300,7 +296,7 @@ class WordEditor:
         words = _lines(form.get("words", ""))
         if "\n".join(words) != before.get("words"):
             _set(entry, "words", _flow(words))
-        for code in (str(c) for c in document.get("languages") or [] if c != "de"):
+        for code in _other_languages(document):
             translated = _lines(form.get(f"lang_{code}", ""))
             if "\n".join(translated) == before.get(f"lang_{code}"):
                 continue

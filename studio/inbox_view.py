@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from pathlib import Path
 from typing import Dict, List, Optional
 
 import sqlalchemy as sa
@@ -16,7 +15,7 @@ import sqlalchemy as sa
 import settings
 from actions.spelling import fold
 from studio.records import Decisions
-from tools.inbox import Group, Inbox, build_inbox, read_events
+from tools.inbox import Group, Inbox, build_inbox, missing_sqlite_file, read_events
 
 LOW_CONFIDENCE = 0.6
 
@@ -32,12 +31,8 @@ def group_key(group: Group) -> str:
 def load_inbox(decisions: Decisions, url: Optional[str] = None) -> Inbox:
     """The inbox of the tracker store, without the messages a trainer handled."""
     url = url or settings.get("TRACKER_STORE_URL")
-    if url.startswith("sqlite:///"):
-        database = Path(url[len("sqlite:///"):])
-        database = database if database.is_absolute() else settings.PROJECT_ROOT / database
-        if not database.exists():
-            return Inbox([], 0, 0, Counter())
-        url = f"sqlite:///{database}"
+    if missing_sqlite_file(url) is not None:  # no conversation stored yet
+        return Inbox([], 0, 0, Counter())
     try:
         inbox = build_inbox(read_events(url), LOW_CONFIDENCE)
     except sa.exc.SQLAlchemyError:

@@ -82,9 +82,11 @@ class Decisions:
         except (OSError, ValueError):
             return {}
 
-    def record(self, key: str, decision: str, user: str, **details: Any) -> None:
+    def record(self, keys: List[str], decision: str, user: str, **details: Any) -> None:
+        """One decision for several messages, in one read and one write of the file."""
         data = self.all()
-        data[key] = {"decision": decision, "user": user, "at": time.time(), **details}
+        for key in keys:
+            data[key] = {"decision": decision, "user": user, "at": time.time(), **details}
         write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1))
 
 

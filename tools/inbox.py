@@ -93,6 +93,14 @@ class Inbox:
     weeks: Dict[str, Tuple[int, int]] = field(default_factory=dict)
 
 
+def missing_sqlite_file(url: str) -> Optional[Path]:
+    """The SQLite file of a sqlite:/// URL when it does not exist yet (no conversation so far)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    database = Path(url[len("sqlite:///"):])
+    return None if database.exists() else database
+
+
 def read_events(url: str) -> Dict[str, List[dict]]:
     """Every conversation's events (Rasa's JSON), in order, keyed by sender id."""
     engine = sa.create_engine(url)
@@ -257,8 +265,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--low", type=float, default=0.6, help="confidence below which a message counts as unsure")
     args = parser.parse_args(argv)
     url = args.db or endpoint_environment()[TRACKER_STORE_URL]
-    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
-        print(f"Noch keine Gespräche gespeichert ({url[len('sqlite:///'):]} fehlt): erst mit `make run` chatten.")
+    missing = missing_sqlite_file(url)
+    if missing is not None:
+        print(f"Noch keine Gespräche gespeichert ({missing} fehlt): erst mit `make run` chatten.")
         return 0
     try:
         inbox = build_inbox(read_events(url), args.low)

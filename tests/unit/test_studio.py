@@ -125,8 +125,9 @@ def test_examples_for_an_intent_go_to_their_own_file_once(tmp_path: Path) -> Non
 
 def test_decisions_are_kept(tmp_path: Path) -> None:
     decisions = Decisions(tmp_path / "decisions.json")
-    decisions.record("abc", "ignore", "trainer")
-    assert Decisions(tmp_path / "decisions.json").all()["abc"]["decision"] == "ignore"
+    decisions.record(["abc", "def"], "ignore", "trainer")
+    kept = Decisions(tmp_path / "decisions.json").all()
+    assert kept["abc"]["decision"] == "ignore" and kept["def"]["user"] == "trainer"
 
 
 class FakeRunner:
