@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import bm25s
 import numpy as np
@@ -32,7 +32,7 @@ from actions.wording import Wording
 # Types not listed here (yes_no) accept any sentence.
 ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "date": re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}"
-                       r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang", re.IGNORECASE),
+                       r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang|Zeitpunkt", re.IGNORECASE),
     # A count, not a share: "31 Prozent" and "fünf Prozent" answer "wie viel Prozent".
     "number": re.compile(r"((?<![\w.,])\d[\d.,]*(?![\w.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
                          r"|tausend|Millionen?)\b)(?!\s*(Prozent|%))", re.IGNORECASE),
@@ -57,6 +57,8 @@ CLOSE_SHARE = 0.85
 EVIDENCE_BOOST = 1.6
 _MIN_FUZZY_TERM = 6
 _FUZZY_CUTOFF = 86.0
+_MIN_TWIN_TERM = 10
+_TWIN_CUTOFF = 94.0
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,12 @@ class FactIndex:
                 match = process.extractOne(term, self._words, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
                 term = match[0] if match else term
             corrected.append(term)
+            # The page has typos too ("institutioneller Diskriminieung"): a long word also
+            # finds its misspelt twin in the index.
+            if len(term) >= _MIN_TWIN_TERM and term not in self._concepts:
+                corrected += [w for w, _, _ in process.extract(term, self._words, scorer=fuzz.ratio,
+                                                                score_cutoff=_TWIN_CUTOFF, limit=3)
+                              if not (w.startswith(term) or term.startswith(w))]  # not "integration|s"
         return list(dict.fromkeys(self._conceptual(corrected)))
 
     def hit_for(self, text: str, answer_type: Optional[str] = None) -> Optional[Hit]:
@@ -146,6 +154,14 @@ class FactIndex:
     def _carries(self, index: int, answer_type: Optional[str]) -> bool:
         """Does sentence `index` hold a value of the asked type (any sentence if no type)?"""
         return self._evidence[answer_type][index] if answer_type in self._evidence else True
+
+    def common(self, share: float) -> Set[str]:
+        """Terms that occur in at least this share of the page's sentences ("land", "nrw")."""
+        counts: Dict[str, int] = {}
+        for terms in self._terms:
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+        return {t for t, n in counts.items() if n >= share * len(self.sentences)}
 
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""

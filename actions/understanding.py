@@ -88,6 +88,10 @@ _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusamme
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
 # gets who-helps answers in simple language (Partner.simple).
 SIMPLE_MAX_WORDS = 8
+# A follow-up's sentence of another partner with the value asked for ("ab wann …?") needs this.
+MIN_TYPED_FOLLOW_UP_SCORE = 1.5
+# A word in at least this share of the page's sentences is no word of a partner's name.
+COMMON_WORD_SHARE = 0.12
 # A fact found for all partners at once must match this well to be the subject.
 MIN_OPEN_SCORE = 2.0
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
@@ -163,10 +167,13 @@ class Understanding:
         # must not answer to "Land").
         # The head of a compound in the official name or short name counts too: "das Zentrum"
         # for the Kompetenzzentrum (not of aliases: "…beratung" would make every advice one).
+        # Words the page uses everywhere ("Land" of "Deutsch|land", "NRW", "Integration") name
+        # no one: "werden die vom Land bezahlt?" is about the subject, not about the DOMiD.
+        everywhere = index.common(COMMON_WORD_SHARE)
         self._name_terms: Dict[str, Set[str]] = {
             p.id: {term for name in p.names for word in wording.words(name)
                    for term in (wording.lemma(word), *(wording.parts(word)[1:] if name in (p.name, p.short_name) else ()))
-                   if len(term) > 2 and term not in wording.stop_words}
+                   if len(term) > 2 and term not in wording.stop_words and term not in everywhere}
             for p in knowledge.partners
         }
 
@@ -229,13 +236,17 @@ class Understanding:
             return question
         question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
         rest_words = rest.split()
-        for phrase in question_phrases:  # "in welcher Stadt" asks; "Stadt" is no subject
+        # "andere Frage: …" starts a new subject; "Frage" is no word of a partner's name.
+        new_topic = [m for m in self._intent_words.find(rest, exact_only=True) if m.item == "new_topic"]
+        for phrase in [*question_phrases, *new_topic]:  # "in welcher Stadt" asks; "Stadt" is no subject
             rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
         question.points_back = explicit or _has_pointer(words)
         question.refers_back = question.points_back or _elliptic(words)
+        if "new_topic" in intent_words and not explicit:
+            memory = Memory(language=memory.language)  # nothing said before is the subject
         if not question.partners:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
             question.partners = self._named_by_word(memory, terms)
@@ -420,7 +431,9 @@ class Understanding:
             if not q.named and content and hit is None:
                 # A subject from memory that has nothing on it yields to a sentence about another
                 # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents).
-                other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
+                # The conversation makes it a question about the page: the classifier's
+                # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
+                other = self._open_fact(content, q.answer_type, in_conversation=True)
                 if other is not None and other.sentence.partner_id not in subject_ids:
                     return self._answered_by(q, other)
             if hit is not None and (hit.matched or q.answer_type):
@@ -455,6 +468,13 @@ class Understanding:
             other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
             if other is not None:
                 return self._answered_by(q, other)
+        # "Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
+        # for a fact: a sentence that shares two words beyond the group's own answers it.
+        if content and asks_who_helps and not asks_for_list and "help" not in intent_words \
+                and _yes_no_about_oneself(q.text):
+            other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
+            if other is not None and len(set(other.matched) - self._vocabulary_terms(q, topics=False)) >= 2:
+                return self._answered_by(q, other)
         if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
             return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
         # 9. Lists: of a kind, a city, a topic, or everything.
@@ -487,18 +507,22 @@ class Understanding:
             return Asked.NOT_STATED
         return Asked.OUT_OF_SCOPE
 
-    def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False) -> Optional[Hit]:
+    def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False,
+                   in_conversation: bool = False) -> Optional[Hit]:
         """The best sentence of the whole page, if it matches well enough to be the answer.
 
         `doubted`: the classifier took the message as out of scope; then the sentence must
         match clearly more ("Wie viel Bürgergeld steht mir zu?" shares "zustehen" and little else).
+        `in_conversation`: a follow-up in a conversation about the page ("ab wann dürfen die
+        wählen?"): a sentence with the value asked for needs less in common.
         """
         hit = self.index.best(content, None, answer_type)
         factor, words = (DOUBTED_FACTOR, 3) if doubted else (1.0, 2)
-        if hit is None or hit.score < MIN_OPEN_SCORE * factor:
-            return None
         # Two words in common, or one and the value asked for ("Wie viele Muslime …?" -> a number).
-        typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
+        typed = hit is not None and hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
+        minimum = MIN_TYPED_FOLLOW_UP_SCORE if typed and in_conversation else MIN_OPEN_SCORE * factor
+        if hit is None or hit.score < minimum:
+            return None
         return hit if len(hit.matched) >= words or typed else None
 
     def _answered_by(self, q: Question, hit: Hit) -> Asked:
@@ -521,9 +545,9 @@ class Understanding:
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
 
-    def _vocabulary_terms(self, q: Question) -> Set[str]:
-        """The fact-index terms of the message's group and topic words ("Lehrkräfte")."""
-        words = [w for vocabulary in (*q.groups, *q.topics) for w in vocabulary.words]
+    def _vocabulary_terms(self, q: Question, topics: bool = True) -> Set[str]:
+        """The fact-index terms of the message's group (and topic) words ("Lehrkräfte")."""
+        words = [w for vocabulary in (*q.groups, *(q.topics if topics else ())) for w in vocabulary.words]
         return set(self.index.known([self.wording.lemma(w) for w in words]))
 
     @staticmethod
@@ -536,6 +560,16 @@ class Understanding:
         """"Wo sitzt …?" asks for today's place, not for a sentence with a place in it."""
         past = bool(_PAST & set(fold(q.text).split()))
         return not content and not past and (q.answer_type == "place" or "location" in intent_words)
+
+
+def _yes_no_about_oneself(text: str) -> bool:
+    """"Hab ich … das volle Wahlrecht?", "Dürfen wir …?": the last sentence is a question
+    that opens with a verb and "ich"/"wir", not a story of one's situation."""
+    sentences = [s for s in re.split(r"(?<=[.!?:])\s+", text.strip()) if s]
+    if not sentences or not sentences[-1].endswith("?"):
+        return False
+    last = fold(sentences[-1]).split()
+    return len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in _QUESTION_OPENERS
 
 
 def _elliptic(words: List[str]) -> bool:

@@ -7,6 +7,7 @@ partners a list shows), so the tests check the mechanism, not typed-in facts.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from typing import Any, Dict, List, Tuple
 
@@ -75,6 +76,25 @@ def test_synonyms_from_the_knowledge_file_count_as_one_concept(knowledge, index:
     group = next(g for g in knowledge.fact_words if len([w for w in g.words if " " not in w and "-" not in w]) > 2)
     words = [w for w in group.words if " " not in w and "-" not in w]
     assert len(set(index.known([WORDING.lemma(w) for w in words]))) == 1
+
+
+def test_a_word_misspelt_on_the_page_is_found_by_its_right_spelling(knowledge) -> None:
+    """The page has typos ("Diskriminieung"): the rightly spelt question word finds the sentence."""
+    partner = knowledge.partners[0]
+    sentence = partner.quoted_sentences[-1]
+    word = max(WORDING.words(sentence), key=len)
+    assert len(word) >= 10, word
+    misspelt = word[:-3] + word[-2:]  # one letter left out near the end
+    changed = dataclasses.replace(partner, facts=(*partner.facts, sentence.replace(word, misspelt)))
+    index = FactIndex(dataclasses.replace(knowledge, partners=(changed, *knowledge.partners[1:])), WORDING)
+    hit = index.best([WORDING.lemma(word)], [partner.id])
+    assert hit is not None and misspelt in " ".join([hit.sentence.text, hit.also.text if hit.also else ""])
+
+
+def test_an_inflected_twin_is_no_typo(index: FactIndex) -> None:
+    """"integration" and "integrations" are one word with a suffix, not a misspelling."""
+    word = next(w for w in index._words if len(w) >= 10 and w + "s" not in index._words)
+    assert all(not (t.startswith(word) and t != word) for t in index.expand([word]))
 
 
 def test_lemmas_reach_words_typed_without_umlauts() -> None:
@@ -181,3 +201,42 @@ def test_year_evidence_is_a_year_not_a_digit_inside_a_name() -> None:
     assert not ANSWER_EVIDENCE["number"].search("rund 31 Prozent")
     assert ANSWER_EVIDENCE["share"].search("rund 31 Prozent")
     assert re.search(ANSWER_EVIDENCE["date"], "am 26.10.1996 in Oberhausen")
+
+
+def test_a_word_the_whole_page_uses_names_no_partner(directory) -> None:
+    """"werden die vom Land bezahlt?" is about the subject, though "Land" is part of a name
+    ("Deutsch|land"): words in many of the page's sentences name no one."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    common = understanding.index.common(0.12)
+    for partner_id, terms in understanding._name_terms.items():
+        assert not terms & common, partner_id
+    assert understanding._name_terms[directory.partners[0].id], "names keep their own words"
+
+
+def test_another_question_drops_the_subject(directory) -> None:
+    """"andere Frage: …" does not resolve "die" or an elliptic question to the last subject."""
+    subject = directory.find_partner("KfI")
+    other_ids = [p.id for p in directory.partners if p.id != subject.id]
+    turns = converse([
+        (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
+        ("und die Telefonnummer?", "ask_partner_contact", [entity("contact_attribute", "phone")]),
+        ("andere Frage: die Telefonnummer?", "ask_partner_contact", [entity("contact_attribute", "phone")]),
+    ])
+    assert subject.contact_items("phone")[0].value in turns[1][0]
+    assert subject.contact_items("phone")[0].value not in turns[2][0]
+    assert other_ids  # the bot asks which partner instead
+    assert "Zu welcher Stelle" in turns[2][0]
+
+
+def test_a_yes_no_question_about_oneself_gets_the_fact_not_who_helps(knowledge) -> None:
+    """"Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
+    for the sentence that decides it; a story of one's situation still asks who helps."""
+    sentence = next(s for p in knowledge.partners for s in p.quoted_sentences
+                    if "politische Rechte" in s and "Spätaussiedler" in s)
+    group = next(g for g in knowledge.target_groups if "Spätaussiedler" in g.words)
+    text = converse([("Hab ich als Spätaussiedler sofort volle politische Rechte?", "ask_target_group_help",
+                      [entity("target_group", group.id)])])[0][0]
+    assert sentence in text
+    story = converse([("Ich bin Spätaussiedler und neu in NRW.", "ask_target_group_help",
+                       [entity("target_group", group.id)])])[0][0]
+    assert sentence not in story
