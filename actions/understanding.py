@@ -457,9 +457,11 @@ class Understanding:
             fitting = self._fitting(q)
             hit = self.index.best(content, [fitting[0].id], q.answer_type) if len(fitting) == 1 else None
             if hit is not None and set(hit.matched) - self._vocabulary_terms(q):
-                # …unless another partner's sentence answers better ("Teilhabegesetz" is the page's).
+                # …unless another partner's sentence answers better ("Teilhabegesetz" is the page's);
+                # a higher score from fewer words in common is the answer type's bonus, not a better answer.
                 other = self.index.best(content, None, q.answer_type)
-                if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score:
+                if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score \
+                        or len(other.matched) < len(hit.matched):
                     return self._answered_by(q, hit)
         # 8. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         #    unless the message asks who helps.
