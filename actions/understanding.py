@@ -279,6 +279,10 @@ class Understanding:
         if q.only_names or q.asked == Asked.SOURCE or q.asked == Asked.FACT and q.fact is not None \
                 or q.named and q.intent == "out_of_scope":
             return True
+        # A partner named (or a word of its name, in the conversation) and a contact field
+        # ("in welcher Straße ist das Kompetenzzentrum?").
+        if (q.named or q.points_back) and q.partners and q.asked == Asked.FIELDS and q.fields:
+            return True
         if q.refers_back and (memory.subject or memory.listed) and q.asked not in (Asked.LIST, Asked.HELP):
             return True
         # Unsure intent, but a group or topic of the page's partners ("Kopftuch") was named.

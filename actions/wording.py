@@ -33,6 +33,10 @@ _MIN_PART_LENGTH = 4
 _MIN_COMPOUND_LENGTH = 9
 
 
+# Particles of German separable verbs ("setzt sich … ein"), and where a clause ends.
+_VERB_PARTICLES = frozenset("ab an auf aus bei dar ein fest her hin mit nach vor weg weiter zu zurück zusammen".split())
+_CLAUSE = re.compile(r"[,.;:!?]|\b(?:und|oder|aber|dann)\b", re.IGNORECASE)
+
 _UMLAUT_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
@@ -83,8 +87,32 @@ class Wording:
             first = first[:-1]
         return (self.lemma(first), self.lemma(second))
 
+    def separable_verbs(self, text: str) -> List[str]:
+        """German verbs split around the clause: "Für wen setzen die sich ein?" -> "einsetzen",
+        "wer nimmt die auf und …" -> "aufnehmen". A clause that ends in a verb particle is
+        joined with the clause's word that makes a known verb form with it."""
+        verbs: List[str] = []
+        for clause in _CLAUSE.split(text):
+            words = [w.lower() for w in self.words(clause or "")]
+            if len(words) < 2 or words[-1] not in _VERB_PARTICLES:
+                continue
+            for word in words[:-1]:
+                joined = words[-1] + word
+                lemma = self._lemmas.get(joined) or (joined if self._is_infinitive(joined) else None)
+                if lemma:
+                    verbs.append(fold(lemma))
+                    break
+        return verbs
+
+    def _is_infinitive(self, word: str) -> bool:
+        """Infinitives are the lookup table's values, not keys: "einsetzen" is one if its
+        third person ("einsetzt", "anbietet") leads back to it."""
+        stem = word[:-2] if word.endswith("en") else ""
+        return bool(stem) and any(self._lemmas.get(stem + end) == word for end in ("t", "et"))
+
     def terms(self, text: str) -> List[str]:
-        """Lemma terms of a text with compound parts, stop words and one-letter words left out."""
+        """Lemma terms of a text with compound parts and split verbs, stop words and
+        one-letter words left out."""
         terms: List[str] = []
         for word in self.words(text):
             lemma = self.lemma(word)
@@ -92,4 +120,4 @@ class Wording:
                 continue
             terms.append(lemma)
             terms.extend(p for p in self.parts(word) if p not in self.stop_words)
-        return terms
+        return terms + self.separable_verbs(text)

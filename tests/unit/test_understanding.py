@@ -97,6 +97,15 @@ def test_an_inflected_twin_is_no_typo(index: FactIndex) -> None:
     assert all(not (t.startswith(word) and t != word) for t in index.expand([word]))
 
 
+def test_a_verb_split_around_the_clause_is_one_term() -> None:
+    """German separable verbs: "setzen die sich … ein" is "einsetzen", also in the page's text."""
+    assert "einsetzen" in WORDING.terms("Für wen setzen die sich ein?")
+    assert "zusammensetzen" in WORDING.terms("Er setzt sich aus 15 Mitgliedern zusammen, die …")
+    assert "anbieten" in WORDING.terms("Was bieten die an?")
+    assert WORDING.separable_verbs("Wo ist das Büro?") == []
+    assert WORDING.separable_verbs("Wer nimmt die auf und verteilt sie?") == ["aufnehmen"]
+
+
 def test_lemmas_reach_words_typed_without_umlauts() -> None:
     assert WORDING.lemma("beraet") == WORDING.lemma("berät") == WORDING.lemma("beraten")
     assert WORDING.lemma("mitgliedern") == WORDING.lemma("Mitglieder")
@@ -240,3 +249,17 @@ def test_a_yes_no_question_about_oneself_gets_the_fact_not_who_helps(knowledge) 
     story = converse([("Ich bin Spätaussiedler und neu in NRW.", "ask_target_group_help",
                        [entity("target_group", group.id)])])[0][0]
     assert sentence not in story
+
+
+def test_a_word_of_the_subjects_name_with_a_contact_field_is_answered_even_when_the_nlu_is_unsure(directory) -> None:
+    """"in welcher Straße ist das Kompetenzzentrum?" after two partners: the classifier is
+    unsure (nlu_fallback), but a word of one name and a contact field make it clear."""
+    kfi, lir = directory.find_partner("KfI"), directory.find_partner("Landesintegrationsrat")
+    head = next(t for t in sorted(actions.UNDERSTANDING.get(directory)._name_terms[kfi.id])
+                if t not in actions.UNDERSTANDING.get(directory)._name_terms[lir.id] and len(t) > 8)
+    turns = converse([
+        ("Was macht das KfI?", "ask_partner_info", [entity("partner", kfi.id)]),
+        ("Was macht der Landesintegrationsrat?", "ask_partner_info", [entity("partner", lir.id)]),
+        (f"in welcher Straße ist das {head}?", "nlu_fallback", [entity("contact_attribute", "address")]),
+    ])
+    assert kfi.places[0].address in turns[-1][0]
