@@ -83,6 +83,8 @@ _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere 
 # First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
+# "und gibt es auch einen Verband?": another partner beside the subject.
+_ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
@@ -251,6 +253,11 @@ class Understanding:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
             question.partners = self._named_by_word(memory, terms)
             question.points_back = question.points_back or bool(question.partners)
+        if not question.partners and _ALSO & set(words):
+            # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
+            # partner for the same people whose name has that word.
+            question.partners = self._beside_subject(memory, terms)
+            question.named = bool(question.partners)
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
         if "person" in intent_words or "talk" in intent_words and intent in ("bot_challenge", "ask_capabilities"):
@@ -327,6 +334,15 @@ class Understanding:
                                                             for o in talked_about if o != pid)))]
         found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
         return [found] if found else []
+
+    def _beside_subject(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
+        """The one other partner for a target group of the subject whose name has a word of the message."""
+        subject = self.directory.knowledge.partner(memory.subject or "")
+        if subject is None:
+            return []
+        beside = [p for p in self.directory.partners if p.id != subject.id
+                  and set(p.target_groups) & set(subject.target_groups) and set(terms) & self._name_terms[p.id]]
+        return beside if len(beside) == 1 else []
 
     def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:
         """The partner(s) a message without a name is about, from the conversation."""

@@ -263,3 +263,23 @@ def test_a_word_of_the_subjects_name_with_a_contact_field_is_answered_even_when_
         (f"in welcher Straße ist das {head}?", "nlu_fallback", [entity("contact_attribute", "address")]),
     ])
     assert kfi.places[0].address in turns[-1][0]
+
+
+def test_also_a_word_of_another_name_is_the_partner_beside_the_subject(directory) -> None:
+    """"und gibt es auch einen Verband?" after one partner for a group: the other partner for
+    that group whose name has the word, not the subject again."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    names = understanding._name_terms
+
+    def beside(subject, term):
+        return [p for p in directory.partners if p.id != subject.id and term in names[p.id]
+                and set(p.target_groups) & set(subject.target_groups)]
+
+    subject, other, word = next((s, p, t) for s in directory.partners for p in directory.partners
+                                for t in sorted(names[p.id] - names[s.id])
+                                if len(t) > 4 and beside(s, t) == [p])
+    turns = converse([
+        (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
+        (f"und gibt es auch {word}?", "follow_up", []),
+    ])
+    assert other.display_name in turns[-1][0] and subject.display_name not in turns[-1][0]
