@@ -44,6 +44,10 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
                          r"|Bürger|Migrant|Eltern|Väter|Lehrkräfte|Schulministerium|Vertreter"),
     "expansion": re.compile(r"\([A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"),
 }
+# Sentences that open with a pronoun or a pointer to the sentence before.
+_ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
+# How much the sentence before counts for a sentence that opens with a pronoun.
+CONTEXT_WEIGHT = 0.5
 # Below this BM25 score a hit shares too little with the question to be its answer.
 MIN_SCORE = 1.2
 # Within the sentences of a known subject, one shared word is enough ("Mitglieder?"): the
@@ -81,6 +85,9 @@ class Hit:
     # A second sentence of the same partner that answers nearly as well: both are quoted
     # rather than guessing between them ("Ist das ZfTI eine Stiftung?" has two).
     also: Optional[QuotedSentence] = None
+    # The sentence before, when this one opens with a pronoun ("Sie selbst sehen sich …"):
+    # quoted first, so the answer says who "Sie" are.
+    context: Optional[QuotedSentence] = None
 
 
 class FactIndex:
@@ -112,6 +119,13 @@ class FactIndex:
                 term = wording.lemma(word)
                 self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"~{group.id}",)))
         self._terms = [set(self._conceptual(wording.terms(s.text))) for s in self.sentences]
+        # A sentence that opens with a pronoun is about what the sentence before named ("Jungen
+        # werden … dargestellt. Sie selbst sehen sich … konfrontiert."): when it matches a word of
+        # its own, the words of that one count too (CONTEXT_WEIGHT).
+        self._before: Dict[int, int] = {
+            index: index - 1 for index, sentence in enumerate(self.sentences)
+            if index and _ANAPHORIC.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
+            and self.sentences[index - 1].source == sentence.source}
         self._vocabulary = set().union(*self._terms)
         # Plain words of the index, for rapidfuzz's closest-word search on typos.
         self._words = sorted(t for t in self._vocabulary if not t.startswith("~"))
@@ -171,13 +185,18 @@ class FactIndex:
         self, known: Sequence[str], partner_ids: Optional[Sequence[Optional[str]]], answer_type: Optional[str]
     ) -> List[Hit]:
         scores = self._bm25.get_scores(known) if known else np.zeros(len(self.sentences))
+        own = scores.copy()
+        for index, before in self._before.items():
+            if own[index] > 0:
+                scores[index] += CONTEXT_WEIGHT * own[before]
         hits: List[Hit] = []
         for index, sentence in enumerate(self.sentences):
             if partner_ids is not None and sentence.partner_id not in partner_ids:
                 continue
             evidence = self._carries(index, answer_type)
             score = float(scores[index]) * (EVIDENCE_BOOST if evidence and answer_type in ANSWER_EVIDENCE else 1.0)
-            matched = tuple(t for t in known if t in self._terms[index])
+            context = self._terms[self._before[index]] if index in self._before and own[index] > 0 else set()
+            matched = tuple(t for t in known if t in self._terms[index] or t in context)
             hits.append(Hit(sentence, score, matched, evidence))
         # Ties (no term matched) keep the page's order: the first dated sentence of a partner.
         return sorted(hits, key=lambda h: (-h.score, -h.has_evidence))
@@ -211,6 +230,8 @@ class FactIndex:
             top = scored[0]
             close = [h for h in scored[1:] if h.sentence.partner_id == top.sentence.partner_id
                      and h.score >= CLOSE_SHARE * top.score]
+            before = self._before.get(self.sentences.index(top.sentence))
+            top = replace(top, context=self.sentences[before]) if before is not None else top
             return replace(top, also=close[0].sentence) if close else top
         if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not known:
             # Nothing but the question word ("seit wann?"), or words the page never uses

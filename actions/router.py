@@ -277,7 +277,11 @@ class Router:
     def _quote(self, hit: Hit, partner: Optional[Partner]) -> str:
         knowledge = self.directory.knowledge
         if partner is not None:
-            text = self.replies.text("fact", name=partner.display_name, quote=hit.sentence.text)
+            if hit.context is not None and hit.context != hit.also:
+                text = self.replies.text("fact", name=partner.display_name, quote=hit.context.text)
+                text += "\n" + self.replies.text("fact_also", quote=hit.sentence.text)
+            else:
+                text = self.replies.text("fact", name=partner.display_name, quote=hit.sentence.text)
             if hit.also is not None:
                 text += "\n" + self.replies.text("fact_also", quote=hit.also.text)
         else:

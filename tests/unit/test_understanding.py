@@ -283,3 +283,17 @@ def test_also_a_word_of_another_name_is_the_partner_beside_the_subject(directory
         (f"und gibt es auch {word}?", "follow_up", []),
     ])
     assert other.display_name in turns[-1][0] and subject.display_name not in turns[-1][0]
+
+
+def test_a_sentence_that_opens_with_a_pronoun_is_quoted_with_the_one_before(knowledge, index: FactIndex) -> None:
+    """"Sie selbst sehen sich … konfrontiert." answers a question that names whom "Sie" means
+    (a word of the sentence before), and the answer quotes that sentence first."""
+    pairs = [(p, before, after) for p in knowledge.partners
+             for before, after in zip(p.quoted_sentences, p.quoted_sentences[1:])
+             if re.match(r"(Sie|Er|Es)\b", after)]
+    assert pairs, "the fixture page has a sentence that opens with a pronoun"
+    partner, before, after = pairs[0]
+    own = [t for t in WORDING.terms(after) if t not in WORDING.terms(before)]
+    hit = index.best(own, [partner.id])
+    assert hit is not None and hit.sentence.text == after and hit.context is not None
+    assert hit.context.text == before
