@@ -99,8 +99,8 @@ class Wording:
             for word in words[:-1]:
                 joined = words[-1] + word
                 lemma = self._lemmas.get(joined) or (joined if self._is_infinitive(joined) else None)
-                if lemma:
-                    verbs.append(fold(lemma))
+                if lemma:  # looked up like every word, so that it meets the fact words' lemmas
+                    verbs.append(self.lemma(lemma))
                     break
         return verbs
 
