@@ -31,6 +31,11 @@ def _text(value: Any) -> Optional[str]:
     return value if isinstance(value, str) and value else None
 
 
+def _slot_value(value: Any) -> Any:
+    """An empty list, an empty text and None are the same empty slot."""
+    return value or None
+
+
 def _ids(value: Any) -> List[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
@@ -86,7 +91,10 @@ class Memory:
         listed: Sequence[str] = (),
         quote: Optional[str] = None,
     ) -> List[Dict[str, Any]]:
-        """Slot events after an answer about `about` (one subject, or the shown list)."""
+        """Slot events after an answer about `about` (one subject, or the shown list).
+
+        Only slots whose value changes: every event is stored, read back and featurized on
+        each later message of the session, so unchanged values would only add cost."""
         mentioned = [p for p in self.mentioned if p not in about] + list(about)
         events = [SlotSet(MENTIONED_SLOT, mentioned[-MAX_MENTIONED:]), SlotSet(ASKED_SLOT, asked),
                   SlotSet(FIELDS_SLOT, list(fields)), SlotSet(QUOTE_SLOT, quote)]
@@ -97,4 +105,6 @@ class Memory:
             events += [SlotSet(SUBJECT_SLOT, about[0])]
             if about[0] not in self.listed:
                 events += [SlotSet(LISTED_SLOT, [])]
-        return events
+        now = {SUBJECT_SLOT: self.subject, MENTIONED_SLOT: self.mentioned, LISTED_SLOT: self.listed,
+               ASKED_SLOT: self.last_asked, FIELDS_SLOT: self.last_fields, QUOTE_SLOT: self.last_quote}
+        return [e for e in events if _slot_value(now[e["name"]]) != _slot_value(e["value"])]

@@ -7,6 +7,7 @@ from typing import Iterator
 from unittest import mock
 
 import pytest
+from rasa.core.actions.action import ActionSessionStart
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
@@ -29,9 +30,11 @@ slots:
 @pytest.fixture
 def bounded() -> Iterator[None]:
     stock = MessageProcessor._has_session_expired
+    stock_carry = ActionSessionStart.__dict__["_slot_set_events_from_tracker"]
     assert turn_bounded_sessions.install(turns=3)
     yield
     MessageProcessor._has_session_expired = stock
+    ActionSessionStart._slot_set_events_from_tracker = stock_carry
 
 
 def processor() -> MessageProcessor:
@@ -82,3 +85,19 @@ def test_zero_turns_switches_it_off() -> None:
     stock = MessageProcessor._has_session_expired
     assert turn_bounded_sessions.install(turns=0) is False
     assert MessageProcessor._has_session_expired is stock
+
+
+def test_a_new_session_carries_each_slot_once_with_its_last_value(bounded: None) -> None:
+    """Rasa copies every SlotSet of the ending session, its own earlier copies included:
+    the copies grow with the conversation. Carried here: each slot's last value, once."""
+    events = list(tracker(0).events)
+    for session in range(5):
+        current = DialogueStateTracker.from_events("anna", events, slots=DOMAIN.slots)
+        carried = ActionSessionStart._slot_set_events_from_tracker(current)
+        assert [(e.key, e.value) for e in carried] == ([("partner", f"p{session - 1}")] if session else [])
+        events += [ActionExecuted("action_session_start"), SessionStarted(), *carried, ActionExecuted("action_listen")]
+        for turn in range(3):
+            events += [UserUttered(f"frage {turn}"), SlotSet("partner", "kfi"), SlotSet("partner", f"p{session}"),
+                       ActionExecuted("action_listen")]
+    final = DialogueStateTracker.from_events("anna", events, slots=DOMAIN.slots)
+    assert final.get_slot("partner") == "p4"

@@ -297,3 +297,13 @@ def test_a_sentence_that_opens_with_a_pronoun_is_quoted_with_the_one_before(know
     hit = index.best(own, [partner.id])
     assert hit is not None and hit.sentence.text == after and hit.context is not None
     assert hit.context.text == before
+
+
+def test_only_changed_slots_are_set() -> None:
+    """Every event is stored and read back on each later message: unchanged values are not re-set."""
+    memory = Memory(subject="a", mentioned=["b", "a"], last_asked=Asked.FACT.value, last_fields=[])
+    names = {e["name"] for e in memory.events(["a"], Asked.FACT.value)}
+    assert names == set()  # same subject, same question kind: nothing changes
+    changed = {e["name"]: e["value"] for e in memory.events(["b"], Asked.FIELDS.value, ["phone"])}
+    assert changed == {"mentioned_partners": ["a", "b"], "last_asked": "fields", "last_fields": ["phone"],
+                       "partner": "b"}
