@@ -84,21 +84,6 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         wait_for_database(url, wait_seconds())
         logger.info(f"Tracker store: {safe_url(url)}")
         super().__init__(host=url, **kwargs)
-        self._create_indexes()
-
-    def _create_indexes(self) -> None:
-        """Indexes for the two lookups of every message (once; kept if they exist).
-
-        Rasa reads a conversation's events since its latest `session_started`: the latest
-        start is looked up by (sender_id, type_name), the events by (sender_id, timestamp).
-        Rasa's table indexes sender_id only, so both lookups read every row of the whole
-        conversation, and a message costs more the longer the conversation has been
-        (measured: turns 51-60 cost 1.9x turns 1-10 although sessions bound the events read).
-        """
-        table = self.SQLEvent.__table__
-        for name, columns in (("ix_events_sender_type_time", ("sender_id", "type_name", "timestamp")),
-                              ("ix_events_sender_time", ("sender_id", "timestamp"))):
-            sa.Index(name, *(table.c[c] for c in columns)).create(self.engine, checkfirst=True)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
