@@ -35,6 +35,7 @@ from typing import Dict, List, Optional
 import requests
 
 from tools.launch.cluster import start_cluster
+from tools.store_bench import compare_stores
 from tools.sample_questions import phone_question
 from tools.launch.local import MODEL, PROJECT_ROOT, RASA, Launcher, start_servers
 
@@ -249,6 +250,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         single_server(work, args.model, args.messages, False, report)
         print("==> One stock Rasa server (`rasa run`, without server/'s changes; SQLite, in-memory locks)", flush=True)
         single_server(work, args.model, args.messages, True, report)
+        print("==> Tracker stores per message, turns 1-10 vs 51-60 (in-process; SQLite, PostgreSQL, Redis)", flush=True)
+        report["stores"] = compare_stores(work / "stores")
+        for name, figures in report["stores"].items():
+            print(f"  {name:20} {figures}", flush=True)
         if args.no_cluster:
             report["targets"] = targets(report)
             print_table(report)

@@ -30,3 +30,19 @@ def test_the_bench_question_comes_from_the_knowledge_file(knowledge) -> None:
     partner = next(p for p in knowledge.partners if p.id == bench._PHONE.partner_id)
     assert bench.QUESTIONS["action"] == f"Telefonnummer {partner.short_name}"
     assert bench.EXPECTED["action"] == partner.contact_items("phone")[0].value
+
+
+def test_the_store_bench_times_a_store_early_and_late_and_counts_its_statements(tmp_path) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    from stores.tracker_store import CheckedSQLTrackerStore
+    from tools import store_bench
+
+    domain = Domain.load(str(store_bench.PROJECT_ROOT / "domain.yml"))
+    ours = store_bench.measure(lambda: CheckedSQLTrackerStore(domain=domain, host=f"sqlite:///{tmp_path}/p.db"))
+    stock = store_bench.measure(lambda: SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "s.db")))
+    assert ours["turns_1_10_ms"] > 0 and ours["turns_51_60_ms"] > 0
+    assert ours["last_vs_first"] == round(ours["turns_51_60_ms"] / ours["turns_1_10_ms"], 2)
+    # One COUNT less per message, except the first message of each conversation.
+    assert stock["statements_per_message"] - ours["statements_per_message"] > 0.9
