@@ -165,6 +165,8 @@ class Understanding:
             # Single words only, whole: "welche Vereine" must not make "Verein" a non-word,
             # nor "Standorte" "Ort".
             self._not_content.update(wording.lemma(word) for word in vocabulary.words if " " not in word)
+            if vocabulary.id == "filler":  # "Nordrhein-Westfalen": "Nord" and "Rhein" select no fact either
+                self._not_content.update(term for word in vocabulary.words for term in wording.terms(word))
         # The words of each partner's names (whole words, no compound parts: "Landesverband"
         # must not answer to "Land").
         # The head of a compound in the official name or short name counts too: "das Zentrum"
