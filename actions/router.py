@@ -319,15 +319,18 @@ class Router:
         if not partners:
             self.say(answers.ask_which_group(self.directory.knowledge.target_groups))
             return self.memory.events([], Asked.HELP.value)
+        # The sentence of one of them that answers what else was asked (Understanding, rule 10).
+        quote = "" if q.fact is None else "\n\n" + self._quote(
+            q.fact, self.directory.knowledge.partner(q.fact.sentence.partner_id or ""))
         if q.simple and all(p.simple for p in partners):
             blocks = ["\n".join([p.display_name, p.simple or "", *answers.contact_lines(p)]) for p in partners]
-            return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks),
+            return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks) + quote,
                                     partners, Asked.HELP)
         matched = [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
         label = matched[0].label if matched else "das Thema " + next(
             t.label for t in q.topics if any(t.id in p.topics for p in partners))
         text = answers.partners_for_group(label, partners)
-        return self._list_reply(text, partners, Asked.HELP)
+        return self._list_reply(text + quote, partners, Asked.HELP)
 
     def partner_list(self, q: Question) -> Events:
         """All partners, or those of a city, topic, target group or kind."""

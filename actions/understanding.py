@@ -505,9 +505,14 @@ class Understanding:
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
-        # 10. Who helps a group or with a topic; a described situation.
+        # 10. Who helps a group or with a topic; a described situation. When the message asks
+        #     more than who ("wer nimmt die auf und verteilt die?") and one of them has the
+        #     sentence that says it (two words beyond the group's own), the list quotes it.
         if q.groups or q.topics:
             q.partners = self._fitting(q)
+            hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if content and q.partners else None
+            if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
+                q.fact = hit
             return Asked.HELP
         # 11. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.

@@ -307,3 +307,24 @@ def test_only_changed_slots_are_set() -> None:
     changed = {e["name"]: e["value"] for e in memory.events(["b"], Asked.FIELDS.value, ["phone"])}
     assert changed == {"mentioned_partners": ["a", "b"], "last_asked": "fields", "last_fields": ["phone"],
                        "partner": "b"}
+
+
+def test_who_helps_with_more_asked_lists_them_and_quotes_the_sentence_that_says_it(directory, index) -> None:
+    """"wer nimmt die auf und verteilt die?" about a group with several partners: the list,
+    and the one sentence of them that says it (two words of its own beyond the group's)."""
+    vocabulary = {t for v in (*directory.knowledge.target_groups, *directory.knowledge.topics) for w in v.words
+                  for t in WORDING.terms(w)}
+    for group in directory.knowledge.target_groups:
+        partners = directory.for_target_group(group.id)
+        if len(partners) < 2:
+            continue
+        for sentence in partners[0].quoted_sentences:
+            own = [w for w in WORDING.words(sentence) if len(w) > 8 and WORDING.lemma(w) not in vocabulary
+                   and sum(WORDING.lemma(w) in WORDING.terms(s) for p in directory.partners
+                           for s in p.quoted_sentences) == 1]
+            if len(own) >= 2:
+                text = converse([(f"Wer hilft {group.words[0]}? {own[0]} {own[1]}?", "ask_target_group_help",
+                                  [entity("target_group", group.id)])])[0][0]
+                assert all(p.display_name in text for p in partners) and sentence in text
+                return
+    pytest.fail("no group with a sentence of two words of its own in the fixture")
