@@ -510,7 +510,8 @@ class Understanding:
         #     sentence that says it (two words beyond the group's own), the list quotes it.
         if q.groups or q.topics:
             q.partners = self._fitting(q)
-            hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if content and q.partners else None
+            asks_more = content and q.partners and not q.simple and "help" not in intent_words
+            hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
                 q.fact = hit
             return Asked.HELP

@@ -323,7 +323,8 @@ def test_who_helps_with_more_asked_lists_them_and_quotes_the_sentence_that_says_
                    and sum(WORDING.lemma(w) in WORDING.terms(s) for p in directory.partners
                            for s in p.quoted_sentences) == 1]
             if len(own) >= 2:
-                text = converse([(f"Wer hilft {group.words[0]}? {own[0]} {own[1]}?", "ask_target_group_help",
+                text = converse([(f"Eine Frage zu {group.words[0]} in Nordrhein-Westfalen: wer macht {own[0]} "
+                                  f"und {own[1]}?", "ask_target_group_help",
                                   [entity("target_group", group.id)])])[0][0]
                 assert all(p.display_name in text for p in partners) and sentence in text
                 return
