@@ -277,13 +277,12 @@ class Router:
     def _quote(self, hit: Hit, partner: Optional[Partner]) -> str:
         knowledge = self.directory.knowledge
         if partner is not None:
-            if hit.context is not None and hit.context != hit.also:
-                text = self.replies.text("fact", name=partner.display_name, quote=hit.context.text)
-                text += "\n" + self.replies.text("fact_also", quote=hit.sentence.text)
-            else:
-                text = self.replies.text("fact", name=partner.display_name, quote=hit.sentence.text)
-            if hit.also is not None:
-                text += "\n" + self.replies.text("fact_also", quote=hit.also.text)
+            # The sentence before first when this one opens with "Sie"/"Er" (unless it is the
+            # close second anyway); then a close second.
+            context = hit.context if hit.context != hit.also else None
+            quoted = [s for s in (context, hit.sentence, hit.also) if s is not None]
+            text = "\n".join([self.replies.text("fact", name=partner.display_name, quote=quoted[0].text),
+                               *(self.replies.text("fact_also", quote=s.text) for s in quoted[1:])])
         else:
             # The page's introduction is four sentences: all of them, the asked one among them.
             text = answers.general_info(knowledge.general)

@@ -128,6 +128,11 @@ class Question:
     simple: bool = False                   # a short German message: answered in simple language
 
     @property
+    def doubted(self) -> bool:
+        """The classifier took the message as out of scope, or was unsure."""
+        return self.intent in ("out_of_scope", "nlu_fallback")
+
+    @property
     def partner(self) -> Optional[Partner]:
         return self.partners[0] if self.partners else None
 
@@ -283,7 +288,7 @@ class Understanding:
     def _in_scope(q: Question, memory: Memory) -> bool:
         """An out-of-scope guess is overruled only by a partner named, an elliptic
         follow-up about the subject ("und in Bielefeld?", "Mitglieder?") or a fact of the page."""
-        if q.intent not in ("out_of_scope", "nlu_fallback"):
+        if not q.doubted:
             return True
         if q.only_names or q.asked == Asked.SOURCE or q.asked == Asked.FACT and q.fact is not None \
                 or q.named and q.intent == "out_of_scope":
@@ -316,7 +321,7 @@ class Understanding:
         if not question.partners:
             # Out of scope or unsure: only a name written exactly, or a message that is
             # nothing but a name (typos allowed), makes it a question about that partner.
-            if question.intent in ("out_of_scope", "nlu_fallback") and not only_names:
+            if question.doubted and not only_names:
                 question.partners = self.directory.partners_named_exactly_in(question.text)
             else:
                 question.partners = _unique([m.item for m in mentions])
@@ -489,14 +494,14 @@ class Understanding:
         #    unless the message asks who helps.
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
                         and not asks_for_list):
-            other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
+            other = self._open_fact(content, q.answer_type, q.doubted)
             if other is not None:
                 return self._answered_by(q, other)
         # "Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
         # for a fact: a sentence that shares two words beyond the group's own answers it.
         if content and asks_who_helps and not asks_for_list and "help" not in intent_words \
                 and _yes_no_about_oneself(q.text):
-            other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback"))
+            other = self._open_fact(content, q.answer_type, q.doubted)
             if other is not None and len(set(other.matched) - self._vocabulary_terms(q, topics=False)) >= 2:
                 return self._answered_by(q, other)
         if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
@@ -517,7 +522,7 @@ class Understanding:
             return Asked.HELP
         # 11. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
-        other = self._open_fact(content, q.answer_type, q.intent in ("out_of_scope", "nlu_fallback")) if content else None
+        other = self._open_fact(content, q.answer_type, q.doubted) if content else None
         if other is not None:
             return self._answered_by(q, other)
         if intent == "ask_general_info":

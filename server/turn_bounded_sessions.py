@@ -23,9 +23,10 @@ Carried over once: Rasa's `ActionSessionStart._slot_set_events_from_tracker` cop
 last session start included, so the copied events grow with the whole conversation
 (measured: 472 events in the 6th session of 10 turns, 300 of them copied slot events;
 turns 51–60 cost 1.9× turns 1–10). Here it carries each slot's last value once, in
-the order the slots were last set: the same slot values, a session of the same size. Installed by `python -m server` with the other
-change (server/action_response_validation.py); Rasa versions in PATCHED_RASA_VERSIONS
-only. Tested in tests/unit/test_turn_bounded_sessions.py and, over REST with the
+the order the slots were last set: the same slot values, a session of the same size.
+
+Installed by `python -m server` with the other change
+(server/action_response_validation.py); Rasa versions in PATCHED_RASA_VERSIONS only. Tested in tests/unit/test_turn_bounded_sessions.py and, over REST with the
 SQLite store, in tests/e2e/test_conversations.py.
 """
 
