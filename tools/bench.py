@@ -248,7 +248,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print("==> One Rasa server as the project runs it (`python -m server run`; SQLite, in-memory locks)",
               flush=True)
         single_server(work, args.model, args.messages, False, report)
-        print("==> One stock Rasa server (`rasa run`, without server/'s changes; SQLite, in-memory locks)", flush=True)
+        print("==> One stock Rasa server (`rasa run` and Rasa's SQLTrackerStore: without server/'s and stores/' changes;"
+              " SQLite, in-memory locks)", flush=True)
         single_server(work, args.model, args.messages, True, report)
         print("==> Tracker stores per message, turns 1-10 vs 51-60 (in-process; SQLite, PostgreSQL, Redis)", flush=True)
         report["stores"] = compare_stores(work / "stores")

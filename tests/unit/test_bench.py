@@ -46,3 +46,21 @@ def test_the_store_bench_times_a_store_early_and_late_and_counts_its_statements(
     assert abs(ours["last_vs_first"] - ours["turns_51_60_ms"] / ours["turns_1_10_ms"]) < 0.02  # from unrounded times
     # One COUNT less per message, except the first message of each conversation.
     assert stock["statements_per_message"] - ours["statements_per_message"] > 0.9
+
+
+def test_stock_rasa_gets_rasas_own_tracker_store_with_the_same_database(tmp_path, monkeypatch) -> None:
+    from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    from settings import TRACKER_STORE_URL, endpoint_environment
+    from tools.launch.local import PROJECT_ROOT, stock_endpoints
+
+    for name, value in endpoint_environment({TRACKER_STORE_URL: f"sqlite:///{tmp_path / 't.db'}"}).items():
+        monkeypatch.setenv(name, value)
+
+    project = read_endpoint_config(str(PROJECT_ROOT / "endpoints.yml"), "tracker_store")
+    stock = read_endpoint_config(str(stock_endpoints(PROJECT_ROOT, tmp_path)), "tracker_store")
+    assert project.type != stock.type
+    assert stock.url == project.url and stock.kwargs == project.kwargs
+    store = TrackerStore.create(stock)
+    assert type(store) is SQLTrackerStore

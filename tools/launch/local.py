@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
 
 import requests
+import yaml
 
 from actions.knowledge import PROJECT_ROOT
 import settings
@@ -137,14 +138,28 @@ def action_server_command(port: int) -> List[str]:
     return [str(RASA), "run", "actions", "--port", str(port)]
 
 
+def stock_endpoints(project: Path, work: Path) -> Path:
+    """The project's endpoints.yml with Rasa's own SQLTrackerStore instead of the project's (stores/).
+
+    The tracker store's saved query is one of the project's speed changes (issue 12), so
+    the bench's stock Rasa runs without it; same database URL, same locks.
+    """
+    endpoints = yaml.safe_load((project / "endpoints.yml").read_text(encoding="utf-8"))
+    endpoints["tracker_store"]["type"] = "sql"
+    target = work / "endpoints-stock.yml"
+    target.write_text(yaml.safe_dump(endpoints), encoding="utf-8")
+    return target
+
+
 def rasa_server_command(model: Path, port: int, *cors: str, stock: bool = False,
-                        api_token: Optional[str] = None) -> List[str]:
+                        api_token: Optional[str] = None, endpoints: Path = Path("endpoints.yml")) -> List[str]:
     """`rasa run` with the project's endpoints.yml (its variables come from the environment).
 
-    `stock=True` starts Rasa without the project's changes (server/), for the bench's comparison.
+    `stock=True` starts Rasa without the project's changes (server/), for the bench's
+    comparison; pass `endpoints=stock_endpoints(…)` with it for Rasa's own tracker store.
     """
     rasa = [str(RASA)] if stock else PROJECT_RASA
-    command = [*rasa, "run", "--model", str(model), "--endpoints", "endpoints.yml",
+    command = [*rasa, "run", "--model", str(model), "--endpoints", str(endpoints),
                "--interface", "127.0.0.1", "--port", str(port)]
     command += ["--enable-api", "--auth-token", api_token] if api_token else []
     return command + (["--cors", *cors] if cors else [])
@@ -159,7 +174,8 @@ def start_servers(
 
     `project` is the folder they run in (its actions, knowledge file and endpoints.yml):
     a temporary copy of the project in the edit-loop and studio tests. With `api_token`,
-    Rasa's HTTP API is on (the studio loads a new model through it).
+    Rasa's HTTP API is on (the studio loads a new model through it). `stock_rasa`: Rasa
+    without the project's changes to it, server/ and the tracker store (for the bench).
     """
     if not model.exists():
         raise RuntimeError(f"{model} fehlt: erst `make train` (make test tut das selbst)")
@@ -170,7 +186,9 @@ def start_servers(
     launcher = Launcher(work, project, env)
     try:
         launcher.start("actions", action_server_command(action_port), f"http://127.0.0.1:{action_port}/health", 120)
-        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin, stock=stock_rasa, api_token=api_token),
+        endpoints = stock_endpoints(project, work) if stock_rasa else Path("endpoints.yml")
+        launcher.start("rasa", rasa_server_command(model, rasa_port, web_origin, stock=stock_rasa, api_token=api_token,
+                                                   endpoints=endpoints),
                        f"http://127.0.0.1:{rasa_port}/webhooks/rest/", 240)
         launcher.start("web", [sys.executable, "-m", "http.server", str(web_port), "--bind", "127.0.0.1",
                                "--directory", str(copy_page(work / "web", f"http://127.0.0.1:{rasa_port}"))],
