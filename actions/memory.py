@@ -21,6 +21,8 @@ LISTED_SLOT = "listed_partners"
 ASKED_SLOT = "last_asked"
 FIELDS_SLOT = "last_fields"
 QUOTE_SLOT = "last_quote"
+ANSWER_TYPE_SLOT = "last_answer_type"
+TERMS_SLOT = "last_terms"
 # The conversation's language: "ok" or "danke" keep it (actions.languages).
 LANGUAGE_SLOT = "language"
 # Enough for a conversation that switches between several partners and comes back.
@@ -50,6 +52,8 @@ class Memory:
     last_asked: Optional[str] = None
     last_fields: List[str] = field(default_factory=list)
     last_quote: Optional[str] = None  # the sentence the last fact answer quoted
+    last_answer_type: Optional[str] = None  # what the last fact question asked for ("date")
+    last_terms: List[str] = field(default_factory=list)  # and its words, to ask it again of another partner
     language: Optional[str] = None    # the language of the conversation so far
 
     @classmethod
@@ -61,6 +65,8 @@ class Memory:
             last_asked=_text(tracker.get_slot(ASKED_SLOT)),
             last_fields=_ids(tracker.get_slot(FIELDS_SLOT)),
             last_quote=_text(tracker.get_slot(QUOTE_SLOT)),
+            last_answer_type=_text(tracker.get_slot(ANSWER_TYPE_SLOT)),
+            last_terms=_ids(tracker.get_slot(TERMS_SLOT)),
             language=_text(tracker.get_slot(LANGUAGE_SLOT)),
         )
 
@@ -90,14 +96,18 @@ class Memory:
         fields: Sequence[str] = (),
         listed: Sequence[str] = (),
         quote: Optional[str] = None,
+        answer_type: Optional[str] = None,
+        terms: Sequence[str] = (),
     ) -> List[Dict[str, Any]]:
-        """Slot events after an answer about `about` (one subject, or the shown list).
+        """Slot events after an answer about `about` (one subject, or the shown list);
+        `answer_type` and `terms`: the fact question answered, to be asked again of another partner.
 
         Only slots whose value changes: every event is stored, read back and featurized on
         each later message of the session, so unchanged values would only add cost."""
         mentioned = [p for p in self.mentioned if p not in about] + list(about)
         events = [SlotSet(MENTIONED_SLOT, mentioned[-MAX_MENTIONED:]), SlotSet(ASKED_SLOT, asked),
-                  SlotSet(FIELDS_SLOT, list(fields)), SlotSet(QUOTE_SLOT, quote)]
+                  SlotSet(FIELDS_SLOT, list(fields)), SlotSet(QUOTE_SLOT, quote),
+                  SlotSet(ANSWER_TYPE_SLOT, answer_type), SlotSet(TERMS_SLOT, list(terms))]
         if listed:
             # A list replaces the single subject: "Geht das auch online?" is about the list.
             events += [SlotSet(LISTED_SLOT, list(listed)), SlotSet(SUBJECT_SLOT, None)]
@@ -106,5 +116,6 @@ class Memory:
             if about[0] not in self.listed:
                 events += [SlotSet(LISTED_SLOT, [])]
         now = {SUBJECT_SLOT: self.subject, MENTIONED_SLOT: self.mentioned, LISTED_SLOT: self.listed,
-               ASKED_SLOT: self.last_asked, FIELDS_SLOT: self.last_fields, QUOTE_SLOT: self.last_quote}
+               ASKED_SLOT: self.last_asked, FIELDS_SLOT: self.last_fields, QUOTE_SLOT: self.last_quote,
+               ANSWER_TYPE_SLOT: self.last_answer_type, TERMS_SLOT: self.last_terms}
         return [e for e in events if _slot_value(now[e["name"]]) != _slot_value(e["value"])]

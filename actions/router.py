@@ -272,7 +272,8 @@ class Router:
         hit: Hit = q.fact  # type: ignore[assignment]
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         self.say(self._quote(hit, partner))
-        return self.memory.events([partner.id] if partner else [], Asked.FACT.value, quote=hit.sentence.text)
+        return self.memory.events([partner.id] if partner else [], Asked.FACT.value, quote=hit.sentence.text,
+                                  answer_type=q.answer_type, terms=q.content)
 
     def _quote(self, hit: Hit, partner: Optional[Partner]) -> str:
         knowledge = self.directory.knowledge
@@ -302,7 +303,7 @@ class Router:
             text = self.replies.text("not_stated", site=knowledge.source_site, name=partner.display_name)
             self.say(f"{text} {self.replies.text('not_stated_offer', name=partner.display_name)}\n\n"
                      f"{answers.partner_info(partner)}")
-        return self._remember(q, partners, Asked.SUMMARY)
+        return self._remember(q, partners, Asked.NOT_STATED, with_question=True)
 
     def summary(self, q: Question) -> Events:
         partners = q.partners[:MAX_SUBJECTS]
@@ -385,11 +386,14 @@ class Router:
 
     # --- memory -------------------------------------------------------------------------
 
-    def _remember(self, q: Question, partners: Sequence[Partner], asked: Asked, fields: Sequence[str] = ()) -> Events:
+    def _remember(self, q: Question, partners: Sequence[Partner], asked: Asked, fields: Sequence[str] = (),
+                  with_question: bool = False) -> Events:
+        """`with_question`: also what a fact question asked, so that "und das DOMiD?" asks it again."""
         ids = [p.id for p in partners]
+        question = {"answer_type": q.answer_type, "terms": q.content} if with_question else {}
         if len(ids) > 1:  # several subjects at once (the list shown before): keep the list
-            return self.memory.events(ids, asked.value, fields, listed=ids)
-        return self.memory.events(ids, asked.value, fields)
+            return self.memory.events(ids, asked.value, fields, listed=ids, **question)
+        return self.memory.events(ids, asked.value, fields, **question)
 
     def _list_reply(self, text: str, partners: Sequence[Partner], asked: Asked, buttons: bool = True) -> Events:
         ids = [p.id for p in partners]

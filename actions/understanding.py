@@ -116,6 +116,7 @@ class Question:
     kinds: List[str] = field(default_factory=list)
     fields: List[str] = field(default_factory=list)
     answer_type: Optional[str] = None      # "date", "number", … (question_words ids)
+    content: List[str] = field(default_factory=list)  # the words that select a fact (lemmas, no names)
     fact: Optional[Hit] = None
     small_talk: Optional[str] = None       # the greeting/thanks intent that came with a question
     wants_all: bool = False
@@ -250,6 +251,7 @@ class Understanding:
         for phrase in [*question_phrases, *new_topic]:  # "in welcher Stadt" asks; "Stadt" is no subject
             rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
+        question.content = terms
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
         question.points_back = explicit or _has_pointer(words)
@@ -437,7 +439,12 @@ class Understanding:
                 "help" in intent_words or memory.last_asked != Asked.FACT.value
                 and not any(self._serves(p, q) for p in q.partners)):
             q.partners, subject_ids = [], []
-        # 3. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
+        # 3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
+        #    das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number.
+        again = self._asked_again(q, memory, intent_words, content, words)
+        if again is not None:
+            return again
+        # 4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
         #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
         if q.fields and (q.partners or not (q.groups or q.topics)):
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
@@ -447,7 +454,7 @@ class Understanding:
         # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
         if q.cities and q.partners and q.refers_back and not _PAST & set(words):
             return Asked.LOCATION
-        # 4. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
+        # 5. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
         if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
             hit = self.index.best(content, subject_ids, q.answer_type)
             if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
@@ -467,17 +474,17 @@ class Understanding:
                 return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
             if q.answer_type and q.answer_type != "place" and (q.named or not (q.groups or q.topics or q.cities)):
                 return Asked.NOT_STATED
-        # 5. Where a partner sits ("Wo sitzen die?", "und in Köln?").
+        # 6. Where a partner sits ("Wo sitzen die?", "und in Köln?").
         if q.partners and ("location" in intent_words or q.answer_type == "place" or intent == "ask_partner_location"
                            or (q.cities and not q.named and not content)):
             if not (q.cities and not q.named and memory.last_asked == Asked.LIST.value):
                 return Asked.LOCATION
-        # 6. A partner named (or a reference) and nothing more specific: what it is.
+        # 7. A partner named (or a reference) and nothing more specific: what it is.
         if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
                 q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
                 q.partners and q.points_back and "summary" in intent_words):  # "was machen die da?"
             return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
-        # 7. A group or topic that only one partner serves, and a question about it beyond the
+        # 8. A group or topic that only one partner serves, and a question about it beyond the
         #    group's own words ("Wer hat das Lehrkräfte-Projekt initiiert?"): its sentence.
         asks_for_list = intent == "ask_partner_list" or "list" in intent_words
         if (q.groups or q.topics) and content and "help" not in intent_words and not asks_for_list:
@@ -490,7 +497,7 @@ class Understanding:
                 if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score \
                         or len(other.matched) < len(hit.matched):
                     return self._answered_by(q, hit)
-        # 8. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
+        # 9. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         #    unless the message asks who helps.
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
                         and not asks_for_list):
@@ -506,11 +513,11 @@ class Understanding:
                 return self._answered_by(q, other)
         if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
             return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
-        # 9. Lists: of a kind, a city, a topic, or everything.
+        # 10. Lists: of a kind, a city, a topic, or everything.
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
-        # 10. Who helps a group or with a topic; a described situation. When the message asks
+        # 11. Who helps a group or with a topic; a described situation. When the message asks
         #     more than who ("wer nimmt die auf und verteilt die?") and one of them has the
         #     sentence that says it (two words beyond the group's own), the list quotes it.
         if q.groups or q.topics:
@@ -520,14 +527,14 @@ class Understanding:
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
                 q.fact = hit
             return Asked.HELP
-        # 11. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
+        # 12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
         other = self._open_fact(content, q.answer_type, q.doubted) if content else None
         if other is not None:
             return self._answered_by(q, other)
         if intent == "ask_general_info":
             return Asked.GENERAL
-        # 12. A question about a partner, but no partner anywhere.
+        # 13. A question about a partner, but no partner anywhere.
         if q.partners and intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
             return Asked.LOCATION if intent == "ask_partner_location" else Asked.SUMMARY
         if intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
@@ -541,6 +548,32 @@ class Understanding:
         if content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")):
             return Asked.NOT_STATED
         return Asked.OUT_OF_SCOPE
+
+    def _asked_again(self, q: Question, memory: Memory, intent_words: Set[str], content: List[str],
+                     words: List[str]) -> Optional[Asked]:
+        """The last question again, about the partner this message names ("und vom DOMiD?").
+
+        Only for a message that is "und" and a name: nothing else asked (no fact words,
+        field, question word, group, topic, city or kind), another partner than the subject,
+        and the last answer gave contact fields, places or a fact (or said the page has none).
+        """
+        if not (q.named and words and words[0] in ("und", "and") and len(q.partners) == 1) or content or q.fields \
+                or q.answer_type or q.groups or q.topics or q.cities or q.kinds or q.partners[0].id == memory.subject \
+                or intent_words & {"summary", "location", "list", "help", "source"}:
+            return None
+        if memory.last_asked == Asked.FIELDS.value:
+            q.fields = list(memory.last_fields)  # none: the whole contact card, as before
+            return Asked.FIELDS
+        if memory.last_asked == Asked.LOCATION.value:
+            return Asked.LOCATION
+        if memory.last_asked in (Asked.FACT.value, Asked.NOT_STATED.value) and (
+                memory.last_answer_type or memory.last_terms):
+            q.answer_type, q.content = memory.last_answer_type, list(memory.last_terms)
+            hit = self.index.best(q.content, [q.partners[0].id], q.answer_type)
+            if hit is not None and (hit.matched or q.answer_type):
+                return self._answered_by(q, hit)
+            return Asked.NOT_STATED
+        return None
 
     def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False,
                    in_conversation: bool = False) -> Optional[Hit]:

@@ -329,3 +329,31 @@ def test_who_helps_with_more_asked_lists_them_and_quotes_the_sentence_that_says_
                 assert all(p.display_name in text for p in partners) and sentence in text
                 return
     pytest.fail("no group with a sentence of two words of its own in the fixture")
+
+
+def test_und_and_another_name_asks_the_last_fact_question_of_that_partner(directory, index) -> None:
+    dated = [p for p in directory.partners if any(ANSWER_EVIDENCE["date"].search(s) for s in p.quoted_sentences)]
+    undated = next(p for p in directory.partners
+                   if not any(ANSWER_EVIDENCE["date"].search(s) for s in p.quoted_sentences))
+    first, second = dated[0], dated[1]
+    expected = index.best([], [second.id], "date")
+    turns = converse([
+        (f"Seit wann gibt es {first.name}?", "ask_partner_info", [entity("partner", first.id)]),
+        (f"und {second.name}?", "follow_up", [entity("partner", second.id)]),
+        (f"und {undated.name}?", "follow_up", [entity("partner", undated.id)]),
+    ])
+    assert expected is not None and expected.sentence.text in turns[1][0]
+    assert second.description not in turns[1][0]  # the date asked for, not what the partner is
+    assert "nicht in meinen Unterlagen" in turns[2][0] and undated.display_name in turns[2][0]
+
+
+def test_und_and_another_name_asks_the_last_contact_field_of_that_partner(directory) -> None:
+    kfi, lir = directory.find_partner("KfI"), directory.find_partner("Landesintegrationsrat")
+    turns = converse([
+        ("Fax KfI", "ask_partner_contact", [entity("partner", kfi.id), entity("contact_attribute", "fax")]),
+        ("und vom Landesintegrationsrat?", "follow_up", [entity("partner", lir.id)]),
+        ("und was macht der Landesintegrationsrat?", "ask_partner_info", [entity("partner", lir.id)]),
+    ])
+    assert lir.contact_items("fax")[0].value in turns[1][0]
+    assert lir.contact_items("phone")[0].value not in turns[1][0] and lir.description not in turns[1][0]
+    assert lir.description in turns[2][0]  # more than a name: its own question
