@@ -551,13 +551,16 @@ class Understanding:
 
     def _asked_again(self, q: Question, memory: Memory, intent_words: Set[str], content: List[str],
                      words: List[str]) -> Optional[Asked]:
-        """The last question again, about the partner this message names ("und vom DOMiD?").
+        """The last question again, about the partner this message names ("und vom DOMiD?")
+        or counts ("und der zweite?").
 
-        Only for a message that is "und" and a name: nothing else asked (no fact words,
-        field, question word, group, topic, city or kind), another partner than the subject,
-        and the last answer gave contact fields, places or a fact (or said the page has none).
+        Only for a message that is "und" and a name or an ordinal: nothing else asked (no
+        fact words, field, question word, group, topic, city or kind), another partner than
+        the subject, and the last answer gave contact fields, places or a fact (or said the
+        page has none).
         """
-        if not (q.named and words and words[0] in ("und", "and") and len(q.partners) == 1) or content or q.fields \
+        names = q.named or any(w in _ORDINALS for w in words)
+        if not (names and words and words[0] in ("und", "and") and len(q.partners) == 1) or content or q.fields \
                 or q.answer_type or q.groups or q.topics or q.cities or q.kinds or q.partners[0].id == memory.subject \
                 or intent_words & {"summary", "location", "list", "help", "source"}:
             return None

@@ -357,3 +357,17 @@ def test_und_and_another_name_asks_the_last_contact_field_of_that_partner(direct
     assert lir.contact_items("fax")[0].value in turns[1][0]
     assert lir.contact_items("phone")[0].value not in turns[1][0] and lir.description not in turns[1][0]
     assert lir.description in turns[2][0]  # more than a name: its own question
+
+
+def test_und_and_an_ordinal_asks_the_last_contact_field_of_that_list_item(directory) -> None:
+    group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) == 2)
+    first, second = directory.for_target_group(group.id)
+    turns = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("Telefon vom ersten?", "ask_partner_contact", [entity("contact_attribute", "phone")]),
+        ("und der zweite?", "follow_up", []),
+    ])
+    phones = second.contact_items("phone")
+    assert second.display_name in turns[2][0] and first.display_name not in turns[2][0]
+    assert (phones[0].value in turns[2][0]) if phones else "Telefonnummer" in turns[2][0]
+    assert second.description not in turns[2][0]  # the phone asked for, not what the partner is
