@@ -248,9 +248,16 @@ class Understanding:
         rest_words = rest.split()
         # "andere Frage: …" starts a new subject; "Frage" is no word of a partner's name.
         new_topic = [m for m in self._intent_words.find(rest, exact_only=True) if m.item == "new_topic"]
+        phrase_words = [w for phrase in question_phrases for w in rest_words[phrase.start:phrase.end]]
         for phrase in [*question_phrases, *new_topic]:  # "in welcher Stadt" asks; "Stadt" is no subject
             rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
+        if question.answer_type != "place" and not self.index.known(terms):
+            # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
+            # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
+            # Not "in welcher Stadt": there the word is the place asked for.
+            terms += [t for t in self.wording.terms(" ".join(phrase_words))
+                      if any(k.startswith("~") for k in self.index.known([t]))]
         question.content = terms
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words

@@ -371,3 +371,15 @@ def test_und_and_an_ordinal_asks_the_last_contact_field_of_that_list_item(direct
     assert second.display_name in turns[2][0] and first.display_name not in turns[2][0]
     assert (phones[0].value in turns[2][0]) if phones else "Telefonnummer" in turns[2][0]
     assert second.description not in turns[2][0]  # the phone asked for, not what the partner is
+
+
+def test_the_question_phrases_own_fact_word_selects_the_sentence_when_nothing_else_does(directory, index) -> None:
+    hochschule = next(g for g in directory.knowledge.fact_words if g.id == "hochschule")
+    partner = next(p for p in directory.partners
+                   if any(w in s for s in p.quoted_sentences for w in hochschule.words))
+    sentence = next(s for s in partner.quoted_sentences if any(w in s for w in hochschule.words))
+    text = converse([(f"An welcher Uni ist {partner.short_name or partner.name}?", "ask_partner_location",
+                      [entity("partner", partner.id)])])[0][0]
+    assert sentence in text
+    typed_only = index.best([], [partner.id], "organisation")  # what the answer type alone would pick
+    assert typed_only is not None and typed_only.sentence.text != sentence
