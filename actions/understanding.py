@@ -477,7 +477,10 @@ class Understanding:
                 other = self._open_fact(content, q.answer_type, in_conversation=True)
                 if other is not None and other.sentence.partner_id not in subject_ids:
                     return self._answered_by(q, other)
-            if hit is not None and (hit.matched or q.answer_type):
+            # "wo is das …" (a typo left as a word): a place asked and no word matched is where
+            # the partner sits (rule 6), not the first sentence that names some place.
+            typed_place_only = q.answer_type == "place" and not _PAST & set(words)
+            if hit is not None and (hit.matched or q.answer_type and not typed_place_only):
                 return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
             if q.answer_type and q.answer_type != "place" and (q.named or not (q.groups or q.topics or q.cities)):
                 return Asked.NOT_STATED

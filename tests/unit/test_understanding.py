@@ -383,3 +383,9 @@ def test_the_question_phrases_own_fact_word_selects_the_sentence_when_nothing_el
     assert sentence in text
     typed_only = index.best([], [partner.id], "organisation")  # what the answer type alone would pick
     assert typed_only is not None and typed_only.sentence.text != sentence
+
+
+def test_a_place_asked_with_a_stray_word_is_where_the_partner_sits(directory) -> None:
+    partner = next(p for p in directory.partners if p.cities and len(p.quoted_sentences) > 2)
+    text = converse([(f"wo is das {partner.name}", "ask_partner_location", [entity("partner", partner.id)])])[0][0]
+    assert all(city in text for city in partner.cities) and "„" not in text
