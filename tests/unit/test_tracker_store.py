@@ -91,3 +91,26 @@ def test_a_second_save_without_a_read_counts_as_rasa_does(tmp_path: Path) -> Non
     asyncio.run(twice(ours))
     asyncio.run(twice(stock))
     assert _stored(tmp_path / "ours.db") == _stored(tmp_path / "stock.db")
+
+
+def test_a_read_returns_the_sessions_events_as_rasa_does_with_the_session_start_looked_up_once(tmp_path: Path) -> None:
+    """The session start is a scalar subquery in WHERE (PostgreSQL evaluates it once), not a
+    joined subquery that PostgreSQL re-ran for every event of the conversation."""
+    from sqlalchemy.dialects import postgresql
+
+    stock, _ = _store(SQLTrackerStore, tmp_path / "stock.db")
+    ours, _ = _store(CheckedSQLTrackerStore, tmp_path / "ours.db")
+
+    async def conversation(store: SQLTrackerStore) -> List[List[str]]:
+        reads = []
+        for turn in range(7):
+            await _message(store, "resident", turn, new_session=turn in (2, 5))
+            for all_sessions in (False, True):
+                tracker = await store._retrieve("resident", fetch_events_from_all_sessions=all_sessions)
+                reads.append([str(event) for event in tracker.events])
+        return reads
+
+    assert asyncio.run(conversation(ours)) == asyncio.run(conversation(stock))
+    with ours.session_scope() as session:
+        sql = str(ours._event_query(session, "resident", False).statement.compile(dialect=postgresql.dialect()))
+    assert "FROM events, (SELECT" not in sql and "FROM events \nWHERE" in sql, sql
