@@ -32,7 +32,7 @@ from actions.memory import Memory
 from actions.mentions import MentionFinder
 from actions.safety import DangerReader
 from actions.spelling import fold
-from actions.wording import Wording
+from actions.wording import Wording, without_negated
 
 
 class Asked(str, Enum):
@@ -320,7 +320,7 @@ class Understanding:
                         and isinstance(e.get("end"), int)), reverse=True)
         for start, end in spans:
             text = f"{text[:start]} {text[end:]}"
-        words = fold(text).split()
+        words = fold(without_negated(text)).split()
         mentions = self.directory.partner_mentions(text)
         for mention in mentions:
             words[mention.start:mention.end] = [""] * (mention.end - mention.start)

@@ -36,6 +36,8 @@ _MIN_COMPOUND_LENGTH = 9
 # Particles of German separable verbs ("setzt sich … ein"), and where a clause ends.
 _VERB_PARTICLES = frozenset("ab an auf aus bei dar ein fest her hin mit nach vor weg weiter zu zurück zusammen".split())
 _CLAUSE = re.compile(r"[,.;:!?]|\b(?:und|oder|aber|dann)\b", re.IGNORECASE)
+# "Nicht-EU-Ausländer" asks about everyone but EU citizens: "EU" must not select the EU's sentence.
+_NEGATED = re.compile(r"\b(nicht|non)-[^\W_]+(?=-)", re.IGNORECASE)
 
 _UMLAUT_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
@@ -45,6 +47,11 @@ def _with_umlauts(word: str) -> str:
     for digraph, umlaut in _UMLAUT_DIGRAPHS:
         word = word.replace(digraph, umlaut)
     return word
+
+
+def without_negated(text: str) -> str:
+    """The text without parts negated by a hyphen: "Nicht-EU-Ausländer" -> "Nicht-Ausländer"."""
+    return _NEGATED.sub(r"\1", text)
 
 
 class Wording:
@@ -112,9 +119,9 @@ class Wording:
 
     def terms(self, text: str) -> List[str]:
         """Lemma terms of a text with compound parts and split verbs, stop words and
-        one-letter words left out."""
+        one-letter words left out; a part negated by a hyphen ("Nicht-EU-Ausländer") is no term."""
         terms: List[str] = []
-        for word in self.words(text):
+        for word in self.words(without_negated(text)):
             lemma = self.lemma(word)
             if len(lemma) < 2 or lemma in self.stop_words:
                 continue

@@ -389,3 +389,12 @@ def test_a_place_asked_with_a_stray_word_is_where_the_partner_sits(directory) ->
     partner = next(p for p in directory.partners if p.cities and len(p.quoted_sentences) > 2)
     text = converse([(f"wo is das {partner.name}", "ask_partner_location", [entity("partner", partner.id)])])[0][0]
     assert all(city in text for city in partner.cities) and "„" not in text
+
+
+def test_a_part_negated_by_a_hyphen_selects_nothing(directory) -> None:
+    assert "eu" not in WORDING.terms("Was dürfen Nicht-EU-Ausländer wählen?")
+    assert "auslaender" in WORDING.terms("Was dürfen Nicht-EU-Ausländer wählen?")
+    assert "eu" in WORDING.terms("Was dürfen EU-Ausländer wählen?")
+    eu = next(s for p in directory.partners for s in p.quoted_sentences if "EU-Staaten" in s)
+    text = converse([("Was dürfen Nicht-EU-Ausländer ohne deutschen Pass überhaupt wählen?", "ask_general_info", [])])[0][0]
+    assert "„" in text and eu not in text
