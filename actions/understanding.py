@@ -286,7 +286,7 @@ class Understanding:
         if question.language not in ("de", "en"):  # also UNKNOWN
             question.asked = self._decide_other_language(question, intent_words)
             return question
-        question.asked = self._decide(question, memory, intent_words, terms, words)
+        question.asked = self._decide(question, memory, intent_words, words)
         if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, memory):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
             if question.language == UNKNOWN:
@@ -416,12 +416,11 @@ class Understanding:
             question.partners = self._fitting(question)
         return asked
 
-    def _decide(self, q: Question, memory: Memory, intent_words: Set[str], terms: List[str],
-                words: List[str]) -> Asked:
+    def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
         """What the message asks for. The first rule that applies decides."""
         intent = q.intent
         subject_ids = [p.id for p in q.partners]
-        content = terms  # the names were cut from the text already ("Stiftung" in a question is content)
+        content = q.content  # the names were cut from the text already ("Stiftung" in a question is content)
         asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
             _FIRST_PERSON & set(words))
         # 1. Where the information comes from.

@@ -11,33 +11,28 @@ the errors. A valid response is accepted by the kept validator; an invalid one i
 handed to Rasa's original method, which raises exactly the `ValidationError` (with
 its message) that stock Rasa raises.
 
-This is the project's only change to Rasa's behaviour. It is installed by the entry
-point `python -m server` (server/__main__.py) and checked by
+One of the project's changes to Rasa (server/__main__.py lists them). It is installed by
+the entry point `python -m server` (server/__main__.py) and checked by
 tests/unit/test_action_response_validation.py. It applies to the Rasa versions in
-PATCHED_RASA_VERSIONS only: with another version, Rasa stays as it is and a warning
+server.PATCHED_RASA_VERSIONS only: with another version, Rasa stays as it is and a warning
 says so (the method may have changed; measure again before extending the list).
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Callable, Dict
 
-PATCHED_RASA_VERSIONS = ("3.6.21",)
-_MARK = "_lotse_cached_validator"
+from server import rasa_supported
 
-logger = logging.getLogger(__name__)
+_MARK = "_lotse_cached_validator"
 
 
 def install() -> bool:
     """Replace `RemoteAction._validate_action_result` with the cached one; True if installed."""
-    import rasa
     from jsonschema import validators
     from rasa.core.actions.action import RemoteAction
 
-    if rasa.__version__ not in PATCHED_RASA_VERSIONS:
-        logger.warning("Rasa %s is not one of %s: the action response validation is left as it is.",
-                       rasa.__version__, PATCHED_RASA_VERSIONS)
+    if not rasa_supported("the action response validation is left as it is"):
         return False
     current = RemoteAction._validate_action_result
     if getattr(current, _MARK, False):

@@ -14,29 +14,24 @@ later, "topic", an unknown name) goes to Rasa's original method, which then scan
 returns the default or raises its own ValueError.
 
 Installed by `python -m server` (server/__main__.py); Rasa versions in
-PATCHED_RASA_VERSIONS only. Tested in tests/unit/test_event_types.py.
+server.PATCHED_RASA_VERSIONS only. Tested in tests/unit/test_event_types.py.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Dict, Optional
 
-PATCHED_RASA_VERSIONS = ("3.6.21",)
-_MARK = "_lotse_event_table"
+from server import rasa_supported
 
-logger = logging.getLogger(__name__)
+_MARK = "_lotse_event_table"
 
 
 def install() -> bool:
     """Replace `Event.resolve_by_type` with the table lookup; True if installed."""
-    import rasa
     from rasa.shared.core.events import Event
     from rasa.shared.utils import common
 
-    if rasa.__version__ not in PATCHED_RASA_VERSIONS:
-        logger.warning("Rasa %s is not one of %s: events are resolved as Rasa does.",
-                       rasa.__version__, PATCHED_RASA_VERSIONS)
+    if not rasa_supported("events are resolved as Rasa does"):
         return False
     original = Event.resolve_by_type
     if getattr(original, _MARK, False):

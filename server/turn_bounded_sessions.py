@@ -25,9 +25,9 @@ last session start included, so the copied events grow with the whole conversati
 turns 51–60 cost 1.9× turns 1–10). Here it carries each slot's last value once, in
 the order the slots were last set: the same slot values, a session of the same size.
 
-Installed by `python -m server` with the other change
-(server/action_response_validation.py); Rasa versions in PATCHED_RASA_VERSIONS only. Tested in tests/unit/test_turn_bounded_sessions.py and, over REST with the
-SQLite store, in tests/e2e/test_conversations.py.
+Installed by `python -m server` with the other changes (server/__main__.py); Rasa versions in
+server.PATCHED_RASA_VERSIONS only. Tested in tests/unit/test_turn_bounded_sessions.py and,
+over REST with the SQLite store, in tests/e2e/test_conversations.py.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ import logging
 from typing import Any, Dict, List
 
 import settings
+from server import rasa_supported
 
-PATCHED_RASA_VERSIONS = ("3.6.21",)
 # User messages per session; LOTSE_TURNS_PER_SESSION=0 turns the bound off.
 TURNS_PER_SESSION = settings.get_int("LOTSE_TURNS_PER_SESSION")
 _MARK = "_lotse_turn_bounded"
@@ -54,15 +54,12 @@ def user_turns_in_session(tracker: Any) -> int:
 
 def install(turns: int = TURNS_PER_SESSION) -> bool:
     """Make a session also expire after `turns` user messages; True if installed."""
-    import rasa
     from rasa.core.actions.action import ActionSessionStart
     from rasa.core.processor import MessageProcessor
 
     if turns <= 0:
         return False
-    if rasa.__version__ not in PATCHED_RASA_VERSIONS:
-        logger.warning("Rasa %s is not one of %s: sessions are not bounded by turns.",
-                       rasa.__version__, PATCHED_RASA_VERSIONS)
+    if not rasa_supported("sessions are not bounded by turns"):
         return False
     current = MessageProcessor._has_session_expired
     if getattr(current, _MARK, None) == turns:
