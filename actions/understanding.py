@@ -269,6 +269,7 @@ class Understanding:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
             question.partners = self._named_by_word(memory, terms)
             question.points_back = question.points_back or bool(question.partners)
+            question.refers_back = question.refers_back or question.points_back
         if not question.partners and _ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
             # partner for the same people whose name has that word.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 import spacy
 from compound_split import char_split
@@ -31,6 +31,8 @@ _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
 _MIN_SPLIT_SCORE = -0.6
 _MIN_PART_LENGTH = 4
 _MIN_COMPOUND_LENGTH = 9
+# How often a lemma is looked up again: "geförderten" -> "geförderte" -> "gefördert" -> "fördern".
+_MAX_LEMMA_STEPS = 3
 
 
 # Particles of German separable verbs ("setzt sich … ein"), and where a clause ends.
@@ -71,28 +73,78 @@ class Wording:
     @functools.lru_cache(maxsize=20000)
     def lemma(self, word: str) -> str:
         """The folded lemma. Lower-case nouns ("mitgliedern") are looked up capitalised too,
-        and words typed or folded without umlauts ("beraet") with them ("berät")."""
+        and words typed or folded without umlauts ("beraet") with them ("berät").
+
+        The table's lemma of an inflected participle is the adjective ("geförderten" ->
+        "geförderte"), whose own lemma is the participle and then the verb: the lookup is
+        followed to its end, so "die geförderten Büros" meets "gefördert" and "fördern".
+        A compound the table does not know ("Landesmitteln") keeps its first part and takes
+        the lemma of its last ("Landes|mittel"), so inflected compounds meet each other."""
+        found = self._lookup(word)
+        if found is word:
+            return fold(self._compound_lemma(word) or word)
+        return fold(self._settled(found))
+
+    def _settled(self, lemma: str) -> str:
+        """The end of the table's chain from a lemma, or the lemma itself when the chain
+        does not settle within a few steps or runs in a circle ("deutsch" -> "deutschen" -> "deutsch")."""
+        chain = [lemma]
+        for _ in range(_MAX_LEMMA_STEPS):
+            further = self._lemmas.get(chain[-1])
+            if not further or further == chain[-1]:
+                return chain[-1]
+            if further in chain:
+                break
+            chain.append(further)
+        return lemma
+
+    def _lookup(self, word: str) -> str:
+        """The table's lemma of a word as typed, capitalised, lower case or with umlauts; the
+        word itself (the same object) when the table does not know it."""
         for form in (word, _with_umlauts(word)):
             lemma = self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower())
             if lemma:
-                return fold(lemma)
-        return fold(word)
+                return lemma
+        return word
+
+    def _compound_lemma(self, word: str) -> str:
+        """"Landesmitteln" -> "Landesmittel": the first part as written, the last one's lemma."""
+        split = self._split(word)
+        if not split:
+            return ""
+        first, second = split
+        # The last part is a noun, looked up as one: "Dienst", not the verb form "dienst" (-> "dienen").
+        last = self._lemmas.get(second) or self._lemmas.get(_with_umlauts(second)) \
+            or self._compound_lemma(second)  # "Jugend|migrations|diensten"
+        return first + last.lower() if last else ""
 
     @functools.lru_cache(maxsize=20000)
     def parts(self, word: str) -> Tuple[str, ...]:
         """The lemmas of a compound's two parts ("Wahlrecht" -> "wahl", "recht"), or ()."""
-        if len(word) < _MIN_COMPOUND_LENGTH or not word.isalpha():
+        split = self._split(word)
+        if not split:
             return ()
-        splits = char_split.split_compound(word.capitalize())
-        if not splits:
-            return ()
-        score, first, second = splits[0]
-        if score < _MIN_SPLIT_SCORE or min(len(first), len(second)) < _MIN_PART_LENGTH:
-            return ()
+        first, second = split
         # The linking -s of "Antidiskriminierungs|büro" is not part of the word.
         if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
             first = first[:-1]
         return (self.lemma(first), self.lemma(second))
+
+    @functools.lru_cache(maxsize=20000)
+    def _split(self, word: str) -> Optional[Tuple[str, str]]:
+        """char_split's best split of a compound, or None if it is unsure. A word typed or
+        folded without umlauts is split with them too, and the surer split counts:
+        "Auslaender" is "Ausl|aender" (-0.17) but "Ausländer" "Aus|länder" (0.85)."""
+        if len(word) < _MIN_COMPOUND_LENGTH or not word.isalpha():
+            return None
+        splits = [split for form in dict.fromkeys((word, _with_umlauts(word)))
+                  for split in char_split.split_compound(form.capitalize())[:1]]
+        if not splits:
+            return None
+        score, first, second = max(splits)
+        if score < _MIN_SPLIT_SCORE or min(len(first), len(second)) < _MIN_PART_LENGTH:
+            return None
+        return first, second
 
     def separable_verbs(self, text: str) -> List[str]:
         """German verbs split around the clause: "Für wen setzen die sich ein?" -> "einsetzen",

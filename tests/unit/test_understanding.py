@@ -111,6 +111,26 @@ def test_lemmas_reach_words_typed_without_umlauts() -> None:
     assert WORDING.lemma("mitgliedern") == WORDING.lemma("Mitglieder")
 
 
+def test_inflected_participles_and_compounds_meet_their_lemma() -> None:
+    """The table's lemma of "geförderten" is an adjective whose own lemma leads to the verb;
+    an inflected compound the table does not know takes its last part's lemma; a chain that
+    runs in a circle keeps the first lemma."""
+    assert WORDING.lemma("geförderten") == WORDING.lemma("gefördert") == WORDING.lemma("fördern")
+    assert WORDING.lemma("Landesmitteln") == WORDING.lemma("Landesmittel")
+    assert WORDING.lemma("Jugendmigrationsdiensten") == WORDING.lemma("Jugendmigrationsdienst")
+    circle = next((k, v) for k, v in WORDING._lemmas.items() if WORDING._lemmas.get(v) not in (None, v)
+                  and WORDING._lemmas.get(WORDING._lemmas[v]) == v)
+    assert WORDING._settled(circle[1]) == circle[1]
+
+
+def test_a_compound_typed_without_umlauts_is_split_as_with_them() -> None:
+    """The understanding folds the message ("integrationsraete"); the page is split with its
+    umlauts. Both must give the same terms, and the surer of the two splits counts."""
+    assert WORDING.terms("integrationsraete") == WORDING.terms("Integrationsräte")
+    assert WORDING.terms("antidiskriminierungsbueros") == WORDING.terms("Antidiskriminierungsbüros")
+    assert WORDING.parts("auslaender") == WORDING.parts("Ausländer")
+
+
 # --- memory ---------------------------------------------------------------------------
 
 def test_memory_keeps_partners_in_order_and_resolves_ordinals() -> None:
@@ -263,6 +283,24 @@ def test_a_word_of_the_subjects_name_with_a_contact_field_is_answered_even_when_
         (f"in welcher Straße ist das {head}?", "nlu_fallback", [entity("contact_attribute", "address")]),
     ])
     assert kfi.places[0].address in turns[-1][0]
+
+
+def test_a_word_of_the_subjects_name_and_a_city_asks_where_it_is(directory) -> None:
+    """"Gibt es so ein Büro auch in <Stadt>?" about the subject: a word of its name points
+    back to it, so the city asks for its places there, not for a sentence with that word."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    def whole_words(partner):
+        return {WORDING.lemma(w) for name in partner.names for w in WORDING.words(name)}
+
+    # A part of a compound in the name ("…|büro"), not a name of its own.
+    partner, place, word = next((p, pl, t) for p in directory.partners if len(p.places) > 1
+                                for pl in p.places[1:] for t in sorted(understanding._name_terms[p.id])
+                                if pl.city and len(t) > 3 and t not in whole_words(p))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"Habt ihr so ein {word} auch in {place.city}?", "ask_partner_location", [entity("city", place.city)]),
+    ])
+    assert place.city in turns[-1][0] and "„" not in turns[-1][0], turns[-1][0]
 
 
 def test_also_a_word_of_another_name_is_the_partner_beside_the_subject(directory) -> None:
