@@ -177,6 +177,10 @@ class FactIndex:
                 counts[term] = counts.get(term, 0) + 1
         return {t for t, n in counts.items() if n >= share * len(self.sentences)}
 
+    def sentences_with(self, term: str) -> int:
+        """How many indexed sentences have this term (a word, or a synonym group's token)."""
+        return sum(term in terms for terms in self._terms)
+
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""
         return [t for t in self.expand(terms) if t in self._vocabulary]

@@ -335,8 +335,10 @@ class Understanding:
                 question.partners = self.directory.partners_named_exactly_in(question.text)
             else:
                 question.partners = _unique([m.item for m in mentions])
-        question.groups = question.groups or self.directory.groups_in(rest)
-        question.topics = question.topics or self.directory.topics_in(rest)
+        # The NLU may find one topic of two ("Migrationsgeschichte … wissenschaftlichen Einrichtungen"):
+        # what the knowledge file's words find in the text is added.
+        question.groups = _unique([*question.groups, *self.directory.groups_in(rest)])
+        question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
         question.cities = question.cities or self.directory.cities_in(rest)
         question.fields = self.directory.fields_in(rest) or question.fields
         for city in question.cities:
@@ -595,16 +597,23 @@ class Understanding:
         `doubted`: the classifier took the message as out of scope; then the sentence must
         match clearly more ("Wie viel Bürgergeld steht mir zu?" shares "zustehen" and little else).
         `in_conversation`: a follow-up in a conversation about the page ("ab wann dürfen die
-        wählen?"): a sentence with the value asked for needs less in common.
+        wählen?"): a sentence with the value asked for, or a word no other sentence has, needs
+        less in common.
         """
         hit = self.index.best(content, None, answer_type)
         factor, words = (DOUBTED_FACTOR, 3) if doubted else (1.0, 2)
         # Two words in common, or one and the value asked for ("Wie viele Muslime …?" -> a number).
-        typed = hit is not None and hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
-        minimum = MIN_TYPED_FOLLOW_UP_SCORE if typed and in_conversation else MIN_OPEN_SCORE * factor
-        if hit is None or hit.score < minimum:
+        if hit is None:
             return None
-        return hit if len(hit.matched) >= words or typed else None
+        typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
+        # In a conversation about the page, one word that only one sentence of the page has
+        # ("da steht was von ECOSOC, was ist das?") names that sentence.
+        unique = in_conversation and not doubted and len(hit.matched) == 1 \
+            and self.index.sentences_with(hit.matched[0]) == 1
+        minimum = MIN_TYPED_FOLLOW_UP_SCORE if (typed or unique) and in_conversation else MIN_OPEN_SCORE * factor
+        if hit.score < minimum:
+            return None
+        return hit if len(hit.matched) >= words or typed or unique else None
 
     def _answered_by(self, q: Question, hit: Hit) -> Asked:
         """A fact answer; its sentence's partner becomes the subject."""

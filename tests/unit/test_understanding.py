@@ -303,6 +303,30 @@ def test_a_word_of_the_subjects_name_and_a_city_asks_where_it_is(directory) -> N
     assert place.city in turns[-1][0] and "„" not in turns[-1][0], turns[-1][0]
 
 
+def test_a_word_only_one_sentence_has_names_that_sentence_in_a_conversation(directory, index: FactIndex) -> None:
+    """"da steht was von <Wort>, was ist das?" about another partner than the subject: a word
+    that only one sentence of the page has is enough to quote that sentence."""
+    subject = directory.partners[0]
+    word, sentence = next((w, s) for p in directory.partners[1:] for s in p.quoted_sentences
+                          for w in WORDING.words(s) if len(w) > 5
+                          and len(known := index.known(WORDING.terms(w))) == 1 and index.sentences_with(known[0]) == 1)
+    turns = converse([
+        (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
+        (f"was hat es mit {word} auf sich?", "ask_partner_info", []),
+    ])
+    assert sentence in turns[-1][0], (word, turns[-1][0])
+
+
+def test_topics_the_nlu_missed_are_added_from_the_text(directory) -> None:
+    """The NLU found one topic; a word of another topic in the same message counts too."""
+    first, second = directory.knowledge.topics[0], directory.knowledge.topics[1]
+    word = next(w for w in second.words if " " not in w and len(w) > 5)
+    tracker = make_tracker(text=f"Ich suche etwas zu {first.words[0]} und zu {word}", intent="ask_target_group_help",
+                           entities=[entity("topic", first.id)])
+    question = actions.UNDERSTANDING.get(directory).read(tracker, Memory())
+    assert [t.id for t in question.topics][:2] == [first.id, second.id]
+
+
 def test_also_a_word_of_another_name_is_the_partner_beside_the_subject(directory) -> None:
     """"und gibt es auch einen Verband?" after one partner for a group: the other partner for
     that group whose name has the word, not the subject again."""
