@@ -175,7 +175,8 @@ class Wording:
         terms: List[str] = []
         for word in self.words(without_negated(text)):
             lemma = self.lemma(word)
-            if len(lemma) < 2 or lemma in self.stop_words:
+            # "welchem" is a stop word, its lemma "welch" is not: either one leaves the word out.
+            if len(lemma) < 2 or lemma in self.stop_words or fold(word.lower()) in self.stop_words:
                 continue
             terms.append(lemma)
             terms.extend(p for p in self.parts(word) if p not in self.stop_words)

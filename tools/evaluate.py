@@ -195,7 +195,8 @@ def ask(url: str, sender: str, text: str) -> str:
 
 
 QUESTION_SETS = ("questions.yml", "facts.yml", "languages.yml")
-CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conversations_more.yml", "languages.yml")
+CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conversations_more.yml",
+                     "long_conversations_fresh.yml", "languages.yml")
 
 
 def _set_name(file_name: str, holdout: bool) -> str:

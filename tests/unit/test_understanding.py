@@ -111,6 +111,12 @@ def test_lemmas_reach_words_typed_without_umlauts() -> None:
     assert WORDING.lemma("mitgliedern") == WORDING.lemma("Mitglieder")
 
 
+def test_a_stop_word_is_no_term_even_when_its_lemma_is_none() -> None:
+    """"welchem" is a stop word; its lemma "welch" is not: neither selects a fact."""
+    assert all(WORDING.terms(word) == [] for word in WORDING.stop_words), \
+        [(w, WORDING.terms(w)) for w in WORDING.stop_words if WORDING.terms(w)][:5]
+
+
 def test_inflected_participles_and_compounds_meet_their_lemma() -> None:
     """The table's lemma of "geförderten" is an adjective whose own lemma leads to the verb;
     an inflected compound the table does not know takes its last part's lemma; a chain that
