@@ -457,8 +457,10 @@ class Understanding:
         #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
         if q.fields and (q.partners or not (q.groups or q.topics)):
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
-        # "Wie kann ich die kontaktieren?": the whole contact card.
-        if intent == "ask_partner_contact" and q.partners and not q.answer_type:
+        # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
+        # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
+        asks_what = bool(words) and words[0] == "was" and bool(self.index.known(content))
+        if intent == "ask_partner_contact" and q.partners and not q.answer_type and not asks_what:
             return Asked.FIELDS
         # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
         if q.cities and q.partners and q.refers_back and not _PAST & set(words):
@@ -476,7 +478,9 @@ class Understanding:
                 # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents).
                 # The conversation makes it a question about the page: the classifier's
                 # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
-                other = self._open_fact(content, q.answer_type, in_conversation=True)
+                # A message of a word or two ("Öffnungszeiten?") stays with the subject: the page
+                # not saying it of the subject is the answer, not another partner's sentence.
+                other = self._open_fact(content, q.answer_type, in_conversation=True, by_one_word=len(words) > 2)
                 if other is not None and other.sentence.partner_id not in subject_ids:
                     return self._answered_by(q, other)
             # "wo is das …" (a typo left as a word): a place asked and no word matched is where
@@ -591,14 +595,14 @@ class Understanding:
         return None
 
     def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False,
-                   in_conversation: bool = False) -> Optional[Hit]:
+                   in_conversation: bool = False, by_one_word: bool = False) -> Optional[Hit]:
         """The best sentence of the whole page, if it matches well enough to be the answer.
 
         `doubted`: the classifier took the message as out of scope; then the sentence must
         match clearly more ("Wie viel Bürgergeld steht mir zu?" shares "zustehen" and little else).
         `in_conversation`: a follow-up in a conversation about the page ("ab wann dürfen die
-        wählen?"): a sentence with the value asked for, or a word no other sentence has, needs
-        less in common.
+        wählen?"): a sentence with the value asked for needs less in common; `by_one_word`:
+        so does one with a word no other sentence has ("ECOSOC").
         """
         hit = self.index.best(content, None, answer_type)
         factor, words = (DOUBTED_FACTOR, 3) if doubted else (1.0, 2)
@@ -608,12 +612,18 @@ class Understanding:
         typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
         # In a conversation about the page, one word that only one sentence of the page has
         # ("da steht was von ECOSOC, was ist das?") names that sentence.
-        unique = in_conversation and not doubted and len(hit.matched) == 1 \
+        unique = by_one_word and in_conversation and not doubted and len(hit.matched) == 1 \
             and self.index.sentences_with(hit.matched[0]) == 1
         minimum = MIN_TYPED_FOLLOW_UP_SCORE if (typed or unique) and in_conversation else MIN_OPEN_SCORE * factor
         if hit.score < minimum:
             return None
-        return hit if len(hit.matched) >= words or typed or unique else None
+        return hit if self._distinct_words(hit.matched) >= words or typed or unique else None
+
+    def _distinct_words(self, matched: Sequence[str]) -> int:
+        """How many words of the question a hit matched: "Öffnungszeiten" and its part
+        "Öffnung" are one word, not two."""
+        parts = {p for term in matched for p in self.wording.parts(term)}
+        return sum(term not in parts for term in matched)
 
     def _answered_by(self, q: Question, hit: Hit) -> Asked:
         """A fact answer; its sentence's partner becomes the subject."""

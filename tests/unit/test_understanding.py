@@ -323,6 +323,36 @@ def test_a_word_only_one_sentence_has_names_that_sentence_in_a_conversation(dire
     assert sentence in turns[-1][0], (word, turns[-1][0])
 
 
+def test_one_or_two_words_stay_with_the_subject(directory, index: FactIndex) -> None:
+    """"Öffnungszeiten?" about a partner whose sentences do not say it: the page says nothing
+    of the subject, even when another partner's sentence has that (compound) word."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    word, owner = next((w, p) for p in directory.partners for s in p.quoted_sentences for w in WORDING.words(s)
+                       if len(w) > 9 and WORDING.parts(w) and all(t in WORDING.terms(s) for t in WORDING.terms(w))
+                       and sum(WORDING.lemma(w) in WORDING.terms(x) for q in directory.partners
+                               for x in q.quoted_sentences) == 1)
+    assert understanding._distinct_words(tuple(WORDING.terms(word))) == 1
+    subject = next(p for p in directory.partners if p.id != owner.id)
+    turns = converse([
+        (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
+        (f"{word}?", "out_of_scope", []),
+    ])
+    assert owner.display_name not in turns[-1][0] and subject.display_name in turns[-1][0]
+
+
+def test_a_what_question_that_sounds_like_contact_asks_for_a_fact(directory, index: FactIndex) -> None:
+    """"Was wollen die erreichen?" is classified like "Wie erreiche ich die?"; "was" and a
+    fact word of the subject's sentences make it a fact question, not the contact card."""
+    partner, word, sentence = next((p, w, s) for p in directory.partners for s in p.quoted_sentences
+                                   for w in WORDING.words(s) if len(w) > 6 and index.known(WORDING.terms(w))
+                                   and index.best(WORDING.terms(w), [p.id]).sentence.text == s)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"was {word} die", "ask_partner_contact", []),
+    ])
+    assert sentence in turns[-1][0]
+
+
 def test_topics_the_nlu_missed_are_added_from_the_text(directory) -> None:
     """The NLU found one topic; a word of another topic in the same message counts too."""
     first, second = directory.knowledge.topics[0], directory.knowledge.topics[1]
