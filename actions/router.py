@@ -263,10 +263,24 @@ class Router:
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     def location(self, q: Question) -> Events:
+        """Where a partner sits, with the page's sentence that says it (quoted, with its source)."""
         partners = q.partners[:MAX_SUBJECTS]
+        city = q.cities[0] if q.cities else None
         for partner in partners:
-            self.say(answers.location(partner, q.cities[0] if q.cities else None))
+            text = answers.location(partner, city)
+            quote = self._place_sentence(partner, city)
+            if quote:
+                source = self._say_in("source_line", site=self.directory.knowledge.source_site,
+                                      title=self._page_title(), section=partner.source)
+                text += "\n" + self.replies.text("fact_also", quote=quote) + "\n" + source
+            self.say(text)
         return self._remember(q, partners, Asked.LOCATION)
+
+    @staticmethod
+    def _place_sentence(partner: Partner, city: Optional[str]) -> Optional[str]:
+        """The partner's first quoted sentence that names the asked city, else one of its cities."""
+        names = [city] if city and city in partner.cities else list(partner.cities)
+        return next((s for s in partner.quoted_sentences if any(n in s for n in names)), None)
 
     def fact(self, q: Question) -> Events:
         hit: Hit = q.fact  # type: ignore[assignment]

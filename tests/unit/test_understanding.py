@@ -306,7 +306,8 @@ def test_a_word_of_the_subjects_name_and_a_city_asks_where_it_is(directory) -> N
         (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
         (f"Habt ihr so ein {word} auch in {place.city}?", "ask_partner_location", [entity("city", place.city)]),
     ])
-    assert place.city in turns[-1][0] and "„" not in turns[-1][0], turns[-1][0]
+    first_line = turns[-1][0].splitlines()[0]
+    assert place.city in first_line and "„" not in first_line, turns[-1][0]  # the places, not a fact quote
 
 
 def test_a_word_only_one_sentence_has_names_that_sentence_in_a_conversation(directory, index: FactIndex) -> None:
@@ -351,6 +352,14 @@ def test_a_what_question_that_sounds_like_contact_asks_for_a_fact(directory, ind
         (f"was {word} die", "ask_partner_contact", []),
     ])
     assert sentence in turns[-1][0]
+
+
+def test_where_a_partner_sits_is_quoted_from_the_page(directory) -> None:
+    """The location answer quotes the partner's sentence that names its city, with the source."""
+    partner, sentence = next((p, s) for p in directory.partners for s in p.quoted_sentences
+                             if p.cities and any(c in s for c in p.cities))
+    text = converse([(f"Wo sitzt {partner.name}?", "ask_partner_location", [entity("partner", partner.id)])])[0][0]
+    assert f"„{sentence}“" in text and partner.source in text
 
 
 def test_topics_the_nlu_missed_are_added_from_the_text(directory) -> None:
@@ -486,7 +495,8 @@ def test_the_question_phrases_own_fact_word_selects_the_sentence_when_nothing_el
 def test_a_place_asked_with_a_stray_word_is_where_the_partner_sits(directory) -> None:
     partner = next(p for p in directory.partners if p.cities and len(p.quoted_sentences) > 2)
     text = converse([(f"wo is das {partner.name}", "ask_partner_location", [entity("partner", partner.id)])])[0][0]
-    assert all(city in text for city in partner.cities) and "„" not in text
+    assert all(city in text for city in partner.cities)
+    assert not text.startswith(f"{partner.display_name}:\n„")  # its places, not a fact quote
 
 
 def test_a_part_negated_by_a_hyphen_selects_nothing(directory) -> None:
