@@ -84,6 +84,8 @@ _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere 
 _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
 # "und gibt es auch einen Verband?": another partner beside the subject.
+# A phrase that starts a new topic counts within the first words of a message only.
+NEW_TOPIC_WITHIN = 2
 _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
@@ -263,7 +265,9 @@ class Understanding:
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
         question.points_back = explicit or _has_pointer(words)
         question.refers_back = question.points_back or _elliptic(words)
-        if "new_topic" in intent_words and not explicit:
+        # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
+        # anderes?" asks about the subject.
+        if any(m.start <= NEW_TOPIC_WITHIN for m in new_topic) and not explicit:
             memory = Memory(language=memory.language)  # nothing said before is the subject
         if not question.partners:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.

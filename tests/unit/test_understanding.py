@@ -263,6 +263,19 @@ def test_another_question_drops_the_subject(directory) -> None:
     assert "Zu welcher Stelle" in turns[2][0]
 
 
+def test_a_new_topic_phrase_at_the_end_keeps_the_subject(directory) -> None:
+    """"machen die auch noch was anderes?" asks about the subject; only a message that opens
+    with the phrase ("andere Frage: …") drops it."""
+    subject = directory.find_partner("KfI")
+    phrase = next(w for v in directory.knowledge.intent_words if v.id == "new_topic" for w in v.words
+                  if len(w.split()) > 1)
+    turns = converse([
+        (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
+        (f"und die Telefonnummer, oder {phrase}?", "ask_partner_contact", [entity("contact_attribute", "phone")]),
+    ])
+    assert subject.contact_items("phone")[0].value in turns[1][0]
+
+
 def test_a_yes_no_question_about_oneself_gets_the_fact_not_who_helps(knowledge) -> None:
     """"Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
     for the sentence that decides it; a story of one's situation still asks who helps."""
