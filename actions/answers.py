@@ -144,10 +144,11 @@ def partner_line(partner: Partner) -> str:
 
 
 def partners_for(heading: str, partners: Sequence[Partner]) -> str:
-    """A list answer; a single partner also gets its contact card, as people then call."""
+    """A list answer; a single partner gets what the page says of it (its description, the
+    page's own words, not our one-line summary) and its contact card, as people then call."""
     if len(partners) == 1:
         partner = partners[0]
-        return f"{heading}\n{partner.summary}\n\n{contact_card(partner)}"
+        return f"{heading}\n{partner.description or partner.summary}\n\n{contact_card(partner)}"
     return f"{heading}\n{_bullets(partner_line(p) for p in partners)}"
 
 

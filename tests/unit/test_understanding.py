@@ -375,6 +375,15 @@ def test_where_a_partner_sits_is_quoted_from_the_page(directory) -> None:
     assert f"„{sentence}“" in text and partner.source in text
 
 
+def test_the_one_partner_for_a_group_is_shown_in_the_pages_words(directory) -> None:
+    """Who helps a group that one partner serves: the page's description of it, not only our summary."""
+    group, partner = next((g, ps[0]) for g in directory.knowledge.target_groups
+                          if len(ps := directory.for_target_group(g.id)) == 1 and ps[0].description)
+    text = converse([(f"Wer hilft {group.words[0]} in dieser Lage bei solchen Fragen?", "ask_target_group_help",
+                      [entity("target_group", group.id)])])[0][0]
+    assert partner.description in text
+
+
 def test_topics_the_nlu_missed_are_added_from_the_text(directory) -> None:
     """The NLU found one topic; a word of another topic in the same message counts too."""
     first, second = directory.knowledge.topics[0], directory.knowledge.topics[1]
