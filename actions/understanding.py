@@ -79,6 +79,7 @@ _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt 
                            "genau alles dann beiden".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
+_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
@@ -689,7 +690,9 @@ def _has_pointer(words: List[str]) -> bool:
         return True
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else None
-        if word in _POINTERS or word in _PRONOUNS and (following is None or following in _AFTER_PRONOUN):
+        # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause.
+        relative = index >= 2 and words[index - 2] in _INDEFINITE
+        if word in _POINTERS or word in _PRONOUNS and not relative and (following is None or following in _AFTER_PRONOUN):
             return True
     return False
 
