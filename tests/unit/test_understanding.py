@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions
 from actions.fact_index import ANSWER_EVIDENCE, FactIndex
 from actions.memory import Memory
-from actions.understanding import Asked
+from actions.understanding import Asked, _has_pointer
 from tests.support.fixtures import entity, make_tracker
 
 WORDING = actions.WORDING
@@ -261,6 +261,14 @@ def test_another_question_drops_the_subject(directory) -> None:
     assert subject.contact_items("phone")[0].value not in turns[2][0]
     assert other_ids  # the bot asks which partner instead
     assert "Zu welcher Stelle" in turns[2][0]
+
+
+def test_a_relative_pronoun_points_back_to_nothing() -> None:
+    """"gibt es ein Gremium, das sich um … kümmert?" names what it asks for; "machen die das
+    auch?" and "gibt es das auch in …" point back."""
+    assert not _has_pointer("gibt es ein gremium das sich um spaetaussiedler kuemmert".split())
+    assert _has_pointer("machen die auch beratung".split())
+    assert _has_pointer("gibt es das auch in koeln".split())
 
 
 def test_a_new_topic_phrase_at_the_end_keeps_the_subject(directory) -> None:
