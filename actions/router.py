@@ -102,6 +102,7 @@ class Router:
             Asked.LIST: self.partner_list,
             Asked.GENERAL: self.general,
             Asked.WHICH_PARTNER: self.which_partner,
+            Asked.NOT_LISTED: self.not_listed,
             Asked.UNCLEAR: self.unclear,
             Asked.OUT_OF_SCOPE: self.out_of_scope,
         }
@@ -379,6 +380,13 @@ class Router:
 
     def which_partner(self, q: Question) -> Events:
         self.say(answers.ask_which_partner(self.directory.partners))
+        return []
+
+    def not_listed(self, q: Question) -> Events:
+        """"der dritte" of two: say how many were named, and which; the list stays as it was."""
+        names = answers.enumerate_german([p.display_name for p in q.partners])
+        self.say(self.replies.text("not_listed", count=str(len(q.partners)), names=names),
+                 buttons=partner_buttons(q.partners))
         return []
 
     def unclear(self, q: Question) -> Events:

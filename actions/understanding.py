@@ -52,6 +52,7 @@ class Asked(str, Enum):
     LIST = "list"                    # partners of a kind, city, topic or all
     GENERAL = "general"              # the page's general facts
     WHICH_PARTNER = "which_partner"  # a partner question without any subject
+    NOT_LISTED = "not_listed"        # "der dritte" of a list of two: which of those named
     UNCLEAR = "unclear"              # "Meinten Sie …?"
     OUT_OF_SCOPE = "out_of_scope"
 
@@ -282,6 +283,12 @@ class Understanding:
             question.named = bool(question.partners)
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
+            if not question.partners and _counts_past_the_list(words, memory):
+                # "und der dritte?" after two were named: honestly, which of those two.
+                question.partners = [p for p in map(self.directory.knowledge.partner, memory.listed or memory.mentioned)
+                                     if p]
+                question.asked = Asked.NOT_LISTED
+                return question
         if "person" in intent_words or "talk" in intent_words and intent in ("bot_challenge", "ask_capabilities"):
             # A human to talk to ("ich will mit Mensch sprechen" sounds like "bist du ein Mensch?"):
             # the subject's contacts, else who advises people.
@@ -675,6 +682,13 @@ def _yes_no_about_oneself(text: str) -> bool:
         return False
     last = fold(sentences[-1]).split()
     return len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in _QUESTION_OPENERS
+
+
+def _counts_past_the_list(words: List[str], memory: Memory) -> bool:
+    """An ordinal beyond the partners named: "der dritte" when the last answer named two."""
+    ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    named = memory.listed or memory.mentioned
+    return ordinal is not None and bool(named) and memory.ordinal(ordinal) is None
 
 
 def _elliptic(words: List[str]) -> bool:

@@ -263,6 +263,20 @@ def test_another_question_drops_the_subject(directory) -> None:
     assert "Zu welcher Stelle" in turns[2][0]
 
 
+def test_an_ordinal_past_the_list_asks_which_of_those_named(directory) -> None:
+    """"und der dritte?" after a list of two: the two named, not the out-of-scope reply, and
+    the list stays for "der erste"."""
+    group, listed = next((g, ps) for g in directory.knowledge.target_groups
+                         if len(ps := directory.for_target_group(g.id)) == 2)
+    turns = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("und der dritte?", "follow_up", []),
+        ("der erste?", "follow_up", []),
+    ])
+    assert all(p.display_name in turns[1][0] for p in listed)
+    assert listed[0].display_name in turns[2][0] and listed[1].display_name not in turns[2][0]
+
+
 def test_a_relative_pronoun_points_back_to_nothing() -> None:
     """"gibt es ein Gremium, das sich um … kümmert?" names what it asks for; "machen die das
     auch?" and "gibt es das auch in …" point back."""
