@@ -214,7 +214,9 @@ class Understanding:
         question.partners = _unique([find.find_partner(v) for v in values.get("partner", [])])
         question.groups = _unique([find.find_target_group(v) for v in values.get("target_group", [])])
         question.topics = _unique([find.find_topic(v) for v in values.get("topic", [])])
-        question.cities = _unique([find.find_city(v) or v for v in values.get("city", [])])
+        # A city the page does not name is said back as a name ("bielefeld" -> "Bielefeld").
+        question.cities = _unique([find.find_city(v) or (v[:1].upper() + v[1:] if v.islower() else v)
+                                   for v in values.get("city", [])])
         question.kinds = [k for k in values.get("kind", []) if k in KINDS]
         question.fields = [f for f in values.get("contact_attribute", []) if f in CONTACT_ATTRIBUTES]
         if text.startswith("/"):  # a button: its payload names intent and entities exactly

@@ -143,6 +143,12 @@ def test_location_names_every_city(knowledge: KnowledgeBase) -> None:
             assert "weder Sitz noch Adresse" in text
 
 
+def test_a_city_typed_in_lower_case_is_said_back_as_a_name(directory) -> None:
+    partner = max(directory.partners, key=lambda p: len(p.cities))
+    text, _ = run(AnswerAs("ask_partner_location"), entities=partner_entities(partner.id, entity("city", "bielefeld")))
+    assert "Bielefeld" in text and "bielefeld" not in text
+
+
 def test_location_in_a_city_without_an_office_lists_the_others(directory) -> None:
     partner = max(directory.partners, key=lambda p: len(p.cities))
     text, _ = run(AnswerAs("ask_partner_location"), entities=partner_entities(partner.id, entity("city", "Bielefeld")))
