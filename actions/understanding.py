@@ -90,6 +90,9 @@ _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welche
 NEW_TOPIC_WITHIN = 2
 _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # "In welcher Stadt war das?": the past (a founding), not today's address.
+# An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig" (not "seit 20 Jahren").
+_AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
+                         r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
 # gets who-helps answers in simple language (Partner.simple).
@@ -264,6 +267,9 @@ class Understanding:
             # Not "in welcher Stadt": there the word is the place asked for.
             terms += [t for t in self.wording.terms(" ".join(phrase_words))
                       if any(k.startswith("~") for k in self.index.known([t]))]
+        if _AGE_STATED.search(question.text):
+            # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
+            terms.append(self.wording.lemma("Alter"))
         question.content = terms
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words

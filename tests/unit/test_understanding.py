@@ -277,6 +277,19 @@ def test_an_ordinal_past_the_list_asks_which_of_those_named(directory) -> None:
     assert listed[0].display_name in turns[2][0] and listed[1].display_name not in turns[2][0]
 
 
+def test_an_age_stated_asks_for_the_age_limit(directory, index: FactIndex) -> None:
+    """"mein Bruder ist 29, kann der auch hin?" about a partner with an age limit: its sentence
+    with the age, not the out-of-scope reply."""
+    age = WORDING.lemma("Alter")
+    partner, sentence = next((p, s) for p in directory.partners for s in p.quoted_sentences
+                             if age in WORDING.terms(s) and re.search(r"\d", s))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("mein Bruder ist 29, kann der auch hin?", "out_of_scope", []),
+    ])
+    assert sentence in turns[-1][0]
+
+
 def test_a_relative_pronoun_points_back_to_nothing() -> None:
     """"gibt es ein Gremium, das sich um … kümmert?" names what it asks for; "machen die das
     auch?" and "gibt es das auch in …" point back."""
