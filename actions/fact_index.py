@@ -39,7 +39,7 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "share": re.compile(r"Prozent|%"),
     "place": re.compile(r"\b(in|nach|mit Sitz in|an der)\s+(?:der\s+)?[A-ZÄÖÜ][\wäöüß-]+|\bSitz\b|Institut an"),
     "organisation": re.compile(r"Universität|Hochschule|Ministeri|Stiftung|Verein|Verband|Verbände|Institut"
-                               r"|Vereinten Nationen|Schulen|Behörden|Kammern|Träger|Bezirksregierung"),
+                               r"|Vereinten Nationen|Schulen\b|Behörden|Kammern|Träger|Bezirksregierung"),
     "person": re.compile(r"Mitglied|Minister|Senator|Sozialpädagog|Ausländerbeiräte|Landesregierung|Ministerium"
                          r"|Bürger|Migrant|Eltern|Väter|Lehrkräfte|Schulministerium|Vertreter"),
     "expansion": re.compile(r"\([A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"),

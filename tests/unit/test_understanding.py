@@ -111,6 +111,12 @@ def test_lemmas_reach_words_typed_without_umlauts() -> None:
     assert WORDING.lemma("mitgliedern") == WORDING.lemma("Mitglieder")
 
 
+def test_an_organisation_is_a_whole_word_not_the_start_of_one() -> None:
+    """"Schulentwicklung" names no organisation; "an den Schulen" does."""
+    assert ANSWER_EVIDENCE["organisation"].search("im Prozess einer interkulturellen Schulentwicklung") is None
+    assert ANSWER_EVIDENCE["organisation"].search("in den Schulen in NRW") is not None
+
+
 def test_a_stop_word_is_no_term_even_when_its_lemma_is_none() -> None:
     """"welchem" is a stop word; its lemma "welch" is not: neither selects a fact."""
     assert all(WORDING.terms(word) == [] for word in WORDING.stop_words), \
