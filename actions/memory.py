@@ -75,12 +75,15 @@ class Memory:
         changed = language != (self.language or served[0])
         return [SlotSet(LANGUAGE_SLOT, language)] if language in served and changed else []
 
+    @property
+    def named(self) -> List[str]:
+        """What an ordinal counts in: the list shown, else the partners in the order they came up."""
+        return self.listed or self.mentioned
+
     def ordinal(self, index: int) -> Optional[str]:
-        """"der erste" (0), "die zweite" (1), "der letzte" (-1): of the list shown, else of
-        the partners in the order they came up."""
-        pool = self.listed or self.mentioned
+        """"der erste" (0), "die zweite" (1), "der letzte" (-1) of `named`."""
         try:
-            return pool[index]
+            return self.named[index]
         except IndexError:
             return None
 

@@ -271,9 +271,7 @@ class Router:
             text = answers.location(partner, city)
             quote = self._place_sentence(partner, city)
             if quote:
-                source = self._say_in("source_line", site=self.directory.knowledge.source_site,
-                                      title=self._page_title(), section=partner.source)
-                text += "\n" + self.replies.text("fact_also", quote=quote) + "\n" + source
+                text += "\n" + self.replies.text("fact_also", quote=quote) + "\n" + self._source_line(partner.source)
             self.say(text)
         return self._remember(q, partners, Asked.LOCATION)
 
@@ -302,9 +300,12 @@ class Router:
         else:
             # The page's introduction is four sentences: all of them, the asked one among them.
             text = answers.general_info(knowledge.general)
-        source = self._say_in("source_line", site=knowledge.source_site, title=self._page_title(),
-                              section=hit.sentence.source)
-        return f"{text}\n{source}"
+        return f"{text}\n{self._source_line(hit.sentence.source)}"
+
+    def _source_line(self, section: str) -> str:
+        """"Quelle: chancen.nrw, Seite „…“ (section)" in the user's language."""
+        knowledge = self.directory.knowledge
+        return self._say_in("source_line", site=knowledge.source_site, title=self._page_title(), section=section)
 
     def _page_title(self) -> str:
         """"Partner - Gremien - Netzwerke" from "chancen.nrw: Partner - Gremien - Netzwerke"."""

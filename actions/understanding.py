@@ -78,21 +78,22 @@ _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".s
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
                            "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor sich konkret "
                            "genau alles dann beiden".split())
+# "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
+_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
-_INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
-# "und gibt es auch einen Verband?": another partner beside the subject.
 # A phrase that starts a new topic counts within the first words of a message only.
 NEW_TOPIC_WITHIN = 2
+# "und gibt es auch einen Verband?": another partner beside the subject.
 _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
-# "In welcher Stadt war das?": the past (a founding), not today's address.
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig" (not "seit 20 Jahren").
 _AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
+# "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
 # gets who-helps answers in simple language (Partner.simple).
@@ -293,8 +294,7 @@ class Understanding:
             question.partners = self._resolve_reference(words, memory, intent_words)
             if not question.partners and _counts_past_the_list(words, memory):
                 # "und der dritte?" after two were named: honestly, which of those two.
-                question.partners = [p for p in map(self.directory.knowledge.partner, memory.listed or memory.mentioned)
-                                     if p]
+                question.partners = [p for p in map(self.directory.knowledge.partner, memory.named) if p]
                 question.asked = Asked.NOT_LISTED
                 return question
         if "person" in intent_words or "talk" in intent_words and intent in ("bot_challenge", "ask_capabilities"):
@@ -386,8 +386,8 @@ class Understanding:
     def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:
         """The partner(s) a message without a name is about, from the conversation."""
         partner = self.directory.knowledge.partner
-        ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
-        if ordinal is not None and (memory.listed or memory.mentioned):
+        ordinal = _ordinal(words)
+        if ordinal is not None and memory.named:
             found = memory.ordinal(ordinal)
             return [partner(found)] if found and partner(found) else []
         if "earlier" in intent_words and memory.earlier():
@@ -479,8 +479,8 @@ class Understanding:
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
         # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
-        asks_what = bool(words) and words[0] == "was" and bool(self.index.known(content))
-        if intent == "ask_partner_contact" and q.partners and not q.answer_type and not asks_what:
+        if intent == "ask_partner_contact" and q.partners and not q.answer_type and not (
+                words and words[0] == "was" and self.index.known(content)):
             return Asked.FIELDS
         # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
         if q.cities and q.partners and q.refers_back and not _PAST & set(words):
@@ -692,11 +692,15 @@ def _yes_no_about_oneself(text: str) -> bool:
     return len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in _QUESTION_OPENERS
 
 
+def _ordinal(words: List[str]) -> Optional[int]:
+    """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any."""
+    return next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+
+
 def _counts_past_the_list(words: List[str], memory: Memory) -> bool:
     """An ordinal beyond the partners named: "der dritte" when the last answer named two."""
-    ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
-    named = memory.listed or memory.mentioned
-    return ordinal is not None and bool(named) and memory.ordinal(ordinal) is None
+    ordinal = _ordinal(words)
+    return ordinal is not None and bool(memory.named) and memory.ordinal(ordinal) is None
 
 
 def _elliptic(words: List[str]) -> bool:
