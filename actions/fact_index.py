@@ -25,7 +25,7 @@ import bm25s
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from actions.knowledge import KnowledgeBase
+from actions.knowledge import KnowledgeBase, QuotedList
 from actions.wording import Wording
 
 # What a sentence must contain to carry an answer of a type (question_words ids).
@@ -88,6 +88,9 @@ class Hit:
     # The sentence before, when this one opens with a pronoun ("Sie selbst sehen sich …"):
     # quoted first, so the answer says who "Sie" are.
     context: Optional[QuotedSentence] = None
+    # The whole list this item belongs to, when the question matched only its lead-in
+    # ("Was sind die Aufgaben?" -> "Zu den Aufgaben … zählen:" and every item, not one of them).
+    whole: Optional[QuotedList] = None
 
 
 class FactIndex:
@@ -126,6 +129,21 @@ class FactIndex:
             index: index - 1 for index, sentence in enumerate(self.sentences)
             if index and _ANAPHORIC.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
             and self.sentences[index - 1].source == sentence.source}
+        # Each list item (read with its lead-in) -> its list, and the terms of the lead-in alone.
+        self._lists: Dict[int, Tuple[QuotedList, Set[str]]] = {}
+        for partner in knowledge.partners:
+            for quoted in partner.lists:
+                lead_terms = set(self._conceptual(wording.terms(quoted.lead)))
+                indices = [self.sentences.index(QuotedSentence(partner.id, text, partner.source))
+                           for text in quoted.sentences()]
+                if not quoted.items_stand_alone:
+                    self._lists.update((index, (quoted, lead_terms)) for index in indices)
+                    continue
+                # Items that stand alone are sentences of their own: only the lead-in stands for
+                # the list, and it says whom an item's "Sie" means ("Sie können … beitragen").
+                self._lists[indices[0]] = (quoted, lead_terms)
+                self._before.update((index, indices[0]) for index in indices[1:]
+                                    if _ANAPHORIC.match(self.sentences[index].text))
         self._vocabulary = set().union(*self._terms)
         # Plain words of the index, for rapidfuzz's closest-word search on typos.
         self._words = sorted(t for t in self._vocabulary if not t.startswith("~"))
@@ -205,6 +223,14 @@ class FactIndex:
         # Ties (no term matched) keep the page's order: the first dated sentence of a partner.
         return sorted(hits, key=lambda h: (-h.score, -h.has_evidence))
 
+    def _whole_list(self, index: int, matched: Sequence[str]) -> Optional[QuotedList]:
+        """The list of item `index` when every matched term is a word of its lead-in: the
+        question asked what the lead-in announces ("die Ziele"), so one item is not the answer."""
+        if index not in self._lists or not matched:
+            return None
+        quoted, lead_terms = self._lists[index]
+        return quoted if set(matched) <= lead_terms else None
+
     def best(
         self,
         terms: Sequence[str],
@@ -234,7 +260,11 @@ class FactIndex:
             top = scored[0]
             close = [h for h in scored[1:] if h.sentence.partner_id == top.sentence.partner_id
                      and h.score >= CLOSE_SHARE * top.score]
-            before = self._before.get(self.sentences.index(top.sentence))
+            index = self.sentences.index(top.sentence)
+            whole = self._whole_list(index, top.matched)
+            if whole is not None:
+                return replace(top, whole=whole)
+            before = self._before.get(index)
             top = replace(top, context=self.sentences[before]) if before is not None else top
             return replace(top, also=close[0].sentence) if close else top
         if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not known:

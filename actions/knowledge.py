@@ -130,9 +130,15 @@ class QuotedList:
 
     lead: str
     items: Tuple[str, ...]
+    # The items are whole sentences ("Lehrkräfte … können … übernehmen:" announces the
+    # sentences after it): the lead-in and each item are quoted on their own.
+    items_stand_alone: bool = False
 
     def sentences(self) -> Tuple[str, ...]:
-        """Each item read with its lead-in, as a sentence the bot can quote."""
+        """The sentences the bot can quote: each item read with its lead-in, or, when the
+        items stand alone, the lead-in and the items as they are."""
+        if self.items_stand_alone:
+            return (self.lead, *self.items)
         lead = self.lead.rstrip(":")
         return tuple(f"{lead}: {item}" for item in self.items)
 
@@ -448,11 +454,14 @@ def _read_questions(reader: _Reader) -> Tuple[TrainerQuestion, ...]:
 
 def _read_lists(reader: _Reader) -> Tuple[QuotedList, ...]:
     result = []
-    for list_reader in _item_readers(reader, "lists", "{lead, items}", ("lead", "items")):
+    for list_reader in _item_readers(reader, "lists", "{lead, items}", ("lead", "items", "items_stand_alone")):
         items = list_reader.texts("items")
         if not items:
             list_reader.fail("braucht mindestens einen Eintrag", "items")
-        result.append(QuotedList(lead=list_reader.text("lead") or "", items=items))
+        stand_alone = list_reader.data.get("items_stand_alone", False)
+        if not isinstance(stand_alone, bool):
+            list_reader.fail("muss true oder false sein", "items_stand_alone")
+        result.append(QuotedList(lead=list_reader.text("lead") or "", items=items, items_stand_alone=stand_alone))
     return tuple(result)
 
 

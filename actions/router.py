@@ -290,7 +290,11 @@ class Router:
 
     def _quote(self, hit: Hit, partner: Optional[Partner]) -> str:
         knowledge = self.directory.knowledge
-        if partner is not None:
+        if partner is not None and hit.whole is not None:
+            # What the lead-in announces was asked: the lead-in, then every item as the page lists it.
+            text = "\n".join([self.replies.text("fact", name=partner.display_name, quote=hit.whole.lead),
+                               *(self.replies.text("fact_item", quote=item) for item in hit.whole.items)])
+        elif partner is not None:
             # The sentence before first when this one opens with "Sie"/"Er" (unless it is the
             # close second anyway); then a close second.
             context = hit.context if hit.context != hit.also else None

@@ -35,6 +35,9 @@ BREAKAGES: Dict[str, tuple] = {
     "bad email": (lambda d: _partner(d, "kfi")["contact"].update(email=["poststelle [at] x.de"]), ["'kfi'", "'email'"]),
     "duplicate id": (lambda d: _partner(d, "domid").update(id="zfti"), ["partners", "'zfti'", "mehrfach"]),
     "shared alias": (lambda d: _partner(d, "domid")["aliases"].append("KfI"), ["'domid'", "aliases", "KfI"]),
+    "list flag not yes/no": (
+        lambda d: _partner(d, "jungenarbeit")["lists"][0].update(items_stand_alone="ja"),
+        ["'jungenarbeit'", "items_stand_alone", "true oder false"]),
     "address without city": (
         lambda d: _partner(d, "kfi")["places"][0].update(address="Seibertzstr. 1"), ["'kfi'", "address", "Arnsberg"]
     ),

@@ -16,7 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from actions.fact_index import ANSWER_EVIDENCE, FactIndex
+from actions.knowledge import QuotedList
 from actions.memory import Memory
+from actions.router import Router
 from actions.understanding import Asked, _has_pointer
 from tests.support.fixtures import entity, make_tracker
 
@@ -569,3 +571,60 @@ def test_a_part_negated_by_a_hyphen_selects_nothing(directory) -> None:
     eu = next(s for p in directory.partners for s in p.quoted_sentences if "EU-Staaten" in s)
     text = converse([("Was dürfen Nicht-EU-Ausländer ohne deutschen Pass überhaupt wählen?", "ask_general_info", [])])[0][0]
     assert "„" in text and eu not in text
+
+
+def test_a_question_about_a_lists_lead_in_gets_the_whole_list(knowledge, index: FactIndex) -> None:
+    """"Was sind die Aufgaben?" asks what the lead-in announces: every item, not the best one;
+    a question with words of one item gets that item alone."""
+    lists = [(p, quoted) for p in knowledge.partners for quoted in p.lists if len(quoted.items) > 1]
+    assert lists, "the fixture page has a list with several items"
+    for partner, quoted in lists:
+        lead = [t for t in WORDING.terms(quoted.lead) if index.known([t])]
+        hit = index.best(lead, [partner.id])
+        assert hit is not None and hit.whole == quoted, (partner.id, quoted.lead)
+        item = quoted.items[-1]
+        own = [t for t in WORDING.terms(item) if t not in WORDING.terms(quoted.lead)]
+        hit = index.best(own, [partner.id])
+        assert hit is not None and hit.whole is None and item in hit.sentence.text, (partner.id, item)
+    # The answer quotes the lead-in first, then every item.
+    partner, quoted = lists[0]
+    hit = index.best([t for t in WORDING.terms(quoted.lead) if index.known([t])], [partner.id])
+    router = Router(actions.KNOWLEDGE.current(), actions.REPLIES, CollectingDispatcher(), Memory())
+    text = router._quote(hit, partner)
+    assert text.index(quoted.lead) < min(text.index(item) for item in quoted.items)
+
+
+def test_items_that_stand_alone_are_quoted_alone_and_whole_under_their_lead_in(knowledge) -> None:
+    """A sentence with a colon announces the sentences after it (items_stand_alone): asked
+    about the announcing sentence, the answer is all of them; asked about one, that one,
+    without the lead-in glued in front."""
+    partner = next(p for p in knowledge.partners if len(p.facts) >= 3 and not p.lists and not any(x.label for x in p.places))
+    lead, *items = partner.facts[:3]
+    quoted = QuotedList(lead=lead, items=tuple(items), items_stand_alone=True)
+    changed = dataclasses.replace(partner, facts=partner.facts[3:], lists=(quoted,))
+    index = FactIndex(dataclasses.replace(
+        knowledge, partners=tuple(changed if p is partner else p for p in knowledge.partners)), WORDING)
+    own_lead = [t for t in WORDING.terms(lead) if all(t not in WORDING.terms(i) for i in items)]
+    hit = index.best(own_lead, [partner.id])
+    assert hit is not None and hit.sentence.text == lead and hit.whole == quoted
+    own_item = [t for t in WORDING.terms(items[1]) if t not in WORDING.terms(lead) and t not in WORDING.terms(items[0])]
+    hit = index.best(own_item, [partner.id])
+    assert hit is not None and hit.sentence.text == items[1] and hit.whole is None
+
+
+def test_an_item_that_opens_with_a_pronoun_is_quoted_under_its_lead_in(knowledge) -> None:
+    """"Sie können … beitragen" under "Lehrkräfte … können … übernehmen:": the lead-in says
+    whom "Sie" means, so it is the item's context, wherever the item stands in the file."""
+    partner, sentence = next((p, s) for p in knowledge.partners for s in p.facts
+                             if re.match(r"(Sie|Er)\b", s) and not p.lists)
+    lead, between = [s for s in partner.facts if s != sentence and not re.match(r"(Sie|Er)\b", s)][:2]
+    # Another item stands between the lead-in and the pronoun's sentence.
+    quoted = QuotedList(lead=lead, items=(between, sentence), items_stand_alone=True)
+    changed = dataclasses.replace(partner, facts=tuple(f for f in partner.facts if f not in (lead, between, sentence)),
+                                  lists=(quoted,))
+    index = FactIndex(dataclasses.replace(
+        knowledge, partners=tuple(changed if p is partner else p for p in knowledge.partners)), WORDING)
+    own = [t for t in WORDING.terms(sentence) if t not in WORDING.terms(lead)]
+    hit = index.best(own, [partner.id])
+    assert hit is not None and hit.sentence.text == sentence and hit.context is not None
+    assert hit.context.text == lead
