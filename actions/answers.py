@@ -8,7 +8,7 @@ have, because an invented phone number is worse than none.
 
 from __future__ import annotations
 
-from typing import Iterable, List, Optional, Sequence
+from typing import Iterable, List, Mapping, Optional, Sequence
 
 from actions.knowledge import ContactItem, GeneralInfo, Partner, Place, Vocabulary
 
@@ -152,8 +152,9 @@ def partners_for(heading: str, partners: Sequence[Partner]) -> str:
     return f"{heading}\n{_bullets(partner_line(p) for p in partners)}"
 
 
-def partners_for_group(group_label: str, partners: Sequence[Partner]) -> str:
-    """Who helps a target group: the matching partners with how to reach them."""
+def partners_for_group(group_label: str, partners: Sequence[Partner], reasons: Mapping[str, str]) -> str:
+    """Who helps a target group: the matching partners, each with the page's sentence that
+    fits the message best (`reasons`; else its first sentence), and how to reach them."""
     if not partners:
         return f"Für „{group_label}“ kenne ich keine passende Stelle."
     heading = f"Für {group_label} ist da:" if len(partners) == 1 else f"Für {group_label} sind da:"
@@ -162,7 +163,8 @@ def partners_for_group(group_label: str, partners: Sequence[Partner]) -> str:
     blocks = [heading]
     for partner in partners:
         reach = contact_lines(partner) or [f"Sitz: {c}" for c in partner.cities]
-        block = f"• {partner_line(partner)}"
+        said = reasons.get(partner.id) or next(iter(partner.quoted_sentences), None)
+        block = f"• {partner.display_name}: „{said}“" if said else f"• {partner_line(partner)}"
         if reach:
             block += "\n  " + "\n  ".join(reach)
         blocks.append(block)

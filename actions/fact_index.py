@@ -231,6 +231,18 @@ class FactIndex:
         quoted, lead_terms = self._lists[index]
         return quoted if set(matched) <= lead_terms else None
 
+    def best_of_each(
+        self, terms: Sequence[str], partner_ids: Sequence[str], answer_type: Optional[str] = None
+    ) -> Dict[str, Hit]:
+        """Per partner, its sentence that shares most with the question (one word is enough:
+        the partners were chosen already), scored once for all of them. Partners whose
+        sentences share nothing are left out."""
+        hits: Dict[str, Hit] = {}
+        for hit in self._scored(self.known(terms), partner_ids, answer_type):
+            if hit.matched and hit.score >= MIN_SUBJECT_SCORE and hit.sentence.partner_id not in hits:
+                hits[hit.sentence.partner_id or ""] = hit
+        return hits
+
     def best(
         self,
         terms: Sequence[str],

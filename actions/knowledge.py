@@ -43,7 +43,7 @@ _FIELD_PATTERNS: Dict[str, re.Pattern] = {
 
 # A sentence ends at . ! ? before a capital letter, but not after an abbreviation or a
 # number ("bzw. Integrations-", "z. B. Kindergarten", "Zum 1. Oktober").
-_SENTENCE_END = re.compile(r"(?<!bzw\.)(?<!z\.B\.)(?<!z\.)(?<!u\.a\.)(?<!\d\.)(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
+_SENTENCE_END = re.compile(r"(?<!bzw\.)(?<!z\.B\.)(?<!z\. B\.)(?<!z\.)(?<!u\.a\.)(?<!\d\.)(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
 
 
 def _split_sentences(text: str) -> List[str]:

@@ -349,7 +349,7 @@ class Router:
         matched = [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
         label = matched[0].label if matched else "das Thema " + next(
             t.label for t in q.topics if any(t.id in p.topics for p in partners))
-        text = answers.partners_for_group(label, partners)
+        text = answers.partners_for_group(label, partners, q.reasons)
         return self._list_reply(text + quote, partners, Asked.HELP)
 
     def partner_list(self, q: Question) -> Events:
@@ -368,7 +368,7 @@ class Router:
             return self._list_reply(answers.partners_for(heading, partners), partners, Asked.LIST, buttons=False)
         if q.groups:
             partners = directory.for_target_group(q.groups[0].id)
-            text = answers.partners_for_group(q.groups[0].label, partners)
+            text = answers.partners_for_group(q.groups[0].label, partners, q.reasons)
             return self._list_reply(text, partners, Asked.LIST, buttons=False)
         if q.kinds:
             partners = directory.of_kind(q.kinds[0])

@@ -126,6 +126,8 @@ class Question:
     answer_type: Optional[str] = None      # "date", "number", … (question_words ids)
     content: List[str] = field(default_factory=list)  # the words that select a fact (lemmas, no names)
     fact: Optional[Hit] = None
+    # Who helps: per partner, its page sentence that shares most with the message (partner id -> text).
+    reasons: Dict[str, str] = field(default_factory=dict)
     small_talk: Optional[str] = None       # the greeting/thanks intent that came with a question
     wants_all: bool = False
     ranking: List[str] = field(default_factory=list)  # the classifier's other guesses, best first
@@ -261,6 +263,12 @@ class Understanding:
         phrase_words = [w for phrase in question_phrases for w in rest_words[phrase.start:phrase.end]]
         for phrase in [*question_phrases, *new_topic]:  # "in welcher Stadt" asks; "Stadt" is no subject
             rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
+        if question_phrases:
+            # "Bei welcher Behörde angesiedelt?" asks for an organisation: a group word inside the
+            # question phrase ("Behörde") names no group, unless the NLU found it.
+            asked_only = {g.id for g in self.directory.groups_in(rest)} - {
+                g.id for g in self.directory.groups_in(" ".join(rest_words))} - set(values.get("target_group", []))
+            question.groups = [g for g in question.groups if g.id not in asked_only]
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
@@ -562,6 +570,8 @@ class Understanding:
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
                 q.fact = hit
+            q.reasons = {pid: h.sentence.text for pid, h in self.index.best_of_each(
+                content, [p.id for p in q.partners], q.answer_type).items()}
             return Asked.HELP
         # 12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.

@@ -5,6 +5,7 @@ Runs on the fixture file (tests/support/knowledge/partners.yml), not on the real
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,14 @@ def test_action_server_refuses_to_start_with_broken_file(tmp_path: Path) -> None
     assert result.returncode == 1
     assert str(broken) in result.stderr and "'kfi'" in result.stderr and "'kind'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_sentence_does_not_end_at_an_abbreviation() -> None:
+    """"(z. B. Kindergarten, Schule …)" stays inside its sentence: a sentence cut there
+    would be quoted as a fragment ("Kindergarten, Schule …) den spezifischen Belangen …")."""
+    knowledge = load_knowledge(FIXTURE_KNOWLEDGE_FILE)
+    descriptions = [p for p in knowledge.partners if "z. B. " in p.description]
+    assert descriptions, "the fixture has a description with 'z. B.'"
+    for partner in knowledge.partners:
+        for sentence in partner.quoted_sentences:
+            assert not re.search(r"\b(z\. ?B|bzw|u\.a)\.$", sentence), (partner.id, sentence)

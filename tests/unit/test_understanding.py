@@ -628,3 +628,18 @@ def test_an_item_that_opens_with_a_pronoun_is_quoted_under_its_lead_in(knowledge
     hit = index.best(own, [partner.id])
     assert hit is not None and hit.sentence.text == sentence and hit.context is not None
     assert hit.context.text == lead
+
+
+def test_a_group_word_inside_the_question_phrase_names_no_group(knowledge, directory) -> None:
+    """"Bei welcher Behörde angesiedelt?" about the subject asks for its organisation: the
+    group word of the question phrase ("Behörde") does not start a list of that group."""
+    phrase, group = next((w, g) for v in knowledge.question_words if v.id == "organisation" for w in v.words
+                         for g in knowledge.target_groups if directory.groups_in(w) == [g])
+    partner = next(p for p in directory.partners if any(place.label for place in p.places)
+                   and group.id not in p.target_groups)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"{phrase} angesiedelt?", "ask_partner_list", []),
+    ])
+    assert turns[-1][1]["last_asked"] in (Asked.FACT.value, Asked.NOT_STATED.value), turns[-1][0]
+    assert turns[-1][1]["partner"] == partner.id
