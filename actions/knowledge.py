@@ -124,6 +124,16 @@ class Safety:
 
 
 @dataclass(frozen=True)
+class Situation:
+    """A situation people describe instead of naming its topic ("Der Vermieter gibt mir die
+    Wohnung nicht, weil ich Ausländerin bin"): a word from each cue list -> the topic."""
+
+    topic: str
+    label: str
+    all_of: Tuple[Tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class QuotedList:
     """A list of the page quoted as it stands: its lead-in ("Ziel der LAG JSA NRW ist")
     and its items, each a quote of its own, because the page prints them as bullets."""
@@ -244,6 +254,8 @@ class KnowledgeBase:
     question_words: Tuple[Vocabulary, ...] = ()
     # Words of a message that ask for something other than a fact (source, a list, a place …).
     intent_words: Tuple[Vocabulary, ...] = ()
+    # Described situations that lead to a topic (who one is, where, what happened).
+    situations: Tuple[Situation, ...] = ()
     # Language codes the file has words for; the first is the page's language (de).
     languages: Tuple[str, ...] = ("de",)
     safety: Optional[Safety] = None
@@ -334,6 +346,25 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
         result.append(Vocabulary(id=item_id or "", label=reader.text("label") or "", words=words,
                                  translations=_read_by_language(reader, "languages", languages)))
     _reject_duplicate_ids(path, section, [v.id for v in result])
+    return tuple(result)
+
+
+def _read_situations(path: Path, items: Any, topic_ids: Sequence[str]) -> Tuple[Situation, ...]:
+    if not isinstance(items, list):
+        raise KnowledgeError(f"{path}: Abschnitt 'situations' muss eine Liste sein")
+    result = []
+    for index, item in enumerate(items, start=1):
+        reader = _Reader(path, f"situations Nr. {index}", item)
+        reader.reject_unknown(("topic", "label", "all_of"))
+        topic = reader.text("topic") or ""
+        if topic not in topic_ids:
+            reader.fail(f"'{topic}' ist kein Thema aus 'topics'", "topic")
+        cues = reader.data.get("all_of")
+        if not isinstance(cues, list) or len(cues) < 2 or not all(
+                isinstance(c, list) and c and all(isinstance(w, str) and w.strip() for w in c) for c in cues):
+            reader.fail("braucht mindestens zwei nicht leere Wortlisten", "all_of")
+        result.append(Situation(topic=topic, label=reader.text("label") or "",
+                                all_of=tuple(tuple(w.strip() for w in c) for c in cues)))
     return tuple(result)
 
 
@@ -508,7 +539,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     """Validate already-parsed YAML data and build the knowledge base."""
     top = _Reader(path, "Datei", data)
     top.reject_unknown(("source", "languages", "general", "target_groups", "topics", "contact_words", "fact_words",
-                        "question_words", "intent_words", "safety", "partners"))
+                        "question_words", "intent_words", "situations", "safety", "partners"))
     languages = top.texts("languages") if "languages" in data else ("de",)
     if not languages or languages[0] != "de":
         top.fail("die erste Sprache muss de sein (die Sprache der Seite)", "languages")
@@ -551,6 +582,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         fact_words=_read_vocabulary(path, "fact_words", data.get("fact_words")),
         question_words=_read_vocabulary(path, "question_words", data.get("question_words")),
         intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words"), languages),
+        situations=_read_situations(path, data.get("situations") or [], topic_ids),
         languages=tuple(languages),
         safety=_read_safety(path, data["safety"], languages) if data.get("safety") is not None else None,
     )

@@ -346,7 +346,8 @@ class Router:
             blocks = ["\n".join([p.display_name, p.simple or "", *answers.contact_lines(p)]) for p in partners]
             return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks) + quote,
                                     partners, Asked.HELP)
-        matched = [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
+        # A situation told ("… weil ich Ausländerin bin") is about its topic, not about the group named in it.
+        matched = [] if q.situation else [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
         label = matched[0].label if matched else "das Thema " + next(
             t.label for t in q.topics if any(t.id in p.topics for p in partners))
         text = answers.partners_for_group(label, partners, q.reasons)

@@ -31,6 +31,7 @@ from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detect
 from actions.memory import Memory
 from actions.mentions import MentionFinder
 from actions.safety import DangerReader
+from actions.situations import Situations
 from actions.spelling import fold
 from actions.wording import Wording, without_negated
 
@@ -137,6 +138,7 @@ class Question:
     language: str = "de"                   # the message's language (actions.languages), or "unknown"
     danger: Optional[str] = None           # actions.safety.DANGER or SELF_HARM
     simple: bool = False                   # a short German message: answered in simple language
+    situation: bool = False                # a topic came from a described situation (actions.situations)
 
     @property
     def doubted(self) -> bool:
@@ -159,6 +161,7 @@ class Understanding:
         knowledge = directory.knowledge
         self.detector = detector or detector_for(tuple(knowledge.languages))
         self.danger = DangerReader(knowledge.safety, lambda text: [wording.lemma(w) for w in wording.words(text)])
+        self.situations = Situations(knowledge, wording)
         # Words of the other languages, matched only in messages of another language.
         self._translated_intents = TranslatedWords(
             (w, v.id) for v in knowledge.intent_words for words in v.translations.values() for w in words)
@@ -337,8 +340,9 @@ class Understanding:
             return True
         if q.refers_back and (memory.subject or memory.listed) and q.asked not in (Asked.LIST, Asked.HELP):
             return True
-        # Unsure intent, but a group or topic of the page's partners ("Kopftuch") was named.
-        return q.intent == "nlu_fallback" and q.asked == Asked.HELP and bool(q.topics or q.groups)
+        # Unsure intent, but a group or topic of the page's partners ("Kopftuch") was named; or
+        # a situation of the knowledge file was told, which the classifier's guess does not outweigh.
+        return q.asked == Asked.HELP and (q.intent == "nlu_fallback" and bool(q.topics or q.groups) or q.situation)
 
     def _find_in_text(self, question: Question, entities: Sequence[Dict]) -> str:
         """Typo-tolerant search of the text for what the NLU did not find; returns the
@@ -367,6 +371,10 @@ class Understanding:
         # what the knowledge file's words find in the text is added.
         question.groups = _unique([*question.groups, *self.directory.groups_in(rest)])
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
+        # "Der Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin": a situation told.
+        described = [t for t in self.situations.topics_in(question.text) if t not in question.topics]
+        question.topics += described
+        question.situation = bool(described)
         question.cities = question.cities or self.directory.cities_in(rest)
         question.fields = self.directory.fields_in(rest) or question.fields
         for city in question.cities:

@@ -39,6 +39,8 @@ BREAKAGES: Dict[str, tuple] = {
     "list flag not yes/no": (
         lambda d: _partner(d, "jungenarbeit")["lists"][0].update(items_stand_alone="ja"),
         ["'jungenarbeit'", "items_stand_alone", "true oder false"]),
+    "situation of no topic": (lambda d: d["situations"][0].update(topic="wohnen"), ["situations", "'wohnen'", "topic"]),
+    "situation with one cue list": (lambda d: d["situations"][0].update(all_of=[["Wohnung"]]), ["situations", "all_of"]),
     "address without city": (
         lambda d: _partner(d, "kfi")["places"][0].update(address="Seibertzstr. 1"), ["'kfi'", "address", "Arnsberg"]
     ),

@@ -16,7 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from actions.fact_index import ANSWER_EVIDENCE, FactIndex
-from actions.knowledge import QuotedList
+from actions.knowledge import QuotedList, Situation
+from actions.situations import Situations
 from actions.memory import Memory
 from actions.router import Router
 from actions.understanding import Asked, _has_pointer
@@ -662,3 +663,27 @@ def test_who_helps_shows_each_partners_sentence_that_fits_the_message(knowledge,
                           [entity("target_group", group.id)])])[0]
     assert f"„{sentence}“" in reply and first.summary not in reply
     assert f"„{other.quoted_sentences[0]}“" in reply or any(f"„{s}“" in reply for s in other.quoted_sentences)
+
+
+# --- described situations -----------------------------------------------------------------
+
+def test_a_situation_needs_a_word_of_every_cue_list_each_in_a_word_of_its_own(knowledge) -> None:
+    """Who one is, where, what happened: one word of each list makes the topic; a list
+    without a word does not, nor one compound that holds two cues ("Ausländerbehörde")."""
+    situation = Situation(topic=knowledge.topics[0].id, label="",
+                          all_of=(("Ausländerin", "Herkunft"), ("Vermieter", "Behörde"), ("nicht", "abgelehnt")))
+    situations = Situations(dataclasses.replace(knowledge, situations=(situation,)), WORDING)
+    assert situations.topics_in("Die Vermieterin hat mich abgelehnt, wegen meiner Herkunft.") == [knowledge.topics[0]]
+    assert situations.topics_in("Der Vermieter will nicht an Ausländerinnen vermieten") == [knowledge.topics[0]]
+    assert situations.topics_in("Der Vermieter will nicht vermieten") == []
+    assert situations.topics_in("Wo ist die Ausländerbehörde, ich finde sie nicht") == []
+
+
+def test_a_situation_told_reaches_the_partners_of_its_topic_even_if_classified_out_of_scope(
+        knowledge, directory) -> None:
+    """The classifier's "out of scope" does not outweigh a situation the knowledge file describes."""
+    situation = knowledge.situations[0]
+    text = " ".join(cues[0] for cues in situation.all_of)
+    reply, slots = converse([(text, "out_of_scope", [])])[0]
+    assert slots["last_asked"] == Asked.HELP.value, reply
+    assert any(p.display_name in reply for p in directory.for_topic(situation.topic)), reply

@@ -1,0 +1,72 @@
+"""Described situations -> topics.
+
+People who are treated unfairly rarely name the topic; they tell what happened: "Der
+Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin." The knowledge file's
+`situations` give a topic and cue lists (who one is, where it happened, what happened);
+a message with a word of every list is about that topic, and the partners for the topic
+answer it. Words are compared by lemma and by compound part, so "Vermieterin",
+"Wohnungssuche" and "Ausländerinnen" count; small words ("nicht", "kein") count too,
+because a refusal is often said with nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from typing import FrozenSet, List, Set, Tuple
+
+from actions.knowledge import KnowledgeBase, Vocabulary
+from actions.spelling import fold
+from actions.wording import Wording
+
+
+# "Vermieterin", "Ausländerinnen": the masculine stem of a feminine noun (at least four letters).
+_FEMININE = re.compile(r"^(\w{4,})in(?:nen)?$")
+# A cue: per word of it, the forms that word may take ("Vermieterin" -> vermieterin, vermieter).
+Cue = Tuple[FrozenSet[str], ...]
+
+
+class Situations:
+    """The topics of the situations a message describes."""
+
+    def __init__(self, knowledge: KnowledgeBase, wording: Wording) -> None:
+        self.wording = wording
+        self._rules: List[Tuple[Vocabulary, Tuple[Tuple[Cue, ...], ...]]] = []
+        for situation in knowledge.situations:
+            topic = next(t for t in knowledge.topics if t.id == situation.topic)
+            cue_lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.all_of)
+            self._rules.append((topic, cue_lists))
+
+    def _forms(self, word: str) -> FrozenSet[str]:
+        """A word as typed (folded), as lemma, as compound parts, and a feminine noun also in
+        its masculine form ("Vermieterin" -> "vermieter"), which spaCy's table often lacks."""
+        forms = {fold(word.lower()), self.wording.lemma(word), *self.wording.parts(word)}
+        forms |= {m.group(1) for f in tuple(forms) for m in [_FEMININE.match(f)] if m}
+        return frozenset(forms)
+
+    def _cue(self, text: str) -> Cue:
+        """A cue of several words ("nicht rein") needs all of them. A cue word stands for
+        itself and its lemma, not its parts ("Wohnungssuche" is no cue for "Suche")."""
+        return tuple(frozenset({fold(word.lower()), self.wording.lemma(word)}) for word in self.wording.words(text))
+
+    def topics_in(self, text: str) -> List[Vocabulary]:
+        """The topics whose every cue list has a cue in the text, each in words of its own:
+        "Ausländerbehörde" alone is not "Ausländer" at a "Behörde"."""
+        words = [self._forms(w) for w in self.wording.words(text)]
+        return [topic for topic, cue_lists in self._rules
+                if _distinct(tuple(_positions(cues, words) for cues in cue_lists))]
+
+
+def _positions(cues: Tuple[Cue, ...], words: List[FrozenSet[str]]) -> FrozenSet[int]:
+    """Where in the message a cue of the list occurs (every word of a cue, in any form)."""
+    found: Set[int] = set()
+    for cue in cues:
+        places = [[i for i, forms in enumerate(words) if part & forms] for part in cue]
+        if cue and all(places):
+            found.update(places[0])
+    return frozenset(found)
+
+
+def _distinct(positions: Tuple[FrozenSet[int], ...]) -> bool:
+    """Can each list be matched by a different word of the message?"""
+    return any(len(set(choice)) == len(choice) for choice in product(*positions))
