@@ -578,8 +578,10 @@ class Understanding:
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
                 q.fact = hit
-            q.reasons = {pid: h.sentence.text for pid, h in self.index.best_of_each(
-                content, [p.id for p in q.partners], q.answer_type).items()}
+            reasons = self.index.best_of_each(content, [p.id for p in q.partners], q.answer_type)
+            q.reasons = {pid: h.sentence.text for pid, h in reasons.items()}
+            # The partner whose page says most of what the message says comes first.
+            q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
             return Asked.HELP
         # 12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.

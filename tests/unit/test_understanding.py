@@ -648,11 +648,11 @@ def test_a_group_word_inside_the_question_phrase_names_no_group(knowledge, direc
 
 def test_who_helps_shows_each_partners_sentence_that_fits_the_message(knowledge, directory, index) -> None:
     """A list of who helps quotes, per partner, its page sentence that shares most with the
-    message (not the knowledge file's summary); a partner with nothing in common shows its
-    first sentence."""
+    message (not the knowledge file's summary), the best-fitting partner first; a partner
+    with nothing in common shows its first sentence."""
     group, partners = next((g, directory.for_target_group(g.id)) for g in knowledge.target_groups
                            if len(directory.for_target_group(g.id)) >= 2)
-    first, other = partners[0], partners[1]
+    first, other = partners[-1], partners[0]  # the last on the page fits the message best
     sentence = first.quoted_sentences[-1]
     word = next(w for w in sorted(WORDING.words(sentence), key=len, reverse=True)
                 if index.best(WORDING.terms(w), [p.id for p in partners]) is not None
@@ -662,6 +662,7 @@ def test_who_helps_shows_each_partners_sentence_that_fits_the_message(knowledge,
                           "ask_target_group_help",
                           [entity("target_group", group.id)])])[0]
     assert f"„{sentence}“" in reply and first.summary not in reply
+    assert reply.index(first.display_name) < reply.index(other.display_name)
     assert f"„{other.quoted_sentences[0]}“" in reply or any(f"„{s}“" in reply for s in other.quoted_sentences)
 
 
