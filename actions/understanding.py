@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -94,6 +94,8 @@ _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig" (not "seit 20 Jahren").
 _AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
+# An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
+_AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
@@ -139,6 +141,7 @@ class Question:
     danger: Optional[str] = None           # actions.safety.DANGER or SELF_HARM
     simple: bool = False                   # a short German message: answered in simple language
     situation: bool = False                # a topic came from a described situation (actions.situations)
+    age: Optional[int] = None              # an age the message states ("mein Sohn ist 15")
 
     @property
     def doubted(self) -> bool:
@@ -162,6 +165,10 @@ class Understanding:
         self.detector = detector or detector_for(tuple(knowledge.languages))
         self.danger = DangerReader(knowledge.safety, lambda text: [wording.lemma(w) for w in wording.words(text)])
         self.situations = Situations(knowledge, wording)
+        # The ages a partner's page sentences name ("von 12 bis 27 Jahren"), for an age stated.
+        self._ages: Dict[str, List[Tuple[int, int]]] = {
+            p.id: [(int(low), int(high)) for s in p.quoted_sentences for low, high in _AGE_RANGE.findall(s)]
+            for p in knowledge.partners}
         # Words of the other languages, matched only in messages of another language.
         self._translated_intents = TranslatedWords(
             (w, v.id) for v in knowledge.intent_words for words in v.translations.values() for w in words)
@@ -279,9 +286,11 @@ class Understanding:
             # Not "in welcher Stadt": there the word is the place asked for.
             terms += [t for t in self.wording.terms(" ".join(phrase_words))
                       if any(k.startswith("~") for k in self.index.known([t]))]
-        if _AGE_STATED.search(question.text):
+        age = _AGE_STATED.search(question.text)
+        if age:
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
             terms.append(self.wording.lemma("Alter"))
+            question.age = int(re.search(r"\d+", age.group()).group())
         question.content = terms
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
@@ -428,7 +437,7 @@ class Understanding:
             return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
         if q.named:  # a partner's name is the subject, whatever group words come with it
             return Asked.SUMMARY
-        if q.groups or q.topics:
+        if q.groups or q.topics or q.age is not None and asks_who_helps and self._fitting(q):
             q.partners = self._fitting(q)
             return Asked.HELP
         if self.detector.unknown(q.text):
@@ -572,7 +581,7 @@ class Understanding:
         # 11. Who helps a group or with a topic; a described situation. When the message asks
         #     more than who ("wer nimmt die auf und verteilt die?") and one of them has the
         #     sentence that says it (two words beyond the group's own), the list quotes it.
-        if q.groups or q.topics:
+        if q.groups or q.topics or q.age is not None and asks_who_helps and self._fitting(q):
             q.partners = self._fitting(q)
             asks_more = content and q.partners and not q.simple and "help" not in intent_words
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
@@ -680,6 +689,8 @@ class Understanding:
         for partner in self.directory.partners:
             score = sum(g.id in partner.target_groups for g in q.groups)
             score += sum(t.id in partner.topics for t in q.topics)
+            # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too.
+            score += q.age is not None and any(low <= q.age <= high for low, high in self._ages.get(partner.id, ()))
             if score:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)

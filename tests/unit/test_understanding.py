@@ -688,3 +688,14 @@ def test_a_situation_told_reaches_the_partners_of_its_topic_even_if_classified_o
     reply, slots = converse([(text, "out_of_scope", [])])[0]
     assert slots["last_asked"] == Asked.HELP.value, reply
     assert any(p.display_name in reply for p in directory.for_topic(situation.topic)), reply
+
+
+def test_an_age_stated_finds_the_partner_whose_page_names_that_age(directory) -> None:
+    """"Mein Sohn ist 16, wer kann ihm helfen?": the partner whose sentences say "von 12 bis
+    27 Jahren" helps; an age outside every range finds no one by age."""
+    partner, low, high = next((p, int(m.group(1)), int(m.group(2))) for p in directory.partners
+                              for s in p.quoted_sentences for m in [re.search(r"(\d+) bis (\d+) Jahren", s)] if m)
+    reply, slots = converse([(f"Mein Sohn ist {low + 1}, wer kann ihm helfen?", "ask_target_group_help", [])])[0]
+    assert slots["last_asked"] == Asked.HELP.value and partner.display_name in reply, reply
+    reply, _ = converse([(f"Mein Opa ist {high + 50}, wer kann ihm helfen?", "ask_target_group_help", [])])[0]
+    assert partner.display_name not in reply, reply
