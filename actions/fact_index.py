@@ -43,6 +43,8 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "person": re.compile(r"Mitglied|Minister|Senator|Sozialpädagog|Ausländerbeiräte|Landesregierung|Ministerium"
                          r"|Bürger|Migrant|Eltern|Väter|Lehrkräfte|Schulministerium|Vertreter"),
     "expansion": re.compile(r"\([A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"),
+    # "Auf welchem Gesetz beruht …?": a sentence that names a law.
+    "law": re.compile(r"\bGesetz(es)?\b"),
 }
 # Sentences that open with a pronoun or a pointer to the sentence before.
 _ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
@@ -164,7 +166,12 @@ class FactIndex:
         """Question terms with typos corrected towards the index and synonyms as their group."""
         corrected: List[str] = []
         for term in terms:
-            if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM:
+            # A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"
+            # is not "integrationspolitisch" (its parts "Integration", "Politik" are searched).
+            parts = self.wording.parts(term)
+            real_compound = bool(parts) and all(p in self._vocabulary or p in self._concepts for p in parts)
+            if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM \
+                    and not real_compound:
                 match = process.extractOne(term, self._words, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
                 term = match[0] if match else term
             corrected.append(term)

@@ -699,3 +699,31 @@ def test_an_age_stated_finds_the_partner_whose_page_names_that_age(directory) ->
     assert slots["last_asked"] == Asked.HELP.value and partner.display_name in reply, reply
     reply, _ = converse([(f"Mein Opa ist {high + 50}, wer kann ihm helfen?", "ask_target_group_help", [])])[0]
     assert partner.display_name not in reply, reply
+
+
+def test_a_compound_whose_parts_the_page_uses_is_no_typo(knowledge) -> None:
+    """"Integrationspolitik" is a word of its own, not a typo of the page's
+    "integrationspolitische": when the page uses both its parts, they are searched, not the
+    near word."""
+    partner = knowledge.partners[0]
+    page = ("Die integrationspolitische Zusammenarbeit wächst.", "Die Politik hört zu.", "Integration gelingt.")
+    changed = dataclasses.replace(partner, facts=(*partner.facts, *page))
+    index = FactIndex(dataclasses.replace(knowledge, partners=(changed, *knowledge.partners[1:])), WORDING)
+    term = WORDING.lemma("Integrationspolitik")
+    assert index.expand([term]) == [term]
+    hit = index.best(WORDING.terms("Integrationspolitik"), [partner.id])
+    assert hit is not None and hit.sentence.text != page[0]
+    # Without the page's "Politik", the near word is taken as meant.
+    changed = dataclasses.replace(partner, facts=(*partner.facts, page[0], page[2]))
+    index = FactIndex(dataclasses.replace(knowledge, partners=(changed, *knowledge.partners[1:])), WORDING)
+    assert any(t.startswith("integrationspolit") and t != term for t in index.expand([term]))
+
+
+def test_a_question_for_a_law_prefers_the_sentence_that_names_one(knowledge, index: FactIndex) -> None:
+    """"Auf welchem Gesetz beruht …?" (answer type law): the page's sentence with "Gesetz"."""
+    assert ANSWER_EVIDENCE["law"].search("das Gesetz zur Förderung der Teilhabe")
+    assert not ANSWER_EVIDENCE["law"].search("ein gesetzlich legitimiertes Gremium")
+    laws = [s for s in index.sentences if ANSWER_EVIDENCE["law"].search(s.text)]
+    assert laws, "the fixture page names a law"
+    hit = index.best(WORDING.terms("Gesetz Integration"), None, "law")
+    assert hit is not None and ANSWER_EVIDENCE["law"].search(hit.sentence.text)
