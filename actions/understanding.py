@@ -439,8 +439,6 @@ class Understanding:
             return Asked.SUMMARY
         if q.groups or q.topics or q.age is not None and asks_who_helps and self._fitting(q):
             q.partners = self._fitting(q)
-            groups, topics = self._asked_about(q)  # first: what the asking sentence names (the heading)
-            q.groups, q.topics = _unique([*groups, *q.groups]), _unique([*topics, *q.topics])
             return Asked.HELP
         if self.detector.unknown(q.text):
             return Asked.LANGUAGES
@@ -585,8 +583,6 @@ class Understanding:
         #     sentence that says it (two words beyond the group's own), the list quotes it.
         if q.groups or q.topics or q.age is not None and asks_who_helps and self._fitting(q):
             q.partners = self._fitting(q)
-            groups, topics = self._asked_about(q)  # first: what the asking sentence names (the heading)
-            q.groups, q.topics = _unique([*groups, *q.groups]), _unique([*topics, *q.topics])
             asks_more = content and q.partners and not q.simple and "help" not in intent_words
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
@@ -689,31 +685,16 @@ class Understanding:
         """The partners that fit most of what was said (groups, topics, kind): "Meine Eltern
         sind Spätaussiedler … ein Gremium" -> the Gremium for Spätaussiedler, not every
         partner for parents."""
-        groups, topics = self._asked_about(q)
         scores: Dict[str, int] = {}
         for partner in self.directory.partners:
-            score = sum(g.id in partner.target_groups for g in groups)
-            score += sum(t.id in partner.topics for t in topics)
+            score = sum(g.id in partner.target_groups for g in q.groups)
+            score += sum(t.id in partner.topics for t in q.topics)
             # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too.
             score += q.age is not None and any(low <= q.age <= high for low, high in self._ages.get(partner.id, ()))
             if score:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
-
-    def _asked_about(self, q: Question) -> Tuple[List[Vocabulary], List[Vocabulary]]:
-        """The groups, and the topics of the sentence that asks, when the message tells
-        something first: "Ich schreibe eine Hausarbeit über Migrationsgeschichte. Welche
-        wissenschaftlichen Einrichtungen …?" asks for research, the history is the context.
-        Groups say who is asking ("ich gehöre zur Minderheit der Sinti. Gibt es eine
-        Beratungsstelle für uns?") and count wherever they stand. A question sentence
-        without a topic of its own ("Wer hilft ihm?") asks about every topic told."""
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", q.text.strip()) if s]
-        asking = [s for s in sentences if s.endswith("?")]
-        if len(sentences) < 2 or not asking:
-            return q.groups, q.topics
-        topics = [t for t in q.topics if t in self.directory.topics_in(fold(asking[-1]))]
-        return q.groups, topics or q.topics
 
     def _vocabulary_terms(self, q: Question, topics: bool = True) -> Set[str]:
         """The fact-index terms of the message's group (and topic) words ("Lehrkräfte")."""

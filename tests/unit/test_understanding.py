@@ -727,15 +727,3 @@ def test_a_question_for_a_law_prefers_the_sentence_that_names_one(knowledge, ind
     assert laws, "the fixture page names a law"
     hit = index.best(WORDING.terms("Gesetz Integration"), None, "law")
     assert hit is not None and ANSWER_EVIDENCE["law"].search(hit.sentence.text)
-
-
-def test_the_asking_sentence_decides_whom_a_message_is_about(knowledge, directory) -> None:
-    """"Ich schreibe eine Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen
-    Einrichtungen …?": every partner for what the question sentence names, not only the one
-    that also fits the context told before it."""
-    a, b, both, only_b = next((a, b, p, q) for a in knowledge.topics for b in knowledge.topics if a != b
-                              for p in directory.partners if a.id in p.topics and b.id in p.topics
-                              for q in directory.partners if b.id in q.topics and a.id not in q.topics)
-    text = f"Ich habe eine Frage zu {a.words[0]}. Wer ist da für {b.words[0]} und so weiter zuständig?"
-    reply, _ = converse([(text, "ask_target_group_help", [entity("topic", a.id), entity("topic", b.id)])])[0]
-    assert both.display_name in reply and only_b.display_name in reply, reply
