@@ -9,6 +9,7 @@ message can say "die", "dort" or "der erste".
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -47,6 +48,10 @@ def partner_buttons(partners: Sequence[Partner], intent: str = "ask_partner_info
         {"title": p.short_name or p.name, "payload": f"/{intent}{json.dumps({'partner': p.id})}"}
         for p in partners[:MAX_BUTTONS]
     ]
+
+
+# A quoted sentence that sends the reader to a web site.
+_WEB_ADDRESS = re.compile(r"\bwww\.|https?://")
 
 
 class Router:
@@ -284,7 +289,11 @@ class Router:
     def fact(self, q: Question) -> Events:
         hit: Hit = q.fact  # type: ignore[assignment]
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
-        self.say(self._quote(hit, partner))
+        text = self._quote(hit, partner)
+        if partner is not None and partner.contact_items("web") and _WEB_ADDRESS.search(text):
+            # "Öffnungszeiten … finden sich unter www…": the partner's web addresses, with what each offers.
+            text += "\n\n" + answers.contact_field(partner, "web")
+        self.say(text)
         return self.memory.events([partner.id] if partner else [], Asked.FACT.value, quote=hit.sentence.text,
                                   answer_type=q.answer_type, terms=q.content)
 

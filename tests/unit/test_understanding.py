@@ -20,7 +20,7 @@ from actions.knowledge import QuotedList, Situation
 from actions.situations import Situations
 from actions.memory import Memory
 from actions.router import Router
-from actions.understanding import Asked, _has_pointer
+from actions.understanding import Asked, Question, _has_pointer
 from tests.support.fixtures import entity, make_tracker
 
 WORDING = actions.WORDING
@@ -727,3 +727,18 @@ def test_a_question_for_a_law_prefers_the_sentence_that_names_one(knowledge, ind
     assert laws, "the fixture page names a law"
     hit = index.best(WORDING.terms("Gesetz Integration"), None, "law")
     assert hit is not None and ANSWER_EVIDENCE["law"].search(hit.sentence.text)
+
+
+def test_a_quoted_sentence_that_names_a_web_site_comes_with_the_partners_web_addresses(
+        knowledge, index: FactIndex) -> None:
+    """"Öffnungszeiten … finden sich unter www…": the answer lists the partner's web
+    addresses with what each offers, not only the one the sentence names."""
+    partner, sentence = next((p, s) for p in knowledge.partners for s in p.quoted_sentences
+                             if "www." in s and len(p.contact_items("web")) >= 2)
+    hit = index.best([t for t in WORDING.terms(sentence) if "www" not in t], [partner.id])
+    assert hit is not None and "www." in hit.sentence.text
+    dispatcher = CollectingDispatcher()
+    q = Question(text="?", intent="ask_partner_info", asked=Asked.FACT, partners=[partner], fact=hit)
+    Router(actions.KNOWLEDGE.current(), actions.REPLIES, dispatcher, Memory()).answer(q)
+    reply = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert all(item.value in reply for item in partner.contact_items("web")), reply
