@@ -166,12 +166,8 @@ class FactIndex:
         """Question terms with typos corrected towards the index and synonyms as their group."""
         corrected: List[str] = []
         for term in terms:
-            # A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"
-            # is not "integrationspolitisch" (its parts "Integration", "Politik" are searched).
-            parts = self.wording.parts(term)
-            real_compound = bool(parts) and all(p in self._vocabulary or p in self._concepts for p in parts)
             if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM \
-                    and not real_compound:
+                    and not self._page_compound(term):
                 match = process.extractOne(term, self._words, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
                 term = match[0] if match else term
             corrected.append(term)
@@ -182,6 +178,12 @@ class FactIndex:
                                                                 score_cutoff=_TWIN_CUTOFF, limit=3)
                               if not (w.startswith(term) or term.startswith(w))]  # not "integration|s"
         return list(dict.fromkeys(self._conceptual(corrected)))
+
+    def _page_compound(self, term: str) -> bool:
+        """A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"
+        is not "integrationspolitisch" (its parts "Integration", "Politik" are searched)."""
+        parts = self.wording.parts(term)
+        return bool(parts) and all(p in self._vocabulary or p in self._concepts for p in parts)
 
     def hit_for(self, text: str, answer_type: Optional[str] = None) -> Optional[Hit]:
         """The indexed sentence with this text as a Hit, if it carries the asked type."""
@@ -245,9 +247,9 @@ class FactIndex:
         the partners were chosen already), scored once for all of them. Partners whose
         sentences share nothing are left out."""
         hits: Dict[str, Hit] = {}
-        for hit in self._scored(self.known(terms), partner_ids, answer_type):
-            if hit.matched and hit.score >= MIN_SUBJECT_SCORE and hit.sentence.partner_id not in hits:
-                hits[hit.sentence.partner_id or ""] = hit
+        for hit in self._scored(self.known(terms), partner_ids, answer_type):  # best first
+            if hit.matched and hit.score >= MIN_SUBJECT_SCORE:
+                hits.setdefault(hit.sentence.partner_id or "", hit)
         return hits
 
     def best(

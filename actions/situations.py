@@ -37,17 +37,21 @@ class Situations:
             cue_lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.all_of)
             self._rules.append((topic, cue_lists))
 
+    def _as_written(self, word: str) -> Set[str]:
+        """A word as typed (folded) and as lemma."""
+        return {fold(word.lower()), self.wording.lemma(word)}
+
     def _forms(self, word: str) -> FrozenSet[str]:
-        """A word as typed (folded), as lemma, as compound parts, and a feminine noun also in
-        its masculine form ("Vermieterin" -> "vermieter"), which spaCy's table often lacks."""
-        forms = {fold(word.lower()), self.wording.lemma(word), *self.wording.parts(word)}
+        """A message word as written, as compound parts, and a feminine noun also in its
+        masculine form ("Vermieterin" -> "vermieter"), which spaCy's table often lacks."""
+        forms = self._as_written(word) | set(self.wording.parts(word))
         forms |= {m.group(1) for f in tuple(forms) for m in [_FEMININE.match(f)] if m}
         return frozenset(forms)
 
     def _cue(self, text: str) -> Cue:
         """A cue of several words ("nicht rein") needs all of them. A cue word stands for
         itself and its lemma, not its parts ("Wohnungssuche" is no cue for "Suche")."""
-        return tuple(frozenset({fold(word.lower()), self.wording.lemma(word)}) for word in self.wording.words(text))
+        return tuple(frozenset(self._as_written(word)) for word in self.wording.words(text))
 
     def topics_in(self, text: str) -> List[Vocabulary]:
         """The topics whose every cue list has a cue in the text, each in words of its own:

@@ -239,7 +239,9 @@ class Understanding:
             question.named = bool(question.partners)
             question.asked = self._from_button(question, memory)
             return question
+        nlu_groups = list(question.groups)
         rest = self._find_in_text(question, entities)
+        groups_in_text = [g for g in question.groups if g not in nlu_groups]
         words = fold(text).split()
         question.simple = question.language == "de" and len(words) <= SIMPLE_MAX_WORDS
         question_phrases = self._question_types.find(rest, exact_only=True)
@@ -276,9 +278,8 @@ class Understanding:
         if question_phrases:
             # "Bei welcher Behörde angesiedelt?" asks for an organisation: a group word inside the
             # question phrase ("Behörde") names no group, unless the NLU found it.
-            asked_only = {g.id for g in self.directory.groups_in(rest)} - {
-                g.id for g in self.directory.groups_in(" ".join(rest_words))} - set(values.get("target_group", []))
-            question.groups = [g for g in question.groups if g.id not in asked_only]
+            outside = self.directory.groups_in(" ".join(rest_words))
+            question.groups = [g for g in question.groups if g not in groups_in_text or g in outside]
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
@@ -437,7 +438,7 @@ class Understanding:
             return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
         if q.named:  # a partner's name is the subject, whatever group words come with it
             return Asked.SUMMARY
-        if q.groups or q.topics or q.age is not None and asks_who_helps and self._fitting(q):
+        if q.groups or q.topics:
             q.partners = self._fitting(q)
             return Asked.HELP
         if self.detector.unknown(q.text):
@@ -581,8 +582,9 @@ class Understanding:
         # 11. Who helps a group or with a topic; a described situation. When the message asks
         #     more than who ("wer nimmt die auf und verteilt die?") and one of them has the
         #     sentence that says it (two words beyond the group's own), the list quotes it.
-        if q.groups or q.topics or q.age is not None and asks_who_helps and self._fitting(q):
-            q.partners = self._fitting(q)
+        fitting = self._fitting(q) if q.groups or q.topics or q.age is not None and asks_who_helps else []
+        if q.groups or q.topics or fitting:
+            q.partners = fitting
             asks_more = content and q.partners and not q.simple and "help" not in intent_words
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:

@@ -742,3 +742,10 @@ def test_a_quoted_sentence_that_names_a_web_site_comes_with_the_partners_web_add
     Router(actions.KNOWLEDGE.current(), actions.REPLIES, dispatcher, Memory()).answer(q)
     reply = "\n".join(m.get("text") or "" for m in dispatcher.messages)
     assert all(item.value in reply for item in partner.contact_items("web")), reply
+
+
+def test_an_age_in_a_message_of_another_language_is_answered(directory) -> None:
+    """A Turkish message with an age in German words ("16 jahre") and no group word reaches
+    the other-language rules without an error."""
+    reply, slots = converse([("merhaba, kardeşim 16 jahre, bilgi lütfen?", "out_of_scope", [])])[0]
+    assert reply
