@@ -41,11 +41,13 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "organisation": re.compile(r"Universität|Hochschule|Ministeri|Stiftung|Verein|Verband|Verbände|Institut"
                                r"|Vereinten Nationen|Schulen\b|Behörden|Kammern|Träger|Bezirksregierung"),
     "person": re.compile(r"Mitglied|Minister|Senator|Sozialpädagog|Ausländerbeiräte|Landesregierung|Ministerium"
-                         r"|Bürger|Migrant|Eltern|Väter|Lehrkräfte|Schulministerium|Vertreter"),
+                         r"|Bürger|Migrant|Eltern|Väter|Lehrkräfte|Schulministerium|Vertreter|Entscheidungsträger|Verwaltung"),
     "expansion": re.compile(r"\([A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"),
     # "Auf welchem Gesetz beruht …?": a sentence that names a law.
     "law": re.compile(r"\bGesetz(es)?\b"),
 }
+# Answer types a contact block's digits (house number, postcode) do not carry.
+_NO_FIGURES = ("number", "date", "share")
 # Sentences that open with a pronoun or a pointer to the sentence before.
 _ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
 # How much the sentence before counts for a sentence that opens with a pronoun.
@@ -74,6 +76,8 @@ class QuotedSentence:
     partner_id: Optional[str]
     text: str
     source: str
+    # A place's contact block ("Servicebüro …" / street / postcode), not a sentence of prose.
+    contact: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,10 @@ class FactIndex:
             for text in partner.quoted_sentences
         ]
         # The contact block of a place ("Bezirksregierung Arnsberg, Dezernat 36 - …, Seibertzstr. 1,
-        # 59821 Arnsberg") answers "Zu welcher Behörde gehört das?".
-        self.sentences += [QuotedSentence(partner.id, ", ".join(filter(None, (place.label, place.address))),
-                                          partner.source)
+        # 59821 Arnsberg") answers "Zu welcher Behörde gehört das?". It is quoted as the page
+        # prints it, one line per part ("Seibertzstr. 1" / "59821 Arnsberg"), so the quote is verbatim.
+        self.sentences += [QuotedSentence(partner.id, "\n".join(part for value in (place.label, place.address) if value
+                                                                for part in value.split(", ")), partner.source, contact=True)
                            for partner in knowledge.partners for place in partner.places if place.label]
         self.sentences += [QuotedSentence(None, fact, knowledge.general.source) for fact in knowledge.general.facts]
         # Synonym groups become one concept: every word of a group counts as the group's
@@ -150,7 +155,9 @@ class FactIndex:
         # Plain words of the index, for rapidfuzz's closest-word search on typos.
         self._words = sorted(t for t in self._vocabulary if not t.startswith("~"))
         # Which sentences carry each answer type: fixed per index, not re-matched per question.
-        self._evidence = {kind: tuple(bool(p.search(s.text)) for s in self.sentences)
+        # House numbers and postcodes are no answer to "wie viele?" or "seit wann?".
+        self._evidence = {kind: tuple(bool(p.search(s.text)) and not (kind in _NO_FIGURES and s.contact)
+                                      for s in self.sentences)
                           for kind, p in ANSWER_EVIDENCE.items()}
         self._bm25 = bm25s.BM25()
         self._bm25.index([sorted(terms) for terms in self._terms], show_progress=False)

@@ -29,6 +29,7 @@ MAX_SUBJECTS = 3
 SMALL_TALK_RESPONSES = {
     "greet": "utter_greet", "goodbye": "utter_goodbye", "thank": "utter_you_are_welcome",
     "bot_challenge": "utter_iamabot", "ask_capabilities": "utter_capabilities",
+    "feedback_helpful": "utter_feedback_thanks", "feedback_not_helpful": "utter_feedback_sorry",
 }
 PARTNER_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact")
 # Frames said in the user's language; each needs a text in every language of the knowledge
@@ -183,6 +184,8 @@ class Router:
         return []
 
     def small_talk_translated(self, q: Question) -> Events:
+        if q.intent.startswith("feedback_"):  # the domain's reply, in the language of the slot
+            return self.small_talk(q)
         frame = {"greet": "greeting_prefix", "thank": "thanks_prefix", "bot_challenge": "bot"}.get(q.intent)
         self.say((self._say_in(frame) + " " if frame else "") + self._say_in("intro"))
         return []
@@ -293,6 +296,9 @@ class Router:
         if partner is not None and partner.contact_items("web") and _WEB_ADDRESS.search(text):
             # "Öffnungszeiten … finden sich unter www…": the partner's web addresses, with what each offers.
             text += "\n\n" + answers.contact_field(partner, "web")
+        elif partner is not None and hit.sentence.contact:
+            # The block is quoted as the page prints it; the address follows as one line to copy.
+            text += "\n\n" + answers.contact_field(partner, "address")
         self.say(text)
         return self.memory.events([partner.id] if partner else [], Asked.FACT.value, quote=hit.sentence.text,
                                   answer_type=q.answer_type, terms=q.content)
@@ -352,7 +358,9 @@ class Router:
         quote = "" if q.fact is None else "\n\n" + self._quote(
             q.fact, self.directory.knowledge.partner(q.fact.sentence.partner_id or ""))
         if q.simple and all(p.simple for p in partners):
-            blocks = ["\n".join([p.display_name, p.simple or "", *answers.contact_lines(p)]) for p in partners]
+            # The simple words first; then the page's sentence that fits the message, as the record.
+            blocks = ["\n".join([p.display_name, p.simple or "", *([f"„{q.reasons[p.id]}“"] if p.id in q.reasons else []),
+                                  *answers.contact_lines(p)]) for p in partners]
             return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks) + quote,
                                     partners, Asked.HELP)
         # A situation told ("… weil ich Ausländerin bin") is about its topic, not about the group named in it.
@@ -441,4 +449,6 @@ class Router:
             self.say(text + "\n\n" + answers.choose_prompt(), buttons=partner_buttons(partners))
         else:
             self.say(text)
-        return self.memory.events([], asked.value, listed=ids)
+        # The partners shown are talked about: after a switch to another one, "nochmal zu der
+        # Jungs-Initiative" still finds one of them.
+        return self.memory.events(ids, asked.value, listed=ids)

@@ -58,7 +58,8 @@ class Asked(str, Enum):
     OUT_OF_SCOPE = "out_of_scope"
 
 
-SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities")
+SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities",
+                      "feedback_helpful", "feedback_not_helpful")
 # What a trainer's choice in the studio (knowledge file, `questions`) means as an answer.
 ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
@@ -91,8 +92,10 @@ _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welche
 NEW_TOPIC_WITHIN = 2
 # "und gibt es auch einen Verband?": another partner beside the subject.
 _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
-# An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig" (not "seit 20 Jahren").
+# An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
+# (not "seit 20 Jahren").
 _AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
+                         r"|\b(?:sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin)\s*,?\s+\d{1,2}\b(?!\.\d)"
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 _AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
@@ -380,6 +383,11 @@ class Understanding:
         # The NLU may find one topic of two ("Migrationsgeschichte … wissenschaftlichen Einrichtungen"):
         # what the knowledge file's words find in the text is added.
         question.groups = _unique([*question.groups, *self.directory.groups_in(rest)])
+        # "… immer der Problemfall, sagen die Lehrer. Gibt es was speziell für Jungs?": the groups of
+        # the last sentence are the ones asked about; a group in the story before it is context.
+        sentences = _sentences(question.text)
+        asked_groups = self.directory.groups_in(fold(sentences[-1])) if len(sentences) > 1 else []
+        question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
         # "Der Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin": a situation told.
         described = [t for t in self.situations.topics_in(question.text) if t not in question.topics]
@@ -715,10 +723,15 @@ class Understanding:
         return not content and not past and (q.answer_type == "place" or "location" in intent_words)
 
 
+def _sentences(text: str) -> List[str]:
+    """The sentences of a message, split after ".", "!", "?" and ":"."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+", text.strip()) if s]
+
+
 def _yes_no_about_oneself(text: str) -> bool:
     """"Hab ich … das volle Wahlrecht?", "Dürfen wir …?": the last sentence is a question
     that opens with a verb and "ich"/"wir", not a story of one's situation."""
-    sentences = [s for s in re.split(r"(?<=[.!?:])\s+", text.strip()) if s]
+    sentences = _sentences(text)
     if not sentences or not sentences[-1].endswith("?"):
         return False
     last = fold(sentences[-1]).split()

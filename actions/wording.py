@@ -41,6 +41,10 @@ _CLAUSE = re.compile(r"[,.;:!?]|\b(?:und|oder|aber|dann)\b", re.IGNORECASE)
 # "Nicht-EU-Ausländer" asks about everyone but EU citizens: "EU" must not select the EU's sentence.
 _NEGATED = re.compile(r"\b(nicht|non)-[^\W_]+(?=-)", re.IGNORECASE)
 
+# Words spaCy's German stop list holds that carry what a question asks about: "gegenüber wem?"
+# (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of).
+_CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil"})
+
 _UMLAUT_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
@@ -64,7 +68,9 @@ class Wording:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        self.stop_words = frozenset(fold(w) for w in nlp.Defaults.stop_words)
+        # Compound parts keep spaCy's whole list: "Betr|offene" must not yield "offen".
+        self._part_stop_words = frozenset(fold(w) for w in nlp.Defaults.stop_words)
+        self.stop_words = self._part_stop_words - {fold(w) for w in _CONTENT_WORDS}
 
     def words(self, text: str) -> List[str]:
         """The words of a text as typed (hyphenated words split), without punctuation."""
@@ -179,5 +185,5 @@ class Wording:
             if len(lemma) < 2 or lemma in self.stop_words or fold(word.lower()) in self.stop_words:
                 continue
             terms.append(lemma)
-            terms.extend(p for p in self.parts(word) if p not in self.stop_words)
+            terms.extend(p for p in self.parts(word) if p not in self._part_stop_words)
         return terms + self.separable_verbs(text)

@@ -194,9 +194,9 @@ def ask(url: str, sender: str, text: str) -> str:
     return "\n".join(m.get("text", "") for m in response.json())
 
 
-QUESTION_SETS = ("questions.yml", "facts.yml", "languages.yml")
+QUESTION_SETS = ("questions.yml", "facts.yml", "facts_fresh2.yml", "languages.yml")
 CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conversations_more.yml",
-                     "long_conversations_fresh.yml", "languages.yml")
+                     "long_conversations_fresh.yml", "long_conversations_fresh2.yml", "languages.yml")
 
 
 def _set_name(file_name: str, holdout: bool) -> str:

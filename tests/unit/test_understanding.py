@@ -749,3 +749,114 @@ def test_an_age_in_a_message_of_another_language_is_answered(directory) -> None:
     the other-language rules without an error."""
     reply, slots = converse([("merhaba, kardeşim 16 jahre, bilgi lütfen?", "out_of_scope", [])])[0]
     assert reply
+
+
+def test_a_contact_block_is_quoted_as_the_page_prints_it_with_the_address_to_copy(directory, index) -> None:
+    """The page prints a place one part per line ("Seibertzstr. 1" / "59821 Arnsberg"): the quote
+    keeps those lines, and the address follows as the one line of the contact card."""
+    partner, place = next((p, pl) for p in directory.partners for pl in p.places if pl.label and pl.address)
+    block = "\n".join(part for value in (place.label, place.address) for part in value.split(", "))
+    hit = index.hit_for(block)
+    assert hit is not None and hit.sentence.contact
+    dispatcher = CollectingDispatcher()
+    q = Question(text="?", intent="ask_partner_location", asked=Asked.FACT, partners=[partner], fact=hit)
+    Router(actions.KNOWLEDGE.current(), actions.REPLIES, dispatcher, Memory()).answer(q)
+    text = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert f"„{block}“" in text and place.address in text
+
+
+def test_a_postcode_is_no_number_and_no_date(knowledge, index: FactIndex) -> None:
+    """"Wie viele gibt es?" about a partner with an address: the digits of its contact block
+    (house number, postcode) are no count, so a sentence with a real figure is the answer."""
+    blocks = [i for i, s in enumerate(index.sentences) if s.contact]
+    assert blocks and any(ANSWER_EVIDENCE["number"].search(index.sentences[i].text) for i in blocks)
+    assert not any(index._carries(i, kind) for i in blocks for kind in ("number", "date", "share"))
+    assert all(index._carries(i, "place") or not ANSWER_EVIDENCE["place"].search(index.sentences[i].text)
+               for i in blocks)
+
+
+def test_content_words_of_the_stop_list_are_terms_but_not_as_compound_parts() -> None:
+    """spaCy lists "gegenüber" and "offen" as stop words; asked alone ("gegenüber wem?") they are
+    what the question is about. A bad split ("Betr|offene") still yields no "offen"."""
+    assert WORDING.terms("gegenüber wem?") == [WORDING.lemma("gegenüber")]
+    assert "offen" in WORDING.terms("wann haben die offen")
+    assert "offen" not in WORDING.terms("Betroffene")
+
+
+def test_the_partners_of_a_list_stay_talked_about_after_a_switch(directory) -> None:
+    """After a list of two and a question about a third partner, a word of a listed partner's
+    name ("nochmal zu der Initiative") still finds it: the list's partners were mentioned."""
+    group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) == 2)
+    first, second = directory.for_target_group(group.id)
+    third = next(p for p in directory.partners if p not in (first, second))
+    word = next(w for w in WORDING.words(first.name) if len(w) > 4
+                and not any(w.lower() in n.lower() for p in (second, third) for n in p.names))
+    turns = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        (f"Was macht {third.name}?", "ask_partner_info", [entity("partner", third.id)]),
+        (f"nochmal zu der {word}: Telefon?", "ask_partner_contact", [entity("contact_attribute", "phone")]),
+    ])
+    assert first.id in turns[0][1]["mentioned_partners"] and second.id in turns[0][1]["mentioned_partners"]
+    assert first.display_name in turns[-1][0] and third.display_name not in turns[-1][0]
+
+
+def test_the_groups_of_the_asking_sentence_choose_the_partners(directory) -> None:
+    """"… sagen die Lehrer. Gibt es was speziell für Jungs?": a group told in the story before
+    the question is context; the one in the asking sentence chooses whom to show."""
+    told, asked = next((a, b) for a in directory.knowledge.target_groups for b in directory.knowledge.target_groups
+                       if a != b and directory.for_target_group(a.id) and directory.for_target_group(b.id)
+                       and not {p.id for p in directory.for_target_group(a.id)}
+                       & {p.id for p in directory.for_target_group(b.id)})
+    text = f"Das sagen die {told.words[0]}. Gibt es etwas für {asked.words[0]}?"
+    reply = converse([(text, "ask_target_group_help", [])])[0][0]
+    assert all(p.display_name in reply for p in directory.for_target_group(asked.id))
+    assert not any(p.display_name in reply for p in directory.for_target_group(told.id))
+
+
+def test_simple_help_keeps_the_pages_sentence_that_fits_the_message(knowledge, directory, index) -> None:
+    """A short message gets simple words, and under them, per partner, the page's sentence
+    that fits what was asked: the record of what the page says."""
+    group, partners = next((g, directory.for_target_group(g.id)) for g in knowledge.target_groups
+                           if len(directory.for_target_group(g.id)) >= 2 and all(p.simple for p in directory.for_target_group(g.id)))
+    first = partners[-1]
+    sentence = first.quoted_sentences[-1]
+    word = next(w for w in sorted(WORDING.words(sentence), key=len, reverse=True)
+                if (hit := index.best(WORDING.terms(w), [p.id for p in partners])) is not None
+                and hit.sentence.text == sentence)
+    reply, _ = converse([(f"{group.words[0]} {word} hilfe", "ask_target_group_help",
+                          [entity("target_group", group.id)])])[0]
+    assert first.simple in reply and f"„{sentence}“" in reply
+
+
+def test_the_one_partner_for_a_group_comes_with_the_sentence_that_fits_the_message(directory) -> None:
+    """One partner for the group: its description, and the sentence that fits the message
+    when the description does not hold it (not twice when it does)."""
+    from actions import answers
+    partner, sentence = next((p, s) for p in directory.partners for s in p.quoted_sentences
+                             if p.description and s not in p.description)
+    text = answers.partners_for_group("X", [partner], {partner.id: sentence})
+    assert f"„{sentence}“" in text and partner.description in text
+    inside = next(s for s in partner.quoted_sentences if s in partner.description)
+    assert f"„{inside}“" not in answers.partners_for_group("X", [partner], {partner.id: inside})
+
+
+def test_an_age_after_a_family_word_is_an_age_stated() -> None:
+    """"meine tochter 19 sucht ausbildung": an age, as "ist 19" is; a house number is not."""
+    from actions.understanding import _AGE_STATED
+    assert _AGE_STATED.search("meine tochter 19 sucht ausbildung")
+    assert _AGE_STATED.search("Mein Sohn, 15, ist neu hier")
+    assert not _AGE_STATED.search("Adenauerallee 12-14")
+
+
+def test_feedback_with_a_question_gets_the_answer_and_feedback_alone_the_fixed_reply(directory) -> None:
+    """The classifier may take "kann sie online fragen?" for feedback: with a name, group, topic
+    or question word it is answered; "das hat nicht geholfen" alone gets utter_feedback_sorry."""
+    partner = next(p for p in directory.partners if p.contact_items("phone"))
+    reply, _ = converse([(f"hat nicht geholfen, Telefon vom {partner.short_name or partner.name}?",
+                          "feedback_not_helpful", [entity("partner", partner.id), entity("contact_attribute", "phone")])])[0]
+    assert partner.contact_items("phone")[0].value in reply
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="das hat nicht geholfen", intent="feedback_not_helpful", entities=[], slots={})
+    asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_feedback_sorry"]
+    assert not any(m.get("buttons") for m in dispatcher.messages)
