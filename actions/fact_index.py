@@ -215,6 +215,10 @@ class FactIndex:
         """How many indexed sentences have this term (a word, or a synonym group's token)."""
         return sum(term in terms for terms in self._terms)
 
+    def partners_with(self, term: str) -> Set[Optional[str]]:
+        """The partners with a sentence that has this term (a word, or a synonym group's token)."""
+        return {s.partner_id for s, terms in zip(self.sentences, self._terms) if term in terms}
+
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""
         return [t for t in self.expand(terms) if t in self._vocabulary]

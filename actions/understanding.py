@@ -80,6 +80,8 @@ _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".s
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
                            "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor sich konkret "
                            "genau alles dann beiden".split())
+# "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
+_DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
@@ -144,6 +146,7 @@ class Question:
     danger: Optional[str] = None           # actions.safety.DANGER or SELF_HARM
     simple: bool = False                   # a short German message: answered in simple language
     situation: bool = False                # a topic came from a described situation (actions.situations)
+    told: List[Vocabulary] = field(default_factory=list)  # the topics of the situations told
     age: Optional[int] = None              # an age the message states ("mein Sohn ist 15")
 
     @property
@@ -203,6 +206,7 @@ class Understanding:
         # Words the page uses everywhere ("Land" of "Deutsch|land", "NRW", "Integration") name
         # no one: "werden die vom Land bezahlt?" is about the subject, not about the DOMiD.
         everywhere = index.common(COMMON_WORD_SHARE)
+        self._everywhere = everywhere
         self._name_terms: Dict[str, Set[str]] = {
             p.id: {term for name in p.names for word in wording.words(name)
                    for term in (wording.lemma(word), *(wording.parts(word)[1:] if name in (p.name, p.short_name) else ()))
@@ -283,6 +287,11 @@ class Understanding:
             # question phrase ("Behörde") names no group, unless the NLU found it.
             outside = self.directory.groups_in(" ".join(rest_words))
             question.groups = [g for g in question.groups if g not in groups_in_text or g in outside]
+        # "wo sitzt diese Stelle?", "wo ist dieses Amt?": the noun after a demonstrative names the
+        # subject, it is not what is asked about.
+        demonstrative = [i + 1 for i, w in enumerate(rest_words[:-1]) if w in _DEMONSTRATIVES]
+        for index in demonstrative:
+            rest_words[index] = ""
         terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
@@ -298,7 +307,7 @@ class Understanding:
         question.content = terms
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
-        question.points_back = explicit or _has_pointer(words)
+        question.points_back = explicit or _has_pointer(words) or bool(demonstrative)
         question.refers_back = question.points_back or _elliptic(words)
         # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
         # anderes?" asks about the subject.
@@ -309,6 +318,13 @@ class Understanding:
             question.partners = self._named_by_word(memory, terms)
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
+        if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
+            # "nochmal zu dem Amt von vorhin": the one partner talked about whose page has the word.
+            question.partners = self._named_by_sentence(memory, terms)
+            if question.partners:  # the word that named it ("Amt") is not what is asked about
+                own = self.index.partners_with
+                question.content = [t for t in terms if not any(
+                    question.partners[0].id in own(k) for k in self.index.known([t]) if k not in self._everywhere)]
         if not question.partners and _ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
             # partner for the same people whose name has that word.
@@ -390,7 +406,8 @@ class Understanding:
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
         # "Der Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin": a situation told.
-        described = [t for t in self.situations.topics_in(question.text) if t not in question.topics]
+        question.told = self.situations.topics_in(question.text)
+        described = [t for t in question.told if t not in question.topics]
         question.topics += described
         question.situation = bool(described)
         question.cities = question.cities or self.directory.cities_in(rest)
@@ -406,6 +423,15 @@ class Understanding:
             self._name_terms.get(pid, set()) - set().union(*(self._name_terms.get(o, set())
                                                             for o in talked_about if o != pid)))]
         found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
+        return [found] if found else []
+
+    def _named_by_sentence(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
+        """The one partner talked about whose quoted sentences have a word of the message
+        (a synonym counts: "Amt" meets "Bezirksregierung"), none of the others has."""
+        talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
+        known = [t for t in self.index.known(terms) if t not in self._everywhere]
+        by_sentence = [pid for pid in talked_about if any(pid in self.index.partners_with(t) for t in known)]
+        found = self.directory.knowledge.partner(by_sentence[0]) if len(by_sentence) == 1 else None
         return [found] if found else []
 
     def _beside_subject(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
@@ -481,7 +507,8 @@ class Understanding:
         asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
             _FIRST_PERSON & set(words))
         # 1. Where the information comes from.
-        if "source" in intent_words:
+        # "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source.
+        if "source" in intent_words and not (q.partners and any(t.startswith("~") for t in self.index.known(content))):
             return Asked.SOURCE
         # 2. Greeting or thanks alone is small talk; with a question, the question is answered.
         # "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
@@ -597,7 +624,10 @@ class Understanding:
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
                 q.fact = hit
-            reasons = self.index.best_of_each(content, [p.id for p in q.partners], q.answer_type)
+            # A situation told is said in the teller's words; its topic's words find the sentence
+            # that names it ("wer entscheidet, in welche Stadt" -> "Direktverteilung … Aufnahmekommunen").
+            told = [self.wording.lemma(w) for t in q.told for w in t.words if " " not in w]
+            reasons = self.index.best_of_each([*content, *told], [p.id for p in q.partners], q.answer_type)
             q.reasons = {pid: h.sentence.text for pid, h in reasons.items()}
             # The partner whose page says most of what the message says comes first.
             q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
@@ -699,6 +729,9 @@ class Understanding:
         for partner in self.directory.partners:
             score = sum(g.id in partner.target_groups for g in q.groups)
             score += sum(t.id in partner.topics for t in q.topics)
+            # A situation told ("wer entscheidet, in welche Stadt wir kommen") outweighs a group
+            # named on the way ("mit Familie").
+            score += sum(t.id in partner.topics for t in q.told)
             # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too.
             score += q.age is not None and any(low <= q.age <= high for low, high in self._ages.get(partner.id, ()))
             if score:

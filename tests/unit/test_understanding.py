@@ -18,9 +18,10 @@ from actions import actions
 from actions.fact_index import ANSWER_EVIDENCE, FactIndex
 from actions.knowledge import QuotedList, Situation
 from actions.situations import Situations
+from actions.spelling import fold
 from actions.memory import Memory
 from actions.router import Router
-from actions.understanding import Asked, Question, _has_pointer
+from actions.understanding import COMMON_WORD_SHARE, Asked, Question, _has_pointer
 from tests.support.fixtures import entity, make_tracker
 
 WORDING = actions.WORDING
@@ -860,3 +861,60 @@ def test_feedback_with_a_question_gets_the_answer_and_feedback_alone_the_fixed_r
     asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
     assert [m.get("response") for m in dispatcher.messages] == ["utter_feedback_sorry"]
     assert not any(m.get("buttons") for m in dispatcher.messages)
+
+
+def test_a_situation_told_outweighs_a_group_named_on_the_way(directory) -> None:
+    """"Wer entscheidet, in welche Stadt wir kommen? … mit Familie": the situation's topic
+    chooses the partner, not the group the teller also belongs to."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic, group = next((t, g) for t in directory.knowledge.topics for g in directory.knowledge.target_groups
+                        if directory.for_topic(t.id) and directory.for_target_group(g.id)
+                        and not {p.id for p in directory.for_topic(t.id)} & {p.id for p in directory.for_target_group(g.id)})
+    told = Question(text="?", intent="ask_target_group_help", asked=Asked.HELP, groups=[group], topics=[topic], told=[topic])
+    assert [p.id for p in understanding._fitting(told)] == [p.id for p in directory.for_topic(topic.id)]
+    named = dataclasses.replace(told, told=[])  # a topic named, not told: both count alike
+    assert len(understanding._fitting(named)) == len(directory.for_topic(topic.id)) + len(directory.for_target_group(group.id))
+
+
+def test_what_a_partner_is_asked_with_a_source_word_is_a_fact_not_the_source(directory) -> None:
+    """"Ist das offiziell oder nur ein Verein?" about the subject asks what it is."""
+    index = FactIndex(directory.knowledge, WORDING)
+    group = next(g for g in directory.knowledge.fact_words if g.id == "behoerde")
+    partner = next(p for p in directory.partners if p.id in index.partners_with(f"~{group.id}"))
+    word = next(w for w in group.words if not directory.groups_in(fold(w)) and not directory.topics_in(fold(w)))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"ist das offiziell oder nur eine {word}?", "ask_partner_info", []),
+    ])
+    assert turns[-1][1]["last_asked"] == Asked.FACT.value, turns[-1][0]
+    assert converse([("ist das offiziell?", "ask_partner_info", [])])[0][1].get("last_asked") != Asked.FACT.value
+
+
+def test_a_demonstrative_and_a_noun_point_to_the_subject(directory) -> None:
+    """"wo sitzt diese Stelle?": "Stelle" names the subject, so it is where the subject sits."""
+    partner = next(p for p in directory.partners if any(pl.address for pl in p.places))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("wo sitzt diese Stelle", "ask_partner_location", []),
+    ])
+    assert turns[-1][1]["last_asked"] == Asked.LOCATION.value, turns[-1][0]
+    assert next(pl.address for pl in partner.places if pl.address) in turns[-1][0]
+
+
+def test_coming_back_by_a_word_of_the_partners_page(directory, index: FactIndex) -> None:
+    """"nochmal zu dem Amt von vorhin": of the partners talked about, the one whose page has
+    the word (or its synonym) is meant, and the word is not what is asked."""
+    group, first, second, third = next(
+        (g, a, b, c) for g in directory.knowledge.fact_words for a in directory.partners
+        for b in directory.partners for c in directory.partners if len({a.id, b.id, c.id}) == 3
+        and a.id in index.partners_with(f"~{g.id}") and not {b.id, c.id} & index.partners_with(f"~{g.id}")
+        and f"~{g.id}" not in index.common(COMMON_WORD_SHARE)  # a word the whole page uses names no one
+        and any(" " not in w and "-" not in w and len(w) > 3 for w in g.words))
+    word = next(w for w in group.words if " " not in w and "-" not in w and len(w) > 3)
+    turns = converse([  # "von vorhin" alone would mean the second, the one before the last
+        (f"Was macht {first.name}?", "ask_partner_info", [entity("partner", first.id)]),
+        (f"Was macht {second.name}?", "ask_partner_info", [entity("partner", second.id)]),
+        (f"Was macht {third.name}?", "ask_partner_info", [entity("partner", third.id)]),
+        (f"nochmal zu dem {word} von vorhin, was machen die?", "ask_partner_info", []),
+    ])
+    assert turns[-1][1]["partner"] == first.id, turns[-1][0]
