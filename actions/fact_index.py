@@ -60,7 +60,7 @@ MIN_SUBJECT_SCORE = 0.3
 # A sentence of the expected type is preferred if it scores at least this share of the best.
 TYPED_SHARE = 0.6
 # A second sentence scoring at least this share of the best is quoted with it.
-CLOSE_SHARE = 0.85
+CLOSE_SHARE = 0.75
 # A sentence that carries the expected type of answer counts this much more.
 EVIDENCE_BOOST = 1.6
 _MIN_FUZZY_TERM = 6

@@ -537,6 +537,14 @@ class Understanding:
         # 4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
         #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
         if q.fields and (q.partners or not (q.groups or q.topics)):
+            # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
+            # of the subject beyond the contact word; its www is added to the quote.
+            typed = self.index.best(content, subject_ids, q.answer_type) \
+                if q.partners and q.answer_type not in (None, "place") else None
+            if typed is not None and typed.has_evidence and set(typed.matched) - set(self.index.known(
+                    [self.wording.lemma(w) for c in self.directory.knowledge.contact_words if c.id in q.fields
+                     for w in c.words])):
+                return self._answered_by(q, typed)
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
         # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.

@@ -918,3 +918,22 @@ def test_coming_back_by_a_word_of_the_partners_page(directory, index: FactIndex)
         (f"nochmal zu dem {word} von vorhin, was machen die?", "ask_partner_info", []),
     ])
     assert turns[-1][1]["partner"] == first.id, turns[-1][0]
+
+
+def test_a_contact_word_with_a_question_word_gets_the_sentence_that_answers_it(directory, index) -> None:
+    """"kann er im Internet fragen, wer antwortet da?": the subject's sentence with a person
+    that shares a word beyond the contact word, with its web addresses; "Telefon?" alone
+    stays the contact field."""
+    person = ANSWER_EVIDENCE["person"]
+    partner, sentence, word = next(
+        (p, s, w) for p in directory.partners if p.contact_items("web") for s in p.quoted_sentences
+        if "www." in s and person.search(s) for w in sorted(WORDING.words(re.sub(r"\S*www\.\S*", " ", s)), key=len, reverse=True)
+        if len(w) > 5 and not person.search(w) and WORDING.terms(w) and not directory.partner_mentions(w)
+        and (hit := index.best(WORDING.terms(w), [p.id], "person")) is not None and hit.sentence.text == s)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"kann man im Internet {word}, wer antwortet da?", "ask_partner_contact", [entity("contact_attribute", "web")]),
+        ("Internet?", "ask_partner_contact", [entity("contact_attribute", "web")]),
+    ])
+    assert sentence in turns[1][0] and partner.contact_items("web")[0].value in turns[1][0], word
+    assert turns[1][1]["last_asked"] == Asked.FACT.value and turns[2][1]["last_asked"] == Asked.FIELDS.value
