@@ -539,11 +539,15 @@ class Understanding:
         if q.fields and (q.partners or not (q.groups or q.topics)):
             # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
             # of the subject beyond the contact word; its www is added to the quote.
+            # So does a question with two words of a sentence beyond the contact word ("Kann man sich
+            # beim JMD anonym im Internet beraten lassen?").
             typed = self.index.best(content, subject_ids, q.answer_type) \
-                if q.partners and q.answer_type not in (None, "place") else None
-            if typed is not None and typed.has_evidence and set(typed.matched) - set(self.index.known(
-                    [self.wording.lemma(w) for c in self.directory.knowledge.contact_words if c.id in q.fields
-                     for w in c.words])):
+                if q.partners and q.answer_type != "place" else None
+            beyond = set(typed.matched) - set(self.index.known(
+                [self.wording.lemma(w) for c in self.directory.knowledge.contact_words if c.id in q.fields
+                 for w in c.words])) - set(self.index.known(  # nor a word of the subject's name ("Lehrerprojekt")
+                [t for p in q.partners for t in self._name_terms.get(p.id, ())])) if typed is not None else set()
+            if beyond and (q.answer_type and typed.has_evidence or self._distinct_words(list(beyond)) >= 2):
                 return self._answered_by(q, typed)
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
@@ -557,6 +561,9 @@ class Understanding:
         # 5. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
         if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
             hit = self.index.best(content, subject_ids, q.answer_type)
+            law = self._law_of_the_page(q, content) if hit is None or not hit.has_evidence else None
+            if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
+                return self._answered_by(q, law)
             if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
                 # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer.
                 hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
@@ -619,6 +626,9 @@ class Understanding:
         if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
             return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
         # 10. Lists: of a kind, a city, a topic, or everything.
+        law = self._law_of_the_page(q, content) if not q.partners else None
+        if law is not None:  # "gibt es dafür ein Gesetz?" sounds like a list question
+            return self._answered_by(q, law)
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
@@ -715,6 +725,14 @@ class Understanding:
         if hit.score < minimum:
             return None
         return hit if self._distinct_words(hit.matched) >= words or typed or unique else None
+
+    def _law_of_the_page(self, q: Question, content: List[str]) -> Optional[Hit]:
+        """A question for a law ("auf welchem Gesetz …?", "gibt es ein Gesetz?"): the page's
+        sentence that names one, wherever it stands; None if another kind of fact is asked."""
+        if q.answer_type != "law":
+            return None
+        hit = self.index.best(content, None, "law") or self.index.best([], None, "law")
+        return hit if hit is not None and hit.has_evidence else None
 
     def _distinct_words(self, matched: Sequence[str]) -> int:
         """How many words of the question a hit matched: "Öffnungszeiten" and its part

@@ -937,3 +937,34 @@ def test_a_contact_word_with_a_question_word_gets_the_sentence_that_answers_it(d
     ])
     assert sentence in turns[1][0] and partner.contact_items("web")[0].value in turns[1][0], word
     assert turns[1][1]["last_asked"] == Asked.FACT.value and turns[2][1]["last_asked"] == Asked.FIELDS.value
+
+
+def test_a_question_for_a_law_gets_the_pages_sentence_that_names_one(directory) -> None:
+    """"gibt es dafür ein Gesetz?" sounds like a list question, and "auf welchem Gesetz beruht
+    das?" about a partner whose sentences name no law: both get the page's sentence with the law."""
+    law = next(f for f in directory.knowledge.general.facts if ANSWER_EVIDENCE["law"].search(f))
+    assert law in converse([("gibt es dafür ein Gesetz?", "ask_partner_list", [])])[0][0]
+    partner = next(p for p in directory.partners if not any(ANSWER_EVIDENCE["law"].search(s) for s in p.quoted_sentences))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("auf welchem Gesetz beruht das alles?", "ask_general_info", []),
+    ])
+    assert law in turns[-1][0]
+
+
+def test_a_contact_word_with_two_words_of_a_sentence_gets_that_sentence(directory, index) -> None:
+    """"Kann man sich anonym im Internet beraten lassen?": two words of a sentence beyond the
+    contact word and the partner's name make it a question about that sentence."""
+    partner, sentence, words = next(
+        (p, s, ws) for p in directory.partners if p.contact_items("web") for s in p.quoted_sentences
+        for ws in [[w for w in WORDING.words(re.sub(r"\S*www\.\S*", " ", s)) if len(w) > 5
+                    and not directory.partner_mentions(w) and index.known(WORDING.terms(w))
+                    and not directory.fields_in(fold(w)) and not directory.groups_in(fold(w))
+                    and not directory.topics_in(fold(w))]]
+        if len(ws) >= 2 and (hit := index.best(WORDING.terms(" ".join(ws[:2])), [p.id])) is not None
+        and hit.sentence.text == s and len(hit.matched) >= 2)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"geht {words[0]} {words[1]} auch im Internet?", "ask_partner_contact", [entity("contact_attribute", "web")]),
+    ])
+    assert sentence in turns[-1][0] and turns[-1][1]["last_asked"] == Asked.FACT.value, turns[-1][0]
