@@ -365,7 +365,9 @@ class Understanding:
             return True
         # A partner named (or a word of its name, in the conversation) and a contact field
         # ("in welcher Straße ist das Kompetenzzentrum?").
-        if (q.named or q.points_back) and q.partners and q.asked == Asked.FIELDS and q.fields:
+        # The same when the classifier is only unsure ("wo finde ich mehr Infos online?" about the subject).
+        if (q.named or q.points_back or q.intent == "nlu_fallback") and q.partners and q.asked == Asked.FIELDS \
+                and q.fields:
             return True
         if q.refers_back and (memory.subject or memory.listed) and q.asked not in (Asked.LIST, Asked.HELP):
             return True

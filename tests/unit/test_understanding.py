@@ -968,3 +968,14 @@ def test_a_contact_word_with_two_words_of_a_sentence_gets_that_sentence(director
         (f"geht {words[0]} {words[1]} auch im Internet?", "ask_partner_contact", [entity("contact_attribute", "web")]),
     ])
     assert sentence in turns[-1][0] and turns[-1][1]["last_asked"] == Asked.FACT.value, turns[-1][0]
+
+
+def test_a_contact_word_about_the_subject_is_answered_when_the_classifier_is_unsure(directory) -> None:
+    """"wo finde ich mehr Infos online?" classified unsure (nlu_fallback): the subject's web
+    addresses, not "Meinten Sie …?"."""
+    partner = next(p for p in directory.partners if p.contact_items("web"))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("wo finde ich mehr infos online?", "nlu_fallback", [entity("contact_attribute", "web")]),
+    ])
+    assert partner.contact_items("web")[0].value in turns[-1][0], turns[-1][0]
