@@ -541,15 +541,11 @@ class Understanding:
         if q.fields and (q.partners or not (q.groups or q.topics)):
             # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
             # of the subject beyond the contact word; its www is added to the quote.
-            # So does a question with two words of a sentence beyond the contact word ("Kann man sich
-            # beim JMD anonym im Internet beraten lassen?").
             typed = self.index.best(content, subject_ids, q.answer_type) \
-                if q.partners and q.answer_type != "place" else None
-            beyond = set(typed.matched) - set(self.index.known(
-                [self.wording.lemma(w) for c in self.directory.knowledge.contact_words if c.id in q.fields
-                 for w in c.words])) - set(self.index.known(  # nor a word of the subject's name ("Lehrerprojekt")
-                [t for p in q.partners for t in self._name_terms.get(p.id, ())])) if typed is not None else set()
-            if beyond and (q.answer_type and typed.has_evidence or self._distinct_words(list(beyond)) >= 2):
+                if q.partners and q.answer_type not in (None, "place") else None
+            if typed is not None and typed.has_evidence and set(typed.matched) - set(self.index.known(
+                    [self.wording.lemma(w) for c in self.directory.knowledge.contact_words if c.id in q.fields
+                     for w in c.words])):
                 return self._answered_by(q, typed)
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"

@@ -952,24 +952,6 @@ def test_a_question_for_a_law_gets_the_pages_sentence_that_names_one(directory) 
     assert law in turns[-1][0]
 
 
-def test_a_contact_word_with_two_words_of_a_sentence_gets_that_sentence(directory, index) -> None:
-    """"Kann man sich anonym im Internet beraten lassen?": two words of a sentence beyond the
-    contact word and the partner's name make it a question about that sentence."""
-    partner, sentence, words = next(
-        (p, s, ws) for p in directory.partners if p.contact_items("web") for s in p.quoted_sentences
-        for ws in [[w for w in WORDING.words(re.sub(r"\S*www\.\S*", " ", s)) if len(w) > 5
-                    and not directory.partner_mentions(w) and index.known(WORDING.terms(w))
-                    and not directory.fields_in(fold(w)) and not directory.groups_in(fold(w))
-                    and not directory.topics_in(fold(w))]]
-        if len(ws) >= 2 and (hit := index.best(WORDING.terms(" ".join(ws[:2])), [p.id])) is not None
-        and hit.sentence.text == s and len(hit.matched) >= 2)
-    turns = converse([
-        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
-        (f"geht {words[0]} {words[1]} auch im Internet?", "ask_partner_contact", [entity("contact_attribute", "web")]),
-    ])
-    assert sentence in turns[-1][0] and turns[-1][1]["last_asked"] == Asked.FACT.value, turns[-1][0]
-
-
 def test_a_contact_word_about_the_subject_is_answered_when_the_classifier_is_unsure(directory) -> None:
     """"wo finde ich mehr Infos online?" classified unsure (nlu_fallback): the subject's web
     addresses, not "Meinten Sie …?"."""
