@@ -729,7 +729,7 @@ class Understanding:
         sentence that names one, wherever it stands; None if another kind of fact is asked."""
         if q.answer_type != "law":
             return None
-        hit = self.index.best(content, None, "law") or self.index.best([], None, "law")
+        hit = self.index.best(content, None, "law")
         return hit if hit is not None and hit.has_evidence else None
 
     def _distinct_words(self, matched: Sequence[str]) -> int:
