@@ -33,7 +33,7 @@ from actions.live_knowledge import LiveKnowledge
 from actions.memory import Memory
 from actions.replies import Replies
 from actions.router import Router
-from actions.understanding import Asked, Understanding
+from actions.understanding import FEEDBACK_INTENTS, Asked, Understanding
 from actions.wording import Wording
 
 logger = logging.getLogger(__name__)
@@ -116,6 +116,6 @@ class ActionAnswer(Action):
         logger.debug("understood %r as %s about %s", question.text, question.asked.value,
                      [p.id for p in question.partners])
         events = Router(directory, REPLIES, dispatcher, memory).answer(question)
-        if not question.intent.startswith("feedback_") or question.asked != Asked.SMALL_TALK:
+        if question.intent not in FEEDBACK_INTENTS or question.asked != Asked.SMALL_TALK:
             ask_for_feedback(dispatcher)  # not under the reply to feedback itself
         return events + memory.language_events(question.language, directory.knowledge.languages)

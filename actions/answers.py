@@ -159,13 +159,11 @@ def partners_for_group(group_label: str, partners: Sequence[Partner], reasons: M
         return f"Für „{group_label}“ kenne ich keine passende Stelle."
     heading = f"Für {group_label} ist da:" if len(partners) == 1 else f"Für {group_label} sind da:"
     if len(partners) == 1:
-        # The page's description, and the sentence that fits the message if it says something else.
+        # The page's description, and first the sentence that fits the message if it says something else.
         said = reasons.get(partners[0].id)
-        text = partners_for(heading, partners)
         if said and said not in (partners[0].description or ""):
-            head, rest = text.split("\n", 1)
-            text = f"{head}\n„{said}“\n{rest}"
-        return text
+            heading += f"\n„{said}“"
+        return partners_for(heading, partners)
     blocks = [heading]
     for partner in partners:
         reach = contact_lines(partner) or [f"Sitz: {c}" for c in partner.cities]

@@ -159,6 +159,11 @@ class FactIndex:
         self._evidence = {kind: tuple(bool(p.search(s.text)) and not (kind in _NO_FIGURES and s.contact)
                                       for s in self.sentences)
                           for kind, p in ANSWER_EVIDENCE.items()}
+        # Which partners' sentences have each term: "nochmal zu dem Amt von vorhin" asks it per word.
+        self._partners_of: Dict[str, Set[Optional[str]]] = {}
+        for sentence, terms in zip(self.sentences, self._terms):
+            for term in terms:
+                self._partners_of.setdefault(term, set()).add(sentence.partner_id)
         self._bm25 = bm25s.BM25()
         self._bm25.index([sorted(terms) for terms in self._terms], show_progress=False)
 
@@ -217,7 +222,7 @@ class FactIndex:
 
     def partners_with(self, term: str) -> Set[Optional[str]]:
         """The partners with a sentence that has this term (a word, or a synonym group's token)."""
-        return {s.partner_id for s, terms in zip(self.sentences, self._terms) if term in terms}
+        return self._partners_of.get(term, set())
 
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""

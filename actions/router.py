@@ -21,7 +21,7 @@ from actions.knowledge import CONTACT_FIELDS, KINDS, EmergencyNumber, Partner
 from actions.memory import Memory
 from actions.replies import Replies
 from actions.safety import SELF_HARM
-from actions.understanding import Asked, Question
+from actions.understanding import FEEDBACK_INTENTS, Asked, Question
 
 Events = List[Dict[Text, Any]]
 MAX_BUTTONS = 5
@@ -184,7 +184,7 @@ class Router:
         return []
 
     def small_talk_translated(self, q: Question) -> Events:
-        if q.intent.startswith("feedback_"):  # the domain's reply, in the language of the slot
+        if q.intent in FEEDBACK_INTENTS:  # the domain's reply, in the language of the slot
             return self.small_talk(q)
         frame = {"greet": "greeting_prefix", "thank": "thanks_prefix", "bot_challenge": "bot"}.get(q.intent)
         self.say((self._say_in(frame) + " " if frame else "") + self._say_in("intro"))

@@ -58,8 +58,9 @@ class Asked(str, Enum):
     OUT_OF_SCOPE = "out_of_scope"
 
 
-SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities",
-                      "feedback_helpful", "feedback_not_helpful")
+# Feedback typed or sent by the 👍/👎 buttons: alone it gets its fixed reply, like small talk.
+FEEDBACK_INTENTS = ("feedback_helpful", "feedback_not_helpful")
+SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities", *FEEDBACK_INTENTS)
 # What a trainer's choice in the studio (knowledge file, `questions`) means as an answer.
 ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
@@ -207,6 +208,9 @@ class Understanding:
         # no one: "werden die vom Land bezahlt?" is about the subject, not about the DOMiD.
         everywhere = index.common(COMMON_WORD_SHARE)
         self._everywhere = everywhere
+        # The fact-index terms of each contact field's words ("Internet" -> the "online" group).
+        self._field_terms: Dict[str, Set[str]] = {
+            c.id: set(index.known([wording.lemma(w) for w in c.words])) for c in knowledge.contact_words}
         self._name_terms: Dict[str, Set[str]] = {
             p.id: {term for name in p.names for word in wording.words(name)
                    for term in (wording.lemma(word), *(wording.parts(word)[1:] if name in (p.name, p.short_name) else ()))
@@ -320,11 +324,7 @@ class Understanding:
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
             # "nochmal zu dem Amt von vorhin": the one partner talked about whose page has the word.
-            question.partners = self._named_by_sentence(memory, terms)
-            if question.partners:  # the word that named it ("Amt") is not what is asked about
-                own = self.index.partners_with
-                question.content = [t for t in terms if not any(
-                    question.partners[0].id in own(k) for k in self.index.known([t]) if k not in self._everywhere)]
+            question.partners, question.content = self._named_by_sentence(memory, terms)
         if not question.partners and _ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
             # partner for the same people whose name has that word.
@@ -427,14 +427,19 @@ class Understanding:
         found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
         return [found] if found else []
 
-    def _named_by_sentence(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
+    def _named_by_sentence(self, memory: Memory, terms: List[str]) -> Tuple[List[Partner], List[str]]:
         """The one partner talked about whose quoted sentences have a word of the message
-        (a synonym counts: "Amt" meets "Bezirksregierung"), none of the others has."""
+        (a synonym counts: "Amt" meets "Bezirksregierung"), none of the others has; and the
+        terms without the words that named it ("Amt" is not what is asked about). Else no
+        partner and the terms unchanged."""
         talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
         known = [t for t in self.index.known(terms) if t not in self._everywhere]
         by_sentence = [pid for pid in talked_about if any(pid in self.index.partners_with(t) for t in known)]
         found = self.directory.knowledge.partner(by_sentence[0]) if len(by_sentence) == 1 else None
-        return [found] if found else []
+        if found is None:
+            return [], terms
+        naming = {t for t in known if found.id in self.index.partners_with(t)}
+        return [found], [t for t in terms if not naming & set(self.index.known([t]))]
 
     def _beside_subject(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
         """The one other partner for a target group of the subject whose name has a word of the message."""
@@ -543,9 +548,8 @@ class Understanding:
             # of the subject beyond the contact word; its www is added to the quote.
             typed = self.index.best(content, subject_ids, q.answer_type) \
                 if q.partners and q.answer_type not in (None, "place") else None
-            if typed is not None and typed.has_evidence and set(typed.matched) - set(self.index.known(
-                    [self.wording.lemma(w) for c in self.directory.knowledge.contact_words if c.id in q.fields
-                     for w in c.words])):
+            if typed is not None and typed.has_evidence \
+                    and set(typed.matched) - set().union(*(self._field_terms.get(f, set()) for f in q.fields)):
                 return self._answered_by(q, typed)
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
