@@ -26,7 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from actions.knowledge import KnowledgeBase, QuotedList
-from actions.wording import Wording
+from actions.wording import Wording, fold
 
 # What a sentence must contain to carry an answer of a type (question_words ids).
 # Types not listed here (yes_no) accept any sentence.
@@ -128,6 +128,15 @@ class FactIndex:
                     continue
                 term = wording.lemma(word)
                 self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"~{group.id}",)))
+        # A phrase of a group in a question ("kein EU", "ohne Namen") stands for the group's first
+        # single word: its words alone would mean something else ("EU"). Longest phrases first.
+        self._phrases: List[Tuple[re.Pattern, str]] = []
+        for group in knowledge.fact_words:
+            single = next((w for w in group.words if " " not in w and "-" not in w), None)
+            if single is not None:
+                self._phrases += [(re.compile(rf"\b{re.escape(fold(w))}\b"), fold(single))
+                                  for w in group.words if " " in w]
+        self._phrases.sort(key=lambda p: -len(p[0].pattern))
         self._terms = [set(self._conceptual(wording.terms(s.text))) for s in self.sentences]
         # A sentence that opens with a pronoun is about what the sentence before named ("Jungen
         # werden … dargestellt. Sie selbst sehen sich … konfrontiert."): when it matches a word of
@@ -166,6 +175,12 @@ class FactIndex:
                 self._partners_of.setdefault(term, set()).add(sentence.partner_id)
         self._bm25 = bm25s.BM25()
         self._bm25.index([sorted(terms) for terms in self._terms], show_progress=False)
+
+    def with_group_words(self, folded: str) -> str:
+        """A folded question with each phrase of a synonym group replaced by the group's word."""
+        for pattern, word in self._phrases:
+            folded = pattern.sub(word, folded)
+        return folded
 
     def _conceptual(self, terms: Sequence[str]) -> List[str]:
         """Each term, or the synonym group(s) it belongs to. A word of a group stands for

@@ -102,6 +102,8 @@ _AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 _AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
+# Where someone is from: "aus der Türkei", "aus Syrien" (folded text).
+_ORIGIN = re.compile(r"\b(?:aus|from) (?:der |dem |den |the )?(\w+)")
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
@@ -296,7 +298,8 @@ class Understanding:
         demonstrative = [i + 1 for i, w in enumerate(rest_words[:-1]) if w in _DEMONSTRATIVES]
         for index in demonstrative:
             rest_words[index] = ""
-        terms = [t for t in self.wording.terms(" ".join(rest_words)) if t not in self._not_content]
+        terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
+                 if t not in self._not_content]
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
@@ -319,7 +322,11 @@ class Understanding:
             memory = Memory(language=memory.language)  # nothing said before is the subject
         if not question.partners:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
-            question.partners = self._named_by_word(memory, terms)
+            # "gibt es auch was für mich als Vater?" asks who helps fathers: the group's word does
+            # not name the listed Väterarbeit by a word of its name.
+            helps = intent == "ask_target_group_help" or "help" in intent_words
+            group_words = {self.wording.lemma(w) for g in question.groups for w in g.words} if helps else set()
+            question.partners = self._named_by_word(memory, [t for t in terms if t not in group_words])
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
@@ -407,6 +414,13 @@ class Understanding:
         asked_groups = self.directory.groups_in(fold(sentences[-1])) if len(sentences) > 1 else []
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
+        # "Ich komme aus der Türkei …" says where someone is from: the country names no topic
+        # ("Türkei" is a research word of the ZfTI) unless the rest of the message names it too.
+        origins = [m.group(1) for m in _ORIGIN.finditer(rest)]
+        if origins:
+            by_origin = set(self.directory.topics_in(" ".join(origins)))
+            elsewhere = set(self.directory.topics_in(_ORIGIN.sub(" ", rest)))
+            question.topics = [t for t in question.topics if t not in by_origin or t in elsewhere]
         # "Der Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin": a situation told.
         question.told = self.situations.topics_in(question.text)
         described = [t for t in question.told if t not in question.topics]

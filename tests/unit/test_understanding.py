@@ -961,3 +961,39 @@ def test_a_contact_word_about_the_subject_is_answered_when_the_classifier_is_uns
         ("wo finde ich mehr infos online?", "nlu_fallback", [entity("contact_attribute", "web")]),
     ])
     assert partner.contact_items("web")[0].value in turns[-1][0], turns[-1][0]
+
+
+def test_where_someone_is_from_names_no_topic(directory) -> None:
+    """"Ich komme aus der Türkei …" says where someone is from: a topic word as the country
+    names no topic; the same word elsewhere in the message still does."""
+    topic, word = next((t, w) for t in directory.knowledge.topics for w in t.words
+                       if " " not in w and "-" not in w and w[:1].isupper() and directory.topics_in(fold(w)) == [t])
+    understanding = actions.UNDERSTANDING.get(directory)
+    origin = make_tracker(text=f"Ich komme aus der {word}. Was darf ich wählen?", intent="ask_general_info")
+    assert topic not in understanding.read(origin, Memory()).topics
+    about = make_tracker(text=f"Ich komme aus der {word}. Wer forscht zu {word}?", intent="ask_general_info")
+    assert topic in understanding.read(about, Memory()).topics
+
+
+def test_a_phrase_of_a_synonym_group_stands_for_the_group(knowledge, index: FactIndex) -> None:
+    """"ins Leben gerufen" in a question is the group's concept, not the words "Leben" and "rufen"."""
+    group, phrase = next((g, w) for g in knowledge.fact_words for w in g.words
+                         if " " in w and f"~{g.id}" not in index.known(WORDING.terms(fold(w))))
+    rewritten = index.known(WORDING.terms(index.with_group_words(f"wurde das {fold(phrase)}")))
+    assert rewritten == [f"~{group.id}"]
+
+
+def test_a_group_word_asking_who_helps_does_not_name_a_listed_partner(directory) -> None:
+    """"gibt es auch was für mich als Vater?" after a list that showed the Väterarbeit asks
+    who helps fathers; "Vater" in the partner's name does not make it the subject of a fact."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    group, partner, word = next(
+        (g, p, w) for g in directory.knowledge.target_groups for p in directory.for_target_group(g.id)
+        for w in g.words if " " not in w and WORDING.lemma(w) in understanding._name_terms.get(p.id, set()))
+    others = [p.id for p in directory.partners if p.id != partner.id][:2]
+    memory = Memory(listed=[*others, partner.id], mentioned=[*others, partner.id])
+    tracker = make_tracker(text=f"gibt es auch was für mich als {word}", intent="ask_target_group_help",
+                           entities=[entity("target_group", group.id)])
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.HELP
+    assert not question.points_back
