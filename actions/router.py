@@ -355,7 +355,10 @@ class Router:
             self.say(answers.ask_which_group(self.directory.knowledge.target_groups))
             return self.memory.events([], Asked.HELP.value)
         # The sentence of one of them that answers what else was asked (Understanding, rule 10).
-        quote = "" if q.fact is None else "\n\n" + self._quote(
+        # Not again when the list shows that very sentence already, and nothing around it.
+        shown = q.fact is not None and q.fact.sentence.text in q.reasons.values() and not (
+            q.fact.also or q.fact.context or q.fact.whole)
+        quote = "" if q.fact is None or shown else "\n\n" + self._quote(
             q.fact, self.directory.knowledge.partner(q.fact.sentence.partner_id or ""))
         if q.simple and all(p.simple for p in partners):
             # The simple words first; then the page's sentence that fits the message, as the record.

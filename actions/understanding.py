@@ -102,6 +102,8 @@ _AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 _AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
+# "Welche Einrichtungen …?" asks for every partner that fits.
+_WHICH = frozenset("welche welcher welches".split())
 # Where someone is from: "aus der Türkei", "aus Syrien" (folded text).
 _ORIGIN = re.compile(r"\b(?:aus|from) (?:der |dem |den |the )?(\w+)")
 # "In welcher Stadt war das?": the past (a founding), not today's address.
@@ -414,6 +416,12 @@ class Understanding:
         asked_groups = self.directory.groups_in(fold(sentences[-1])) if len(sentences) > 1 else []
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
+        # "Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen Einrichtungen …?": a
+        # "welche" question asks for all its own topic fits; the story before it is context.
+        asking = fold(sentences[-1]).split() if len(sentences) > 1 else []
+        if asking[:1] and asking[0] in _WHICH:
+            asked_topics = self.directory.topics_in(" ".join(asking))
+            question.topics = [t for t in question.topics if t in asked_topics] or question.topics
         # "Ich komme aus der Türkei …" says where someone is from: the country names no topic
         # ("Türkei" is a research word of the ZfTI) unless the rest of the message names it too.
         origins = [m.group(1) for m in _ORIGIN.finditer(rest)]

@@ -997,3 +997,39 @@ def test_a_group_word_asking_who_helps_does_not_name_a_listed_partner(directory)
     question = understanding.read(tracker, memory)
     assert question.asked == Asked.HELP
     assert not question.points_back
+
+
+def test_a_which_question_after_a_story_shows_all_partners_of_its_own_topic(directory) -> None:
+    """"Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen Einrichtungen …?": the
+    story's topic does not narrow the partners the "welche" question asks for."""
+    knowledge = directory.knowledge
+    story, asked = next((a, b) for a in knowledge.topics for b in knowledge.topics if a != b
+                        and any(a.id in p.topics for p in directory.for_topic(b.id))
+                        and any(a.id not in p.topics for p in directory.for_topic(b.id)))
+    story_word = next(w for w in story.words if directory.topics_in(fold(w)) == [story])
+    asked_word = next(w for w in asked.words if directory.topics_in(fold(w)) == [asked])
+    tracker = make_tracker(text=f"Ich schreibe über {story_word}. Welche Stellen gibt es zu {asked_word}?",
+                           intent="ask_target_group_help")
+    question = actions.UNDERSTANDING.get(directory).read(tracker, Memory())
+    assert {p.id for p in question.partners} == {p.id for p in directory.for_topic(asked.id)}
+
+
+def test_a_help_list_does_not_quote_the_sentence_it_shows_twice(directory, index) -> None:
+    """Who helps, and more was asked: the sentence that answers it is shown once, in the list."""
+    for group in directory.knowledge.target_groups:
+        partners = directory.for_target_group(group.id)
+        if len(partners) < 2:
+            continue
+        for partner in partners:
+            for sentence in partner.quoted_sentences:
+                words = sorted({w for w in WORDING.words(sentence) if len(w) > 7}, key=len, reverse=True)[:3]
+                hit = index.best(WORDING.terms(" ".join(words)), [p.id for p in partners])
+                if len(words) < 3 or hit is None or hit.sentence.text != sentence or hit.also or hit.context \
+                        or hit.whole:
+                    continue
+                reply = converse([(f"Wir sind {group.words[0]} und fragen nach {' '.join(words)} bei euch",
+                                   "ask_target_group_help", [entity("target_group", group.id)])])[0][0]
+                if sentence in reply:
+                    assert reply.count(sentence) == 1, reply
+                    return
+    pytest.fail("no help list quoted a sentence asked for")
