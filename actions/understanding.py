@@ -77,6 +77,8 @@ _SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
 _POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there them their"
                       .split())
+# "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
+_KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
                            "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor sich konkret "
@@ -316,7 +318,9 @@ class Understanding:
         question.content = terms
         question.named = bool(question.partners)
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
-        question.points_back = explicit or _has_pointer(words) or bool(demonstrative)
+        # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
+        of_kind = bool(_KIND_POINTERS & set(words)) and not (question.groups or question.topics)
+        question.points_back = explicit or _has_pointer(words) or bool(demonstrative) or of_kind
         question.refers_back = question.points_back or _elliptic(words)
         # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
         # anderes?" asks about the subject.
@@ -680,7 +684,8 @@ class Understanding:
         if other is not None:
             return self._answered_by(q, other)
         if intent == "ask_general_info":
-            return Asked.GENERAL
+            # "der dritte – warum ist das wichtig?": a subject pointed at is what is asked about.
+            return Asked.SUMMARY if q.partners and q.points_back else Asked.GENERAL
         # 13. A question about a partner, but no partner anywhere.
         if q.partners and intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
             return Asked.LOCATION if intent == "ask_partner_location" else Asked.SUMMARY

@@ -41,6 +41,11 @@ _CLAUSE = re.compile(r"[,.;:!?]|\b(?:und|oder|aber|dann)\b", re.IGNORECASE)
 # "Nicht-EU-Ausländer" asks about everyone but EU citizens: "EU" must not select the EU's sentence.
 _NEGATED = re.compile(r"\b(nicht|non)-[^\W_]+(?=-)", re.IGNORECASE)
 
+# Number words as digits (folded): spaCy calls them stop words, but "vier Millionen" answers "4 Mio.?".
+# "ein(s)" is left out: it is mostly the article.
+NUMBER_WORDS = {"zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6", "sieben": "7",
+                 "acht": "8", "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12"}
+
 # Words spaCy's German stop list holds that carry what a question asks about: "gegenüber wem?"
 # (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of).
 _CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil"})
@@ -180,6 +185,11 @@ class Wording:
         one-letter words left out; a part negated by a hyphen ("Nicht-EU-Ausländer") is no term."""
         terms: List[str] = []
         for word in self.words(without_negated(text)):
+            # "vier Millionen" meets "4 Mio.": a number word is its digits, and digits are a term.
+            number = NUMBER_WORDS.get(fold(word.lower()), word if word.isdigit() else None)
+            if number is not None:
+                terms.append(number)
+                continue
             lemma = self.lemma(word)
             # "welchem" is a stop word, its lemma "welch" is not: either one leaves the word out.
             if len(lemma) < 2 or lemma in self.stop_words or fold(word.lower()) in self.stop_words:

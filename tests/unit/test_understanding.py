@@ -22,6 +22,7 @@ from actions.spelling import fold
 from actions.memory import Memory
 from actions.router import Router
 from actions.understanding import COMMON_WORD_SHARE, Asked, Question, _has_pointer
+from actions.wording import NUMBER_WORDS
 from tests.support.fixtures import entity, make_tracker
 
 WORDING = actions.WORDING
@@ -122,9 +123,11 @@ def test_an_organisation_is_a_whole_word_not_the_start_of_one() -> None:
 
 
 def test_a_stop_word_is_no_term_even_when_its_lemma_is_none() -> None:
-    """"welchem" is a stop word; its lemma "welch" is not: neither selects a fact."""
-    assert all(WORDING.terms(word) == [] for word in WORDING.stop_words), \
-        [(w, WORDING.terms(w)) for w in WORDING.stop_words if WORDING.terms(w)][:5]
+    """"welchem" is a stop word; its lemma "welch" is not: neither selects a fact. Number words
+    are the exception: "vier" is the number 4."""
+    words = [w for w in WORDING.stop_words if w not in NUMBER_WORDS]
+    assert all(WORDING.terms(word) == [] for word in words), \
+        [(w, WORDING.terms(w)) for w in words if WORDING.terms(w)][:5]
 
 
 def test_inflected_participles_and_compounds_meet_their_lemma() -> None:
@@ -1033,3 +1036,39 @@ def test_a_help_list_does_not_quote_the_sentence_it_shows_twice(directory, index
                     assert reply.count(sentence) == 1, reply
                     return
     pytest.fail("no help list quoted a sentence asked for")
+
+
+def test_a_number_word_and_its_digits_are_one_term() -> None:
+    """"vier Millionen" on the page answers "4 Mio.?": spaCy calls "vier" a stop word, and a
+    single digit is too short for a term, but both are the number."""
+    assert "4" in WORDING.terms("über vier Millionen Menschen")
+    assert "4" in WORDING.terms("mehr als 4 Mio. Menschen")
+    assert "12" in WORDING.terms("zwölf Mitglieder") and "12" in WORDING.terms("12 Mitglieder")
+
+
+def test_a_general_question_about_a_partner_pointed_at_is_about_that_partner(directory) -> None:
+    """"der zweite – warum ist das wichtig?" (classified as a general question) after a list:
+    what that partner is, not the page's introduction."""
+    group, listed = next((g, ps) for g in directory.knowledge.target_groups
+                         if len(ps := directory.for_target_group(g.id)) >= 2)
+    turns = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("der zweite – warum ist das wichtig?", "ask_general_info", []),
+    ])
+    shown = sorted(listed, key=lambda p: turns[0][0].find(p.display_name))  # best fit first
+    assert shown[1].display_name in turns[1][0]
+    assert directory.knowledge.general.summary not in turns[1][0]
+
+
+def test_sowas_in_a_city_asks_where_the_subject_sits(directory) -> None:
+    """"gibts sowas in Köln?" after a partner: that partner's places in the city, not every
+    partner there."""
+    partner, city, other = next((p, c, o) for p in directory.partners if len(p.cities) > 1 for c in p.cities
+                                for o in directory.in_city(c) if o.id != p.id)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"gibts sowas in {city}?", "ask_partner_list", [entity("city", city)]),
+    ])
+    assert city in turns[1][0] and partner.display_name in turns[1][0]
+    assert other.display_name not in turns[1][0]
+
