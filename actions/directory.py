@@ -46,7 +46,9 @@ class PartnerDirectory:
         partner_names = MentionFinder((n, p) for p in knowledge.partners for n in p.names)
         self.partners_named_exactly_in = partner_names.exact_items
         self.partner_mentions = partner_names.find
-        self.groups_in = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words).items
+        group_words = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words)
+        self.groups_in = group_words.items
+        self.group_mentions = group_words.find
         self.topics_in = MentionFinder((w, t) for t in knowledge.topics for w in t.words).items
         self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.

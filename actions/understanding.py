@@ -104,6 +104,8 @@ _AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 _AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
+# "die Eltern meiner Schüler": a genitive after a group's word.
+_GENITIVE = frozenset("meiner meines deiner deines seiner seines ihrer ihres unserer unseres eurer der des".split())
 # "Welche Einrichtungen …?" asks for every partner that fits.
 _WHICH = frozenset("welche welcher welches".split())
 # Where someone is from: "aus der Türkei", "aus Syrien" (folded text).
@@ -320,7 +322,11 @@ class Understanding:
         explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
         of_kind = bool(_KIND_POINTERS & set(words)) and not (question.groups or question.topics)
-        question.points_back = explicit or _has_pointer(words) or bool(demonstrative) or of_kind
+        # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
+        # word means the group; only one before it can point back to the subject.
+        group_at = min((m.start for m in self.directory.group_mentions(" ".join(words))), default=None) \
+            if question.groups and "help" in intent_words else None
+        question.points_back = explicit or _has_pointer(words, group_at) or bool(demonstrative) or of_kind
         question.refers_back = question.points_back or _elliptic(words)
         # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
         # anderes?" asks about the subject.
@@ -419,6 +425,14 @@ class Understanding:
         sentences = _sentences(question.text)
         asked_groups = self.directory.groups_in(fold(sentences[-1])) if len(sentences) > 1 else []
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
+        # "was für die Eltern meiner Schüler?": a group in the genitive right after another group's
+        # word says whose; it is not asked about.
+        folded = fold(rest).split()
+        mentions = self.directory.group_mentions(rest)
+        whose = {m.item for m in mentions if m.start >= 2 and folded[m.start - 1] in _GENITIVE
+                 and any(o.end == m.start - 1 and o.item != m.item for o in mentions)}
+        named = {m.item for m in mentions if m.item not in whose}
+        question.groups = [g for g in question.groups if g not in whose or g in named]
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
         # "Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen Einrichtungen …?": a
         # "welche" question asks for all its own topic fits; the story before it is context.
@@ -842,13 +856,13 @@ def _elliptic(words: List[str]) -> bool:
     return len(words) <= 2 or bool(words) and words[0] in ("und", "auch", "nur", "and")
 
 
-def _has_pointer(words: List[str]) -> bool:
+def _has_pointer(words: List[str], until: Optional[int] = None) -> bool:
     """"dort", "deren", or a pronoun "die"/"der": before a small word or last ("machen die
     auch …?", "wen berät der?"), or right after the verb that opens a question ("fördern
-    die den Austausch …?")."""
-    if len(words) > 2 and words[1] in _PRONOUNS and words[0] not in _QUESTION_OPENERS:
+    die den Austausch …?"). Only the words before `until` count, if given."""
+    if len(words) > 2 and words[1] in _PRONOUNS and words[0] not in _QUESTION_OPENERS and (until is None or until > 1):
         return True
-    for index, word in enumerate(words):
+    for index, word in enumerate(words[:until]):
         following = words[index + 1] if index + 1 < len(words) else None
         # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause.
         relative = index >= 2 and words[index - 2] in _INDEFINITE

@@ -44,7 +44,7 @@ _NEGATED = re.compile(r"\b(nicht|non)-[^\W_]+(?=-)", re.IGNORECASE)
 # Number words as digits (folded): spaCy calls them stop words, but "vier Millionen" answers "4 Mio.?".
 # "ein(s)" is left out: it is mostly the article.
 NUMBER_WORDS = {"zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6", "sieben": "7",
-                 "acht": "8", "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12"}
+                "acht": "8", "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12"}
 
 # Words spaCy's German stop list holds that carry what a question asks about: "gegenüber wem?"
 # (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of).

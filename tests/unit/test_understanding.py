@@ -1072,3 +1072,29 @@ def test_sowas_in_a_city_asks_where_the_subject_sits(directory) -> None:
     assert city in turns[1][0] and partner.display_name in turns[1][0]
     assert other.display_name not in turns[1][0]
 
+
+
+def test_a_group_in_the_genitive_says_whose_and_is_not_asked_about(directory) -> None:
+    """"was für die Eltern meiner Schüler?": the parents are asked about, not the pupils."""
+    asked, whose = next((a, b) for a in directory.knowledge.target_groups for b in directory.knowledge.target_groups
+                        if a != b and directory.groups_in(fold(a.words[0])) == [a]
+                        and directory.groups_in(fold(b.words[0])) == [b])
+    tracker = make_tracker(text=f"Gibt es auch was für die {asked.words[0]} meiner {whose.words[0]}?",
+                           intent="ask_target_group_help")
+    question = actions.UNDERSTANDING.get(directory).read(tracker, Memory())
+    assert asked in question.groups and whose not in question.groups
+
+
+def test_a_pronoun_after_the_group_asked_for_means_the_group(directory) -> None:
+    """"gibt es was für Eltern, damit die sich einbringen?" after another partner: the pronoun
+    is the parents, so the group starts a new subject; "gibt es dort was für Eltern?" stays."""
+    group = next(g for g in directory.knowledge.target_groups if directory.for_target_group(g.id)
+                 and directory.groups_in(fold(g.words[0])) == [g])
+    subject = next(p for p in directory.partners if group.id not in p.target_groups)
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject=subject.id, mentioned=[subject.id])
+    after = make_tracker(text=f"und gibt es auch was für {group.words[0]}, damit die sich einbringen?",
+                         intent="ask_target_group_help")
+    assert not understanding.read(after, memory).points_back
+    before = make_tracker(text=f"und gibt es dort auch was für {group.words[0]}?", intent="ask_target_group_help")
+    assert understanding.read(before, memory).points_back
