@@ -8,6 +8,7 @@ have, because an invented phone number is worse than none.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, List, Mapping, Optional, Sequence
 
 from actions.knowledge import ContactItem, GeneralInfo, Partner, Place, Vocabulary
@@ -79,14 +80,22 @@ def contact_field(partner: Partner, field_name: str) -> str:
         values = [_item_text(i) for i in partner.contact_items(field_name)]
     if values:
         label = FIELD_LABELS[field_name]
+        said = _sentences_naming(partner, partner.contact_items(field_name)) if field_name == "web" else []
         if len(values) == 1:
-            return f"{partner.display_name}\n{label}: {values[0]}"
-        return f"{partner.display_name}\n{label}:\n{_bullets(values)}"
+            return "\n".join([f"{partner.display_name}\n{label}: {values[0]}", *said])
+        return "\n".join([f"{partner.display_name}\n{label}:\n{_bullets(values)}", *said])
     missing = f"Für {partner.display_name} steht keine {_FIELD_NOUNS[field_name]} in meinen Unterlagen."
     others = contact_lines(partner)
     if others:
         return f"{missing} Das habe ich:\n{_bullets(others)}"
     return f"{missing} {_without_contact_hint(partner)}"
+
+
+def _sentences_naming(partner: Partner, items: Sequence[ContactItem]) -> List[str]:
+    """The page's sentences about a web address ("Unter www.jmd-onlineberatung.de (JMD4YOU)
+    beraten …"), quoted: what the site is for, in the page's words."""
+    hosts = [re.sub(r"^https?://", "", i.value).strip("/") for i in items]
+    return [f"„{s}“" for s in partner.quoted_sentences if any(h and h in s for h in hosts)]
 
 
 def _without_contact_hint(partner: Partner) -> str:

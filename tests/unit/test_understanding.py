@@ -1098,3 +1098,15 @@ def test_a_pronoun_after_the_group_asked_for_means_the_group(directory) -> None:
     assert not understanding.read(after, memory).points_back
     before = make_tracker(text=f"und gibt es dort auch was für {group.words[0]}?", intent="ask_target_group_help")
     assert understanding.read(before, memory).points_back
+
+
+def test_a_web_address_comes_with_the_pages_sentence_about_it(directory) -> None:
+    """"wie heißt die Webseite?": the address, and the page's sentence that says what the site
+    is for ("Unter www.… beraten …"), quoted, after the address."""
+    from actions import answers
+    host = lambda item: re.sub(r"^https?://", "", item.value).strip("/")  # noqa: E731
+    partner, sentence = next((p, s) for p in directory.partners for item in p.contact_items("web")
+                             for s in p.quoted_sentences if host(item) in s)
+    reply = answers.contact_field(partner, "web")
+    assert reply.count(f"„{sentence}“") == 1
+    assert reply.index(host(partner.contact_items("web")[0])) < reply.index(f"„{sentence}“")  # the address first
