@@ -219,8 +219,11 @@ class Understanding:
         # The fact-index terms of each contact field's words ("Internet" -> the "online" group).
         self._field_terms: Dict[str, Set[str]] = {
             c.id: set(index.known([wording.lemma(w) for w in c.words])) for c in knowledge.contact_words}
+        # A hyphenated word counts by its last piece: "Jugend-Migrationsdienst" is a Dienst, and
+        # "Jugend" alone does not name it ("Jugendsozialarbeit" is the LAG JSA's).
         self._name_terms: Dict[str, Set[str]] = {
-            p.id: {term for name in p.names for word in wording.words(name)
+            p.id: {term for name in p.names for whole in re.findall(r"[^\W_]+(?:-[^\W_]+)*", name)
+                   for word in whole.split("-")[-1:]
                    for term in (wording.lemma(word), *(wording.parts(word)[1:] if name in (p.name, p.short_name) else ()))
                    if len(term) > 2 and term not in wording.stop_words and term not in everywhere}
             for p in knowledge.partners

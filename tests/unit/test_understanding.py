@@ -1110,3 +1110,17 @@ def test_a_web_address_comes_with_the_pages_sentence_about_it(directory) -> None
     reply = answers.contact_field(partner, "web")
     assert reply.count(f"„{sentence}“") == 1
     assert reply.index(host(partner.contact_items("web")[0])) < reply.index(f"„{sentence}“")  # the address first
+
+
+def test_a_hyphenated_name_word_counts_by_its_last_piece(directory) -> None:
+    """"Jugend-Migrationsdienst" is a Dienst: "Jugend" alone (as in "Jugendsozialarbeit") does
+    not name the partner talked about; the last piece does."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    partner, first, last = next(
+        (p, WORDING.lemma(w.split("-")[0]), WORDING.lemma(w.split("-")[-1]))
+        for p in directory.partners for name in p.names for w in re.findall(r"[^\W_]+(?:-[^\W_]+)+", name)
+        if not any(WORDING.lemma(v) == WORDING.lemma(w.split("-")[0])
+                   for n in p.names for v in WORDING.words(n) if "-" not in n)
+        and len(WORDING.lemma(w.split("-")[0])) > 2)
+    assert first not in understanding._name_terms[partner.id]
+    assert last in understanding._name_terms[partner.id] or last in understanding.index.common(COMMON_WORD_SHARE)
