@@ -368,7 +368,7 @@ class Router:
                                     partners, Asked.HELP)
         # A situation told ("… weil ich Ausländerin bin") is about its topic, not about the group named in it.
         matched = [] if q.situation else [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
-        label = matched[0].label if matched else "das Thema " + next(
+        label = answers.enumerate_german([g.label for g in matched]) if matched else "das Thema " + next(
             t.label for t in q.topics if any(t.id in p.topics for p in partners))
         text = answers.partners_for_group(label, partners, q.reasons)
         return self._list_reply(text + quote, partners, Asked.HELP)

@@ -78,6 +78,7 @@ _SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht
 _POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there them their"
                       .split())
 # "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
+_HOW = frozenset("wie wo wann".split())
 _KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
@@ -309,6 +310,15 @@ class Understanding:
             rest_words[index] = ""
         terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
                  if t not in self._not_content]
+        sentences = _sentences(question.text)
+        if len(sentences) > 1:
+            # "Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt die Träger …?":
+            # when the asking sentence says enough itself, the story's plain words do not choose the
+            # fact. Its words of a fact-word group stay: "Ich bin Italienerin. Darf ich wählen?" (EU).
+            asking = set(self.wording.terms(self.index.with_group_words(fold(sentences[-1]))))
+            asked_terms = [t for t in terms if t in asking or any(k.startswith("~") for k in self.index.known([t]))]
+            if len(self.index.known(asked_terms)) >= 2:
+                terms = asked_terms
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
@@ -436,6 +446,12 @@ class Understanding:
                  and any(o.end == m.start - 1 and o.item != m.item for o in mentions)}
         named = {m.item for m in mentions if m.item not in whose}
         question.groups = [g for g in question.groups if g not in whose or g in named]
+        # "gibt es was für eltern und auch was für väter?": the groups in the order asked (the
+        # list's heading names them so; its partners stay in the page's order).
+        asked_at: Dict[str, int] = {}
+        for m in self.directory.group_mentions(fold(sentences[-1]) if sentences else ""):
+            asked_at[m.item.id] = min(m.start, asked_at.get(m.item.id, m.start))
+        question.groups.sort(key=lambda g: asked_at.get(g.id, len(question.text)))
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
         # "Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen Einrichtungen …?": a
         # "welche" question asks for all its own topic fits; the story before it is context.
@@ -598,7 +614,8 @@ class Understanding:
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
         # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
         if intent == "ask_partner_contact" and q.partners and not q.answer_type and not (
-                words and words[0] == "was" and self.index.known(content)):
+                words and words[0] == "was" and self.index.known(content)) and not self._says_word_of(
+                q, words, content, subject_ids):
             return Asked.FIELDS
         # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
         if q.cities and q.partners and q.refers_back and not _PAST & set(words):
@@ -692,8 +709,11 @@ class Understanding:
             told = [self.wording.lemma(w) for t in q.told for w in t.words if " " not in w]
             reasons = self.index.best_of_each([*content, *told], [p.id for p in q.partners], q.answer_type)
             q.reasons = {pid: h.sentence.text for pid, h in reasons.items()}
-            # The partner whose page says most of what the message says comes first.
-            q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
+            # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
+            # one a reader of the page counts in ("der dritte"). Else the partner whose page says
+            # most of what the message says comes first.
+            if len(q.groups) < 2:
+                q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
             return Asked.HELP
         # 12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         #    sentence of all, when it matches well.
@@ -815,6 +835,20 @@ class Understanding:
         """The fact-index terms of the message's group (and topic) words ("Lehrkräfte")."""
         words = [w for vocabulary in (*q.groups, *(q.topics if topics else ())) for w in vocabulary.words]
         return set(self.index.known([self.wording.lemma(w) for w in words]))
+
+    def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
+        """"Der zweite – Ursprung?": a bare word that the subject's sentence has as a word of its
+        own ("hat seinen Ursprung in …") asks for that sentence, even when the classifier heard a
+        contact question in it. Not "wie erreiche ich die?" (how to reach them), and not a word
+        that is only part of a compound there ("Kontakt" in "Kontaktdaten")."""
+        if not content or (words and words[0] in _HOW):
+            return False
+        hit = self.index.best(content, subject_ids, None)
+        if hit is None or not hit.matched:
+            return False
+        sentence = fold(hit.sentence.text)
+        return any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\w{{0,3}}\b", sentence) for w in words
+                   if w not in _SMALL_WORDS and self.wording.lemma(w) in content)  # not a word of a name
 
     @staticmethod
     def _serves(partner: Partner, q: Question) -> bool:

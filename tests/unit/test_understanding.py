@@ -23,7 +23,7 @@ from actions.memory import Memory
 from actions.router import Router
 from actions.understanding import COMMON_WORD_SHARE, Asked, Question, _has_pointer
 from actions.wording import NUMBER_WORDS
-from tests.support.fixtures import entity, make_tracker
+from tests.support.fixtures import ask, entity, make_tracker
 
 WORDING = actions.WORDING
 
@@ -1124,3 +1124,52 @@ def test_a_hyphenated_name_word_counts_by_its_last_piece(directory) -> None:
         and len(WORDING.lemma(w.split("-")[0])) > 2)
     assert first not in understanding._name_terms[partner.id]
     assert last in understanding._name_terms[partner.id] or last in understanding.index.common(COMMON_WORD_SHARE)
+
+
+def test_two_groups_asked_for_are_both_named_and_listed_in_the_pages_order(directory) -> None:
+    """"gibt es was für Väter und auch was für Eltern?": the heading names both groups as asked;
+    the partners come in the page's order, the one a reader of the page counts in ("der erste")."""
+    single = [g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) == 1]
+    first, second = next((a, b) for a in single for b in single
+                         if directory.for_target_group(a.id) != directory.for_target_group(b.id))
+    word = {g.id: next(w for w in g.words if directory.groups_in(fold(w)) == [g]) for g in (first, second)}
+    for a, b in ((first, second), (second, first)):
+        text, _ = ask(f"Gibt es was für {word[a.id]} und auch was für {word[b.id]}?", "ask_target_group_help")
+        partners = [directory.for_target_group(g.id)[0] for g in (a, b)]
+        in_page_order = sorted(partners, key=directory.partners.index)
+        assert [text.index(p.display_name) for p in in_page_order] == sorted(text.index(p.display_name)
+                                                                            for p in partners), text
+        assert f"{a.label} und {b.label}" in text
+
+
+def test_a_bare_word_of_the_subjects_sentence_asks_for_it_even_as_a_contact_question(directory) -> None:
+    """"Der zweite – Ursprung?" was heard as a contact question: a word that a sentence of the
+    subject has as a word of its own asks for that sentence; "wie erreiche ich die?" still asks
+    how to reach them."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    partner = directory.knowledge.partner("landesintegrationsrat")
+
+    def read(text: str) -> Question:
+        tracker = make_tracker(text=text, intent="ask_partner_contact", slots={"partner": partner.id})
+        return understanding.read(tracker, Memory.from_tracker(tracker))
+
+    question = read("Plattform?")
+    assert question.asked == Asked.FACT and "Plattform" in question.fact.sentence.text
+    assert read("wie erreiche ich die?").asked == Asked.FIELDS
+
+
+def test_a_story_before_the_question_keeps_only_its_fact_words(directory) -> None:
+    """"Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt …?": when the
+    asking sentence says enough, the story's plain words are not searched; a word of a fact-word
+    group in the story is ("Ich bin Italienerin. Darf ich wählen?")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    eu_word = next(w for v in directory.knowledge.fact_words if v.id == "eu" for w in v.words if " " not in w)
+
+    def content(text: str) -> List[str]:
+        tracker = make_tracker(text=text, intent="ask_partner_info")
+        return understanding.read(tracker, Memory()).content
+
+    asked = "Wer berät und beschließt über länderübergreifende Angelegenheiten?"
+    assert "plattform" not in content(f"Ich arbeite an einer Plattform. {asked}")
+    assert "plattform" in content(f"Ich arbeite an einer Plattform, und {asked.lower()}")
+    assert understanding.wording.lemma(eu_word) in content(f"Ich komme aus der {eu_word}. {asked}")
