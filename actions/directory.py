@@ -49,6 +49,11 @@ class PartnerDirectory:
         group_words = MentionFinder((w, g) for g in knowledge.target_groups for w in g.words)
         self.groups_in = group_words.items
         self.group_mentions = group_words.find
+        # The groups a group's label says beyond its first word: "Eltern mit Zuwanderungsgeschichte"
+        # are "Menschen mit Zuwanderungsgeschichte" too (Understanding: a group said after it describes it).
+        self.groups_said_by_label = {
+            g.id: [o for o in self.groups_in(" ".join(["menschen", *fold(g.label).split()[1:]])) if o != g]
+            for g in knowledge.target_groups}
         self.topics_in = MentionFinder((w, t) for t in knowledge.topics for w in t.words).items
         self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.

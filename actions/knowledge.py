@@ -195,9 +195,12 @@ class Partner:
         The fact search indexes exactly these, so a question can only be answered
         with words the page itself says about the partner.
         """
-        sentences = [s for s in _split_sentences(self.description)]
+        # "… übernehmen: Aktuell haben …" is one sentence of the description, but the list's lead
+        # and item are quoted on their own: the joined one is not indexed a second time.
+        listed = [s for quoted in self.lists for s in quoted.sentences()]
+        sentences = [s for s in _split_sentences(self.description) if not any(l in s and l != s for l in listed)]
         sentences += [f for f in self.facts if not any(f in s or s in f for s in sentences)]
-        sentences += [s for quoted in self.lists for s in quoted.sentences()]
+        sentences += listed
         return tuple(dict.fromkeys(sentences))
 
     @property

@@ -446,6 +446,14 @@ class Understanding:
                  and any(o.end == m.start - 1 and o.item != m.item for o in mentions)}
         named = {m.item for m in mentions if m.item not in whose}
         question.groups = [g for g in question.groups if g not in whose or g in named]
+        # "die Eltern meiner Schüler, die selbst zugewandert sind", "Lehrerin mit türkischen Wurzeln":
+        # a group said after another whose label already says it ("Eltern mit
+        # Zuwanderungsgeschichte") describes that group; it does not bring partners of its own.
+        first_at = {m.item: min(o.start for o in mentions if o.item == m.item) for m in mentions}
+        described = {implied for g in question.groups if g in first_at
+                     for implied in self.directory.groups_said_by_label[g.id]
+                     if implied != g and first_at.get(implied, -1) > first_at[g]}
+        question.groups = [g for g in question.groups if g not in described] or question.groups
         # "gibt es was für eltern und auch was für väter?": the groups in the order asked (the
         # list's heading names them so; its partners stay in the page's order).
         asked_at: Dict[str, int] = {}

@@ -96,3 +96,20 @@ def test_a_sentence_does_not_end_at_an_abbreviation() -> None:
     for partner in knowledge.partners:
         for sentence in partner.quoted_sentences:
             assert not re.search(r"\b(z\. ?B|bzw|u\.a)\.$", sentence), (partner.id, sentence)
+
+
+def test_a_description_sentence_joining_a_lists_lead_and_item_is_not_quoted_twice() -> None:
+    """The page writes "… übernehmen: Aktuell haben …" as one sentence; the file quotes the lead-in
+    and the item as a list. The joined sentence of the description is not a third quote, which
+    would win the fact search over the list and cut it off."""
+    import dataclasses
+
+    from actions.knowledge import QuotedList
+
+    partner = next(p for p in load_knowledge(FIXTURE_KNOWLEDGE_FILE).partners if len(p.facts) >= 2)
+    lead, item = partner.facts[0].rstrip(".") + ":", partner.facts[1]
+    quoted = QuotedList(lead=lead, items=(item,), items_stand_alone=True)
+    joined = f"{lead} {item}"
+    changed = dataclasses.replace(partner, description=f"{partner.description} {joined}", facts=(), lists=(quoted,))
+    assert joined not in changed.quoted_sentences
+    assert lead in changed.quoted_sentences and item in changed.quoted_sentences

@@ -1173,3 +1173,22 @@ def test_a_story_before_the_question_keeps_only_its_fact_words(directory) -> Non
     assert "plattform" not in content(f"Ich arbeite an einer Plattform. {asked}")
     assert "plattform" in content(f"Ich arbeite an einer Plattform, und {asked.lower()}")
     assert understanding.wording.lemma(eu_word) in content(f"Ich komme aus der {eu_word}. {asked}")
+
+
+def test_a_group_said_after_another_whose_label_says_it_only_describes_that_group(directory) -> None:
+    """"Gibt es was für Eltern, die selbst zugewandert sind?": the parents' group is "Eltern mit
+    Zuwanderungsgeschichte" already; "zugewandert" brings no partners of its own. Said first
+    ("Ich bin Migrant und Vater"), both groups are asked for."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    parents = next(g for g in directory.knowledge.target_groups if g.id == "eltern")
+    (broad,) = directory.groups_said_by_label[parents.id]
+    parents_word, broad_word = (next(w for w in g.words if directory.groups_in(fold(w)) == [g]) for g in (parents, broad))
+
+    def partners(text: str) -> set:
+        tracker = make_tracker(text=text, intent="ask_target_group_help")
+        return {p.id for p in understanding.read(tracker, Memory()).partners}
+
+    assert partners(f"Gibt es was für {parents_word}, die selbst {broad_word} sind?") == {
+        p.id for p in directory.for_target_group(parents.id)}
+    assert partners(f"Ich bin {broad_word} und gibt es was für {parents_word}?") > {
+        p.id for p in directory.for_target_group(parents.id)}
