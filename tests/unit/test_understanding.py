@@ -1192,3 +1192,26 @@ def test_a_group_said_after_another_whose_label_says_it_only_describes_that_grou
         p.id for p in directory.for_target_group(parents.id)}
     assert partners(f"Ich bin {broad_word} und gibt es was für {parents_word}?") > {
         p.id for p in directory.for_target_group(parents.id)}
+
+
+def test_a_topic_word_in_a_mit_phrase_after_a_group_describes_the_group(directory) -> None:
+    """"Wo finden Papas mit Migrationsgeschichte Austausch?": the "mit" phrase says which fathers;
+    "Migrationsgeschichte" does not add the history topic's partners. Said on its own
+    ("für Väter und zur Migrationsgeschichte") the topic counts."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    def own_word(vocabulary, finder):
+        return next((w for w in vocabulary.words if " " not in w and finder(fold(w)) == [vocabulary]), None)
+
+    group, topic = next((g, t) for g in directory.knowledge.target_groups for t in directory.knowledge.topics
+                        if len(directory.for_target_group(g.id)) == 1 and directory.for_topic(t.id)
+                        and own_word(g, directory.groups_in) and own_word(t, directory.topics_in)
+                        and not directory.groups_in(fold(own_word(t, directory.topics_in)))
+                        and not {p.id for p in directory.for_target_group(g.id)} & {p.id for p in directory.for_topic(t.id)})
+    group_word, topic_word = own_word(group, directory.groups_in), own_word(topic, directory.topics_in)
+
+    def topics(text: str) -> List[str]:
+        tracker = make_tracker(text=text, intent="ask_target_group_help")
+        return [t.id for t in understanding.read(tracker, Memory()).topics]
+
+    assert topic.id not in topics(f"Gibt es was für {group_word} mit {topic_word}?")
+    assert topic.id in topics(f"Gibt es was für {group_word} und zu {topic_word}?")
