@@ -257,7 +257,7 @@ class Understanding:
         # A city the page does not name is said back as a name ("bielefeld" -> "Bielefeld").
         question.cities = _unique([find.find_city(v) or (v[:1].upper() + v[1:] if v.islower() else v)
                                    for v in values.get("city", [])])
-        question.kinds = [k for k in values.get("kind", []) if k in KINDS]
+        question.kinds = _not_negated_kinds([k for k in values.get("kind", []) if k in KINDS], fold(text))
         question.fields = [f for f in values.get("contact_attribute", []) if f in CONTACT_ATTRIBUTES]
         if text.startswith("/"):  # a button: its payload names intent and entities exactly
             question.named = bool(question.partners)
@@ -877,6 +877,17 @@ class Understanding:
         """"Wo sitzt …?" asks for today's place, not for a sentence with a place in it."""
         past = bool(_PAST & set(fold(q.text).split()))
         return not content and not past and (q.answer_type == "place" or "location" in intent_words)
+
+
+def _not_negated_kinds(kinds: List[str], folded: str) -> List[str]:
+    """"Welche Partner gibt es, also nicht die Gremien und nicht die Netzwerke?": a kind said
+    with "nicht", "ohne", "außer", "kein" is left out; when only left-out kinds were named,
+    the others are asked for."""
+    negated = [k for k in kinds if re.search(
+        rf"\b(?:nicht|ohne|ausser|kein\w*)\s+(?:(?:die|den|der|das)\s+)?{fold(k)[:5]}", folded)]
+    if not negated:
+        return kinds
+    return [k for k in kinds if k not in negated] or [k for k in KINDS if k not in negated]
 
 
 def _sentences(text: str) -> List[str]:

@@ -1215,3 +1215,14 @@ def test_a_topic_word_in_a_mit_phrase_after_a_group_describes_the_group(director
 
     assert topic.id not in topics(f"Gibt es was für {group_word} mit {topic_word}?")
     assert topic.id in topics(f"Gibt es was für {group_word} und zu {topic_word}?")
+
+
+def test_kinds_said_with_nicht_are_left_out_of_a_list(directory) -> None:
+    """"Welche Partner gibt es, also nicht die Gremien und nicht die Netzwerke?": the list shows
+    the partners of the kind not ruled out, none of the others."""
+    text, _ = ask("Welche gibt es, also nicht die Gremien und nicht die Netzwerke?", "ask_partner_list",
+                  [entity("kind", "Gremium"), entity("kind", "Netzwerk")])
+    kept = [p for p in directory.partners if p.kind == "Partner"]
+    left_out = [p for p in directory.partners if p.kind != "Partner"]
+    assert kept and all(p.display_name in text for p in kept), text
+    assert not any(p.display_name in text for p in left_out), text
