@@ -77,9 +77,11 @@ _SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
 _POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there them their"
                       .split())
-# "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
+# "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 _WITH = frozenset("mit with".split())
+# "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
 _HOW = frozenset("wie wo wann".split())
+# "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
 _KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
 _AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
@@ -455,10 +457,6 @@ class Understanding:
                      for implied in self.directory.groups_said_by_label[g.id]
                      if implied != g and first_at.get(implied, -1) > first_at[g]}
         question.groups = [g for g in question.groups if g not in described] or question.groups
-        # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
-        # the group; they name no topic (unless said elsewhere too).
-        describing = {i for m in mentions if m.end + 1 < len(folded) and folded[m.end] in _WITH
-                      for i in range(m.end + 1, min(m.end + 3, len(folded)))}
         # "gibt es was für eltern und auch was für väter?": the groups in the order asked (the
         # list's heading names them so; its partners stay in the page's order).
         asked_at: Dict[str, int] = {}
@@ -466,6 +464,10 @@ class Understanding:
             asked_at[m.item.id] = min(m.start, asked_at.get(m.item.id, m.start))
         question.groups.sort(key=lambda g: asked_at.get(g.id, len(question.text)))
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
+        # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
+        # the group; they name no topic (unless said elsewhere too).
+        describing = {i for m in mentions if m.end + 1 < len(folded) and folded[m.end] in _WITH
+                      for i in range(m.end + 1, min(m.end + 3, len(folded)))}
         if describing:
             in_description = set(self.directory.topics_in(" ".join(folded[i] for i in sorted(describing))))
             elsewhere = set(self.directory.topics_in(" ".join(w for i, w in enumerate(folded) if i not in describing)))
