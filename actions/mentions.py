@@ -138,9 +138,23 @@ class MentionFinder(Generic[T]):
 
     @staticmethod
     def _distinct(mentions: Iterable[Mention[T]]) -> List[T]:
-        seen: List[T] = []
-        for mention in mentions:
-            if mention.item not in seen:
-                seen.append(mention.item)
-        return seen
+        return distinct_items(mentions)
+
+
+def distinct_items(mentions: Iterable[Mention[T]]) -> List[T]:
+    """The distinct items of mentions, in their order (what `MentionFinder.items` returns),
+    for a caller that needs the mentions' positions as well."""
+    seen: List[T] = []
+    for mention in mentions:
+        if mention.item not in seen:
+            seen.append(mention.item)
+    return seen
+
+
+def first_starts(mentions: Iterable[Mention[T]]) -> Dict[T, int]:
+    """Where each item is first mentioned (its first word's index)."""
+    starts: Dict[T, int] = {}
+    for mention in mentions:
+        starts[mention.item] = min(mention.start, starts.get(mention.item, mention.start))
+    return starts
 

@@ -29,7 +29,7 @@ from actions.fact_index import FactIndex, Hit
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.memory import Memory
-from actions.mentions import MentionFinder
+from actions.mentions import MentionFinder, distinct_items, first_starts
 from actions.safety import DangerReader
 from actions.situations import Situations
 from actions.spelling import fold
@@ -433,40 +433,40 @@ class Understanding:
                 question.partners = self.directory.partners_named_exactly_in(question.text)
             else:
                 question.partners = _unique([m.item for m in mentions])
+        # The group mentions of the whole text and of its last sentence, found once for the rules below.
+        group_mentions = self.directory.group_mentions(rest)
+        sentences = _sentences(question.text)
+        last_mentions = self.directory.group_mentions(fold(sentences[-1])) if sentences else []
         # The NLU may find one topic of two ("Migrationsgeschichte … wissenschaftlichen Einrichtungen"):
         # what the knowledge file's words find in the text is added.
-        question.groups = _unique([*question.groups, *self.directory.groups_in(rest)])
+        question.groups = _unique([*question.groups, *distinct_items(group_mentions)])
         # "… immer der Problemfall, sagen die Lehrer. Gibt es was speziell für Jungs?": the groups of
         # the last sentence are the ones asked about; a group in the story before it is context.
-        sentences = _sentences(question.text)
-        asked_groups = self.directory.groups_in(fold(sentences[-1])) if len(sentences) > 1 else []
+        asked_groups = distinct_items(last_mentions) if len(sentences) > 1 else []
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         # "was für die Eltern meiner Schüler?": a group in the genitive right after another group's
         # word says whose; it is not asked about.
         folded = fold(rest).split()
-        mentions = self.directory.group_mentions(rest)
-        whose = {m.item for m in mentions if m.start >= 2 and folded[m.start - 1] in _GENITIVE
-                 and any(o.end == m.start - 1 and o.item != m.item for o in mentions)}
-        named = {m.item for m in mentions if m.item not in whose}
+        whose = {m.item for m in group_mentions if m.start >= 2 and folded[m.start - 1] in _GENITIVE
+                 and any(o.end == m.start - 1 and o.item != m.item for o in group_mentions)}
+        named = {m.item for m in group_mentions if m.item not in whose}
         question.groups = [g for g in question.groups if g not in whose or g in named]
         # "die Eltern meiner Schüler, die selbst zugewandert sind", "Lehrerin mit türkischen Wurzeln":
         # a group said after another whose label already says it ("Eltern mit
         # Zuwanderungsgeschichte") describes that group; it does not bring partners of its own.
-        first_at = {m.item: min(o.start for o in mentions if o.item == m.item) for m in mentions}
+        first_at = first_starts(group_mentions)
         described = {implied for g in question.groups if g in first_at
                      for implied in self.directory.groups_said_by_label[g.id]
                      if implied != g and first_at.get(implied, -1) > first_at[g]}
         question.groups = [g for g in question.groups if g not in described] or question.groups
         # "gibt es was für eltern und auch was für väter?": the groups in the order asked (the
         # list's heading names them so; its partners stay in the page's order).
-        asked_at: Dict[str, int] = {}
-        for m in self.directory.group_mentions(fold(sentences[-1]) if sentences else ""):
-            asked_at[m.item.id] = min(m.start, asked_at.get(m.item.id, m.start))
-        question.groups.sort(key=lambda g: asked_at.get(g.id, len(question.text)))
+        asked_at = first_starts(last_mentions)
+        question.groups.sort(key=lambda g: asked_at.get(g, len(question.text)))
         question.topics = _unique([*question.topics, *self.directory.topics_in(rest)])
         # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
         # the group; they name no topic (unless said elsewhere too).
-        describing = {i for m in mentions if m.end + 1 < len(folded) and folded[m.end] in _WITH
+        describing = {i for m in group_mentions if m.end + 1 < len(folded) and folded[m.end] in _WITH
                       for i in range(m.end + 1, min(m.end + 3, len(folded)))}
         if describing:
             in_description = set(self.directory.topics_in(" ".join(folded[i] for i in sorted(describing))))
