@@ -33,8 +33,9 @@ from actions.wording import Wording, fold
 ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     "date": re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}"
                        r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang|Zeitpunkt", re.IGNORECASE),
-    # A count, not a share: "31 Prozent" and "fünf Prozent" answer "wie viel Prozent".
-    "number": re.compile(r"((?<![\w.,])\d[\d.,]*(?![\w.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
+    # A count, not a share: "31 Prozent" and "fünf Prozent" answer "wie viel Prozent"; nor a
+    # year: "im Jahr 2007" does not answer "wie viele?".
+    "number": re.compile(r"((?<![\w.,])(?!(?:1[89]|20)\d\d(?![\d.,]))\d[\d.,]*(?![\w.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
                          r"|tausend|Millionen?)\b)(?!\s*(Prozent|%))", re.IGNORECASE),
     "share": re.compile(r"Prozent|%"),
     "place": re.compile(r"\b(in|nach|mit Sitz in|an der)\s+(?:der\s+)?[A-ZÄÖÜ][\wäöüß-]+|\bSitz\b|Institut an"),

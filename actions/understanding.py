@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -99,7 +99,12 @@ _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welche
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
 # A phrase that starts a new topic counts within the first words of a message only.
 NEW_TOPIC_WITHIN = 2
+# A message of a question phrase and at most one word more ("bis zu welchem Alter?") has at most this many words.
+FRAGMENT_MAX_WORDS = 5
 # "und gibt es auch einen Verband?": another partner beside the subject.
+# "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
+_ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei", "wie ist das mit", "wie ist das bei",
+                               "wie sieht es", "wie siehts", "what about", "how about"})
 _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
 # (not "seit 20 Jahren").
@@ -112,8 +117,9 @@ _AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 _GENITIVE = frozenset("meiner meines deiner deines seiner seines ihrer ihres unserer unseres eurer der des".split())
 # "Welche Einrichtungen …?" asks for every partner that fits.
 _WHICH = frozenset("welche welcher welches".split())
-# Where someone is from: "aus der Türkei", "aus Syrien" (folded text).
-_ORIGIN = re.compile(r"\b(?:aus|from) (?:der |dem |den |the )?(\w+)")
+# Where someone is from: "aus der Türkei", "aus Syrien", "den türkischen Pass" (folded text).
+_ORIGIN = re.compile(r"\b(?:aus|from) (?:der |dem |den |the )?(\w+)"
+                     r"|\b(\w+) (?:pass|reisepass|staatsangehoerigkeit|staatsbuergerschaft|passport|citizenship)\b")
 # "In welcher Stadt war das?": the past (a founding), not today's address.
 _PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
 # A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
@@ -342,8 +348,12 @@ class Understanding:
         # word means the group; only one before it can point back to the subject.
         group_at = min((m.start for m in self.directory.group_mentions(" ".join(words))), default=None) \
             if question.groups and "help" in intent_words else None
-        question.points_back = explicit or _has_pointer(words, group_at) or bool(demonstrative) or of_kind
-        question.refers_back = question.points_back or _elliptic(words)
+        question.points_back = explicit or _has_pointer(words, group_at, self.wording.is_noun) or bool(demonstrative) or of_kind
+        # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
+        # whatever the classifier heard ("bis" sounds like "bis bald").
+        fragment = bool(question_phrases) and len(words) <= FRAGMENT_MAX_WORDS and len(self.index.known(terms)) <= 1 \
+            and not (question.groups or question.topics or question.cities)
+        question.refers_back = question.points_back or _elliptic(words) or fragment
         # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
         # anderes?" asks about the subject.
         if any(m.start <= NEW_TOPIC_WITHIN for m in new_topic) and not explicit:
@@ -353,8 +363,14 @@ class Understanding:
             # "gibt es auch was für mich als Vater?" asks who helps fathers: the group's word does
             # not name the listed Väterarbeit by a word of its name.
             helps = intent == "ask_target_group_help" or "help" in intent_words
-            group_words = {self.wording.lemma(w) for g in question.groups for w in g.words} if helps else set()
-            question.partners = self._named_by_word(memory, [t for t in terms if t not in group_words])
+            not_naming = {self.wording.lemma(w) for g in question.groups for w in g.words} if helps else set()
+            # "gibt es für solche Lehrkräfte auch ein Netzwerk?" asks for some network for a group,
+            # not the one talked about: a word after an indefinite article names no one. "so ein
+            # Büro" is one like the subject.
+            if question.groups or question.topics:
+                not_naming |= {self.wording.lemma(w.strip("?!.,:;")) for before, a, w in zip(["", *words], words, words[1:])
+                               if a in _INDEFINITE and before != "so"}
+            question.partners = self._named_by_word(memory, [t for t in terms if t not in not_naming])
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
@@ -478,9 +494,9 @@ class Understanding:
         if asking[:1] and asking[0] in _WHICH:
             asked_topics = self.directory.topics_in(" ".join(asking))
             question.topics = [t for t in question.topics if t in asked_topics] or question.topics
-        # "Ich komme aus der Türkei …" says where someone is from: the country names no topic
+        # "Ich komme aus der Türkei …", "er hat den türkischen Pass" say where someone is from: the country names no topic
         # ("Türkei" is a research word of the ZfTI) unless the rest of the message names it too.
-        origins = [m.group(1) for m in _ORIGIN.finditer(rest)]
+        origins = [m.group(1) or m.group(2) for m in _ORIGIN.finditer(rest)]
         if origins:
             by_origin = set(self.directory.topics_in(" ".join(origins)))
             elsewhere = set(self.directory.topics_in(_ORIGIN.sub(" ", rest)))
@@ -919,21 +935,28 @@ def _counts_past_the_list(words: List[str], memory: Memory) -> bool:
 
 
 def _elliptic(words: List[str]) -> bool:
-    """"und …?", "nur …?", or a message of one or two words ("Mitglieder?")."""
-    return len(words) <= 2 or bool(words) and words[0] in ("und", "auch", "nur", "and")
+    """"und …?", "nur …?", "was ist mit …?", or a message of one or two words ("Mitglieder?")."""
+    return len(words) <= 2 or bool(words) and words[0] in ("und", "auch", "nur", "and") \
+        or " ".join(words[:3]) in _ELLIPTIC_OPENERS or " ".join(words[:2]) in _ELLIPTIC_OPENERS
 
 
-def _has_pointer(words: List[str], until: Optional[int] = None) -> bool:
+def _has_pointer(words: List[str], until: Optional[int] = None,
+                 is_noun: Callable[[str], bool] = lambda word: False) -> bool:
     """"dort", "deren", or a pronoun "die"/"der": before a small word or last ("machen die
     auch …?", "wen berät der?"), or right after the verb that opens a question ("fördern
-    die den Austausch …?"). Only the words before `until` count, if given."""
-    if len(words) > 2 and words[1] in _PRONOUNS and words[0] not in _QUESTION_OPENERS and (until is None or until > 1):
+    die den Austausch …?"), but not as the article of a noun ("hat das Land auch was …?").
+    Only the words before `until` count, if given."""
+    if len(words) > 2 and words[1] in _PRONOUNS and words[0] not in _QUESTION_OPENERS and (until is None or until > 1) \
+            and not is_noun(words[2]):
         return True
     for index, word in enumerate(words[:until]):
         following = words[index + 1] if index + 1 < len(words) else None
         # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause.
         relative = index >= 2 and words[index - 2] in _INDEFINITE
-        if word in _POINTERS or word in _PRONOUNS and not relative and (following is None or following in _AFTER_PRONOUN):
+        # "wer setzt sich dafür ein, dass …": "dafür" announces the clause that follows.
+        announces = "dass" in words[index + 1:index + 3]
+        if word in _POINTERS and not announces or word in _PRONOUNS and not relative and (
+                following is None or following in _AFTER_PRONOUN):
             return True
     return False
 

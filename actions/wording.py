@@ -73,6 +73,8 @@ class Wording:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
         self._lemmas = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        # The table's lemmas: a noun's lemma ("Land") is often no key of its own.
+        self._lemma_values = frozenset(self._lemmas.values())
         # Compound parts keep spaCy's whole list: "Betr|offene" must not yield "offen".
         self._part_stop_words = frozenset(fold(w) for w in nlp.Defaults.stop_words)
         self.stop_words = self._part_stop_words - {fold(w) for w in _CONTENT_WORDS}
@@ -95,6 +97,15 @@ class Wording:
         if found is word:
             return fold(self._compound_lemma(word) or word)
         return fold(self._settled(found))
+
+    def is_noun(self, word: str) -> bool:
+        """Is a word typed in lower case a noun ("land", "beratung")? The lookup table knows
+        nouns only capitalised; "den", "auch", "gut" it knows in lower case, or not at all."""
+        lower = word.lower()
+        if self._lemmas.get(lower) or self._lemmas.get(_with_umlauts(lower)) or lower in self._lemma_values:
+            return False
+        return bool(self._lemmas.get(lower.capitalize()) or self._lemmas.get(_with_umlauts(lower).capitalize())
+                    or lower.capitalize() in self._lemma_values)
 
     def _settled(self, lemma: str) -> str:
         """The end of the table's chain from a lemma, or the lemma itself when the chain

@@ -309,6 +309,9 @@ def test_a_relative_pronoun_points_back_to_nothing() -> None:
     assert not _has_pointer("gibt es ein gremium das sich um spaetaussiedler kuemmert".split())
     assert _has_pointer("machen die auch beratung".split())
     assert _has_pointer("gibt es das auch in koeln".split())
+    # "dafür" that announces a "dass" clause points to the clause, not back.
+    assert not _has_pointer("wer setzt sich dafuer ein, dass migranten mitreden".split())
+    assert _has_pointer("wer bezahlt dafuer".split())
 
 
 def test_a_new_topic_phrase_at_the_end_keeps_the_subject(directory) -> None:
@@ -1226,3 +1229,69 @@ def test_kinds_said_with_nicht_are_left_out_of_a_list(directory) -> None:
     left_out = [p for p in directory.partners if p.kind != "Partner"]
     assert kept and all(p.display_name in text for p in kept), text
     assert not any(p.display_name in text for p in left_out), text
+
+
+def test_a_passport_of_a_country_names_no_topic(directory) -> None:
+    """"Mein Mann hat nur den türkischen Pass": whose passport someone has says where they are
+    from, like "aus der Türkei"; the country's word names no topic."""
+    topic, word = next((t, w) for t in directory.knowledge.topics for w in t.words
+                       if " " not in w and "-" not in w and w[:1].isupper() and directory.topics_in(fold(w)) == [t])
+    understanding = actions.UNDERSTANDING.get(directory)
+    passport = make_tracker(text=f"Mein Mann hat nur einen {word} Pass. Was darf er wählen?", intent="ask_general_info")
+    assert topic not in understanding.read(passport, Memory()).topics
+
+
+def test_was_ist_mit_a_city_asks_where_the_subject_sits(directory) -> None:
+    """"was ist mit Dortmund?" after a partner, heard unsure by the classifier: the subject's
+    place in that city, not "Meinten Sie …?"."""
+    partner, city = next((p, c) for p in directory.partners if len(p.cities) > 1 for c in p.cities)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"was ist mit {city}?", "nlu_fallback", [entity("city", city)]),
+    ])
+    assert city in turns[1][0] and partner.display_name in turns[1][0], turns[1][0]
+
+
+def test_a_bare_question_phrase_asks_about_the_subject_whatever_the_classifier_heard(directory) -> None:
+    """"bis zu welchem Alter?" sounds like "bis bald" (goodbye): a question phrase and hardly
+    anything else is a question about the subject, answered with its sentence."""
+    partner = next(p for p in directory.partners if any("Alter von" in s for s in p.quoted_sentences))
+    sentence = next(s for s in partner.quoted_sentences if "Alter von" in s)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("bis zu welchem alter?", "goodbye", []),
+    ])
+    assert sentence in turns[1][0], turns[1][0]
+
+
+def test_an_article_before_a_noun_points_back_to_nothing() -> None:
+    """"hat das land auch was für die Papas?": "das" before a noun is an article; "fördern die
+    den Austausch?" still points back."""
+    assert not _has_pointer("hat das land auch was fuer die papas".split(), is_noun=WORDING.is_noun)
+    assert _has_pointer("foerdern die den austausch".split(), is_noun=WORDING.is_noun)
+    assert WORDING.is_noun("beratung") and not WORDING.is_noun("auch") and not WORDING.is_noun("den")
+
+
+def test_a_word_after_an_indefinite_article_names_no_partner_talked_about(directory) -> None:
+    """"gibt es für Lehrkräfte auch ein Netzwerk?" after the Elternnetzwerk asks for a network
+    for teachers: "ein Netzwerk" is some network, not the one of the subject's name."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    partner, group, word = next(
+        (p, g, t) for p in directory.partners for g in directory.knowledge.target_groups
+        if g.id not in p.target_groups and directory.for_target_group(g.id)
+        for t in sorted(understanding._name_terms[p.id]) if len(t) > 4 and t.isalpha()
+        and not directory.topics_in(t) and not directory.groups_in(t)
+        and not any(t in understanding._name_terms[o.id] for o in directory.for_target_group(g.id)))
+    memory = Memory(mentioned=[partner.id], listed=[])
+    tracker = make_tracker(text=f"gibt es für {group.words[0]} auch ein {word}?",
+                           intent="ask_target_group_help", entities=[entity("target_group", group.id)])
+    question = understanding.read(tracker, memory)
+    assert partner not in question.partners, (partner.id, group.id, word)
+
+
+def test_a_year_is_no_answer_to_how_many() -> None:
+    """"wie viele …?" asks for a count: "im Jahr 2007" carries a date, not a number; "15
+    Mitglieder" and "4 Mio." carry numbers."""
+    assert not ANSWER_EVIDENCE["number"].search("wurde im Jahr 2007 initiiert")
+    assert ANSWER_EVIDENCE["date"].search("wurde im Jahr 2007 initiiert")
+    assert ANSWER_EVIDENCE["number"].search("aus 15 Mitgliedern") and ANSWER_EVIDENCE["number"].search("4 Mio. Menschen")
