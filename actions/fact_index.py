@@ -138,7 +138,14 @@ class FactIndex:
                 self._phrases += [(re.compile(rf"\b{re.escape(fold(w))}\b"), fold(single))
                                   for w in group.words if " " in w]
         self._phrases.sort(key=lambda p: -len(p[0].pattern))
-        self._terms = [set(self._conceptual(wording.terms(s.text))) for s in self.sentences]
+        # The page's own sentences say a phrase of a group too ("das erste Bundesland" ~ "Vorreiter"):
+        # the same replacement, on the text as printed.
+        self._page_phrases = [(re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE), single)
+                              for group in knowledge.fact_words
+                              for single in [next((w for w in group.words if " " not in w and "-" not in w), None)]
+                              if single is not None for w in group.words if " " in w]
+        self._page_phrases.sort(key=lambda p: -len(p[0].pattern))
+        self._terms = [set(self._conceptual(wording.terms(self._with_page_group_words(s.text)))) for s in self.sentences]
         # A sentence that opens with a pronoun is about what the sentence before named ("Jungen
         # werden … dargestellt. Sie selbst sehen sich … konfrontiert."): when it matches a word of
         # its own, the words of that one count too (CONTEXT_WEIGHT).
@@ -182,6 +189,12 @@ class FactIndex:
         for pattern, word in self._phrases:
             folded = pattern.sub(word, folded)
         return folded
+
+    def _with_page_group_words(self, text: str) -> str:
+        """A quoted sentence with each phrase of a synonym group replaced by the group's word."""
+        for pattern, word in self._page_phrases:
+            text = pattern.sub(word, text)
+        return text
 
     def _conceptual(self, terms: Sequence[str]) -> List[str]:
         """Each term, or the synonym group(s) it belongs to. A word of a group stands for

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from actions.fact_index import ANSWER_EVIDENCE, FactIndex
-from actions.knowledge import QuotedList, Situation
+from actions.knowledge import QuotedList, Situation, Vocabulary
 from actions.situations import Situations
 from actions.spelling import fold
 from actions.memory import Memory
@@ -1295,3 +1295,16 @@ def test_a_year_is_no_answer_to_how_many() -> None:
     assert not ANSWER_EVIDENCE["number"].search("wurde im Jahr 2007 initiiert")
     assert ANSWER_EVIDENCE["date"].search("wurde im Jahr 2007 initiiert")
     assert ANSWER_EVIDENCE["number"].search("aus 15 Mitgliedern") and ANSWER_EVIDENCE["number"].search("4 Mio. Menschen")
+
+
+def test_a_group_phrase_in_a_quoted_sentence_stands_for_the_group(knowledge) -> None:
+    """The page says "das erste Bundesland", a question "Vorreiter": when a group holds both,
+    the sentence is found by the group's word, because its phrase is read as the group too."""
+    partner = next(p for p in knowledge.partners if len(p.quoted_sentences) > 2)
+    sentence = partner.quoted_sentences[1]
+    phrase = " ".join(WORDING.words(sentence)[1:4])
+    group = Vocabulary(id="probe", label="Probe", words=("Quastenflosser", phrase))
+    index = FactIndex(dataclasses.replace(knowledge, fact_words=(*knowledge.fact_words, group)), WORDING)
+    hit = index.best(WORDING.terms("Quastenflosser"), [partner.id])
+    assert hit is not None and hit.sentence.text == sentence, (phrase, hit)
+
