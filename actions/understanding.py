@@ -116,7 +116,9 @@ _AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 # "die Eltern meiner Schüler": a genitive after a group's word.
 _GENITIVE = frozenset("meiner meines deiner deines seiner seines ihrer ihres unserer unseres eurer der des".split())
 # "Welche Einrichtungen …?" asks for every partner that fits.
-_WHICH = frozenset("welche welcher welches".split())
+_WHICH = frozenset("welche welcher welches welchen welchem".split())
+# "Mit welchen Einrichtungen …?": a preposition before "welche" still opens a "welche" question.
+_WHICH_PREPOSITIONS = frozenset("mit bei an von zu fuer in ueber aus".split())
 # Where someone is from: "aus der Türkei", "aus Syrien", "den türkischen Pass" (folded text).
 _ORIGIN = re.compile(r"\b(?:aus|from) (?:der |dem |den |the )?(\w+)"
                      r"|\b(\w+) (?:pass|reisepass|staatsangehoerigkeit|staatsbuergerschaft|passport|citizenship)\b")
@@ -133,6 +135,10 @@ COMMON_WORD_SHARE = 0.12
 MIN_OPEN_SCORE = 2.0
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
+             # "Zweitgenannter – wie entstanden?"
+             "erstgenannte": 0, "erstgenannten": 0, "erstgenannter": 0, "erstgenanntes": 0,
+             "zweitgenannte": 1, "zweitgenannten": 1, "zweitgenannter": 1, "zweitgenanntes": 1,
+             "letztgenannte": -1, "letztgenannten": -1, "letztgenannter": -1, "letztgenanntes": -1,
              "first": 0, "second": 1, "third": 2, "last": -1}
 
 
@@ -452,13 +458,15 @@ class Understanding:
         # The group mentions of the whole text and of its last sentence, found once for the rules below.
         group_mentions = self.directory.group_mentions(rest)
         sentences = _sentences(question.text)
-        last_mentions = self.directory.group_mentions(fold(sentences[-1])) if sentences else []
+        # The questions at the end ("gibt es was für Eltern? und auch für Väter?") are what is asked.
+        asked_at_end = _asked_at_end(sentences)
+        last_mentions = self.directory.group_mentions(fold(" ".join(asked_at_end))) if sentences else []
         # The NLU may find one topic of two ("Migrationsgeschichte … wissenschaftlichen Einrichtungen"):
         # what the knowledge file's words find in the text is added.
         question.groups = _unique([*question.groups, *distinct_items(group_mentions)])
         # "… immer der Problemfall, sagen die Lehrer. Gibt es was speziell für Jungs?": the groups of
-        # the last sentence are the ones asked about; a group in the story before it is context.
-        asked_groups = distinct_items(last_mentions) if len(sentences) > 1 else []
+        # the questions at the end are the ones asked about; a group in the story before them is context.
+        asked_groups = distinct_items(last_mentions) if len(sentences) > len(asked_at_end) else []
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         # "was für die Eltern meiner Schüler?": a group in the genitive right after another group's
         # word says whose; it is not asked about.
@@ -491,7 +499,8 @@ class Understanding:
         # "Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen Einrichtungen …?": a
         # "welche" question asks for all its own topic fits; the story before it is context.
         asking = fold(sentences[-1]).split() if len(sentences) > 1 else []
-        if asking[:1] and asking[0] in _WHICH:
+        opener = asking[1:2] if asking[:1] and asking[0] in _WHICH_PREPOSITIONS else asking[:1]
+        if opener and opener[0] in _WHICH:
             asked_topics = self.directory.topics_in(" ".join(asking))
             question.topics = [t for t in question.topics if t in asked_topics] or question.topics
         # "Ich komme aus der Türkei …", "er hat den türkischen Pass" say where someone is from: the country names no topic
@@ -909,8 +918,20 @@ def _not_negated_kinds(kinds: List[str], folded: str) -> List[str]:
 
 
 def _sentences(text: str) -> List[str]:
-    """The sentences of a message, split after ".", "!", "?" and ":"."""
-    return [s for s in re.split(r"(?<=[.!?:])\s+", text.strip()) if s]
+    """The sentences of a message, split after ".", "!", "?" and ":", and at a dash between
+    spaces ("Fall mit einer Roma-Familie – welche Stellen sind für Sinti und Roma da?")."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+|\s+[–—-]\s+", text.strip()) if s]
+
+
+def _asked_at_end(sentences: List[str]) -> List[str]:
+    """The last sentence and the questions right before it: "Ich habe zwei Kinder. Gibt es was
+    für Eltern? Und für Väter?" asks the last two."""
+    asked = sentences[-1:]
+    for sentence in reversed(sentences[:-1]):
+        if not sentence.endswith("?"):
+            break
+        asked.insert(0, sentence)
+    return asked
 
 
 def _yes_no_about_oneself(text: str) -> bool:

@@ -175,6 +175,12 @@ def test_the_first_and_second_of_a_list_and_a_fact_about_each(directory) -> None
     assert first.description in about_first and second.description not in about_first
     assert second.description in about_second
     assert slots["listed_partners"] == [first.id, second.id]
+    # "Zweitgenannter?" counts like "der zweite".
+    about_second_named = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("Zweitgenannter?", "follow_up", []),
+    ])[-1][0]
+    assert second.description in about_second_named and first.description not in about_second_named
 
 
 def test_coming_back_to_the_partner_of_before(directory) -> None:
@@ -818,6 +824,13 @@ def test_the_groups_of_the_asking_sentence_choose_the_partners(directory) -> Non
     reply = converse([(text, "ask_target_group_help", [])])[0][0]
     assert all(p.display_name in reply for p in directory.for_target_group(asked.id))
     assert not any(p.display_name in reply for p in directory.for_target_group(told.id))
+    # A dash between spaces ends the story too ("ein Fall mit einer Roma-Familie – welche Stellen …?").
+    reply = converse([(f"Ein Fall mit {told.words[0]} – gibt es etwas für {asked.words[0]}?", "ask_target_group_help", [])])[0][0]
+    assert not any(p.display_name in reply for p in directory.for_target_group(told.id)), reply
+    # Two questions at the end ("… für Eltern? Und auch für Väter?") ask for both groups.
+    text = f"Ich habe zwei Kinder. Gibt es etwas für {told.words[0]}? Und auch für {asked.words[0]}?"
+    reply = converse([(text, "ask_target_group_help", [])])[0][0]
+    assert all(p.display_name in reply for g in (told, asked) for p in directory.for_target_group(g.id)), reply
 
 
 def test_simple_help_keeps_the_pages_sentence_that_fits_the_message(knowledge, directory, index) -> None:
@@ -1015,6 +1028,11 @@ def test_a_which_question_after_a_story_shows_all_partners_of_its_own_topic(dire
     story_word = next(w for w in story.words if directory.topics_in(fold(w)) == [story])
     asked_word = next(w for w in asked.words if directory.topics_in(fold(w)) == [asked])
     tracker = make_tracker(text=f"Ich schreibe über {story_word}. Welche Stellen gibt es zu {asked_word}?",
+                           intent="ask_target_group_help")
+    question = actions.UNDERSTANDING.get(directory).read(tracker, Memory())
+    assert {p.id for p in question.partners} == {p.id for p in directory.for_topic(asked.id)}
+    # "Mit welchen Stellen …?": a preposition before "welche" opens the same question.
+    tracker = make_tracker(text=f"Ich schreibe über {story_word}. Mit welchen Stellen zu {asked_word} arbeitet das Land?",
                            intent="ask_target_group_help")
     question = actions.UNDERSTANDING.get(directory).read(tracker, Memory())
     assert {p.id for p in question.partners} == {p.id for p in directory.for_topic(asked.id)}
