@@ -99,9 +99,12 @@ def _sentences_naming(partner: Partner, items: Sequence[ContactItem]) -> List[st
 
 
 def _without_contact_hint(partner: Partner) -> str:
+    """No contact data: the seat, with the page's sentence that names it ("… ein gemeinnütziger
+    Verein mit Sitz in Köln"), so the answer gives what the page does say, in its words."""
     where = partner.cities
     if where:
-        return f"Bekannt ist nur der Sitz: {enumerate_german(list(where))}."
+        seat = next((s for s in partner.quoted_sentences if any(re.search(rf"\b{re.escape(c)}\b", s) for c in where)), None)
+        return f"Bekannt ist nur der Sitz: {enumerate_german(list(where))}." + (f"\n„{seat}“" if seat else "")
     return "Auch sonst nennt die Seite chancen.nrw keine Kontaktdaten."
 
 

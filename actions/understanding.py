@@ -387,6 +387,10 @@ class Understanding:
             # partner for the same people whose name has that word.
             question.partners = self._beside_subject(memory, terms)
             question.named = bool(question.partners)
+        item = self._list_item(words, memory) if not question.partners else None
+        if item is not None:  # "und was ist das dritte Ziel?": that item of the subject's list
+            question.asked = self._answered_by(question, item)
+            return question
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
             if not question.partners and _counts_past_the_list(words, memory):
@@ -735,6 +739,10 @@ class Understanding:
         law = self._law_of_the_page(q, content) if not q.partners else None
         if law is not None:  # "gibt es dafür ein Gesetz?" sounds like a list question
             return self._answered_by(q, law)
+        # "Um welche Themen geht es dort?" sounds like a list question, but points at the subject.
+        if intent == "ask_partner_list" and q.partners and q.points_back and not (
+                q.kinds or q.cities or q.groups or q.topics or q.wants_all):
+            return Asked.SUMMARY
         if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             return Asked.LIST
@@ -849,6 +857,23 @@ class Understanding:
         "Öffnung" are one word, not two."""
         parts = {p for term in matched for p in self.wording.parts(term)}
         return sum(term not in parts for term in matched)
+
+    def _list_item(self, words: List[str], memory: Memory) -> Optional[Hit]:
+        """"das dritte Ziel", "die zweite Aufgabe" about the subject: that item of its quoted
+        list whose lead-in has the noun after the ordinal ("folgende Ziele:"); None otherwise."""
+        subject = self.directory.knowledge.partner(memory.subject or "")
+        if subject is None:
+            return None
+        for index, word in enumerate(words[:-1]):
+            position = _ORDINALS.get(word)
+            if position is None:
+                continue
+            noun = self.wording.lemma(words[index + 1].strip("?!.,:;"))
+            for quoted in subject.lists:
+                items = quoted.sentences()[1:] if quoted.items_stand_alone else quoted.sentences()
+                if noun in self.wording.terms(quoted.lead) and -len(items) <= position < len(items):
+                    return self.index.hit_for(items[position])
+        return None
 
     def _answered_by(self, q: Question, hit: Hit) -> Asked:
         """A fact answer; its sentence's partner becomes the subject."""

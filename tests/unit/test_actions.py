@@ -67,6 +67,15 @@ def test_contact_field_gives_the_files_values_or_says_there_are_none(knowledge: 
         assert SlotSet("partner", partner.id) in events
 
 
+def test_no_contact_data_gives_the_seat_in_the_pages_words(directory) -> None:
+    """A partner with a seat but no contact data: the seat, and the page's sentence that names it."""
+    partner, sentence = next((p, s) for p in directory.partners if not any(p.contact_items(f) for f in
+                             ("phone", "fax", "email", "web")) and not any(pl.address for pl in p.places)
+                             for s in p.quoted_sentences if p.cities and any(c in s for c in p.cities))
+    text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(partner.id, entity("contact_attribute", "phone")))
+    assert "keine Telefonnummer" in text and sentence in text, text
+
+
 def test_missing_phone_offers_what_the_file_has(directory) -> None:
     partner = next(p for p in directory.partners if not p.contact_items("phone") and p.contact_items("email"))
     text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(partner.id, entity("contact_attribute", "phone")))

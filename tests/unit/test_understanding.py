@@ -1326,3 +1326,27 @@ def test_a_group_phrase_in_a_quoted_sentence_stands_for_the_group(knowledge) -> 
     hit = index.best(WORDING.terms("Quastenflosser"), [partner.id])
     assert hit is not None and hit.sentence.text == sentence, (phrase, hit)
 
+
+
+def test_a_list_question_pointing_at_the_subject_is_about_the_subject(directory) -> None:
+    """"Um welche Themen geht es dort hauptsächlich?" (heard as a list question) after a
+    partner: what the partner is about, not every partner of the page."""
+    partner, other = directory.partners[0], directory.partners[1]
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("Um welche Themen geht es dort hauptsächlich?", "ask_partner_list", []),
+    ])
+    assert partner.display_name in turns[1][0] and other.display_name not in turns[1][0], turns[1][0]
+
+
+def test_an_ordinal_before_a_word_of_a_lists_lead_in_asks_for_that_item(directory) -> None:
+    """"und was ist das dritte Ziel?" after a partner whose page lists its goals ("folgende
+    Ziele: …"): the third goal, not the third partner talked about."""
+    partner, quoted, noun = next(
+        (p, q, w) for p in directory.partners for q in p.lists if not q.items_stand_alone and len(q.items) >= 3
+        for w in WORDING.words(q.lead) if w[:1].isupper() and len(w) > 3 and not any(w in n for n in p.names))
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"und was ist das dritte {noun}?", "follow_up", []),
+    ])
+    assert quoted.items[2] in turns[1][0] and quoted.items[0] not in turns[1][0], (noun, turns[1][0])
