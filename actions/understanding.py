@@ -101,10 +101,10 @@ _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welche
 NEW_TOPIC_WITHIN = 2
 # A message of a question phrase and at most one word more ("bis zu welchem Alter?") has at most this many words.
 FRAGMENT_MAX_WORDS = 5
-# "und gibt es auch einen Verband?": another partner beside the subject.
 # "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
 _ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei", "wie ist das mit", "wie ist das bei",
                                "wie sieht es", "wie siehts", "what about", "how about"})
+# "und gibt es auch einen Verband?": another partner beside the subject.
 _ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
 # (not "seit 20 Jahren").
