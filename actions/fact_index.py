@@ -130,22 +130,20 @@ class FactIndex:
                 term = wording.lemma(word)
                 self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"~{group.id}",)))
         # A phrase of a group in a question ("kein EU", "ohne Namen") stands for the group's first
-        # single word: its words alone would mean something else ("EU"). Longest phrases first.
+        # single word: its words alone would mean something else ("EU"). The page's own sentences
+        # say a phrase of a group too ("das erste Bundesland" ~ "Vorreiter"): the same replacement,
+        # on the text as printed. Longest phrases first.
         self._phrases: List[Tuple[re.Pattern, str]] = []
+        self._page_phrases: List[Tuple[re.Pattern, str]] = []
         for group in knowledge.fact_words:
             single = next((w for w in group.words if " " not in w and "-" not in w), None)
             if single is not None:
-                self._phrases += [(re.compile(rf"\b{re.escape(fold(w))}\b"), fold(single))
-                                  for w in group.words if " " in w]
+                phrases = [w for w in group.words if " " in w]
+                self._phrases += [(re.compile(rf"\b{re.escape(fold(w))}\b"), fold(single)) for w in phrases]
+                self._page_phrases += [(re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE), single) for w in phrases]
         self._phrases.sort(key=lambda p: -len(p[0].pattern))
-        # The page's own sentences say a phrase of a group too ("das erste Bundesland" ~ "Vorreiter"):
-        # the same replacement, on the text as printed.
-        self._page_phrases = [(re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE), single)
-                              for group in knowledge.fact_words
-                              for single in [next((w for w in group.words if " " not in w and "-" not in w), None)]
-                              if single is not None for w in group.words if " " in w]
         self._page_phrases.sort(key=lambda p: -len(p[0].pattern))
-        self._terms = [set(self._conceptual(wording.terms(self._with_page_group_words(s.text)))) for s in self.sentences]
+        self._terms = [set(self._conceptual(wording.terms(_replaced(s.text, self._page_phrases)))) for s in self.sentences]
         # A sentence that opens with a pronoun is about what the sentence before named ("Jungen
         # werden … dargestellt. Sie selbst sehen sich … konfrontiert."): when it matches a word of
         # its own, the words of that one count too (CONTEXT_WEIGHT).
@@ -186,15 +184,7 @@ class FactIndex:
 
     def with_group_words(self, folded: str) -> str:
         """A folded question with each phrase of a synonym group replaced by the group's word."""
-        for pattern, word in self._phrases:
-            folded = pattern.sub(word, folded)
-        return folded
-
-    def _with_page_group_words(self, text: str) -> str:
-        """A quoted sentence with each phrase of a synonym group replaced by the group's word."""
-        for pattern, word in self._page_phrases:
-            text = pattern.sub(word, text)
-        return text
+        return _replaced(folded, self._phrases)
 
     def _conceptual(self, terms: Sequence[str]) -> List[str]:
         """Each term, or the synonym group(s) it belongs to. A word of a group stands for
@@ -340,3 +330,10 @@ class FactIndex:
             typed = [h for h in hits if h.has_evidence]
             return typed[0] if typed else None
         return None
+
+
+def _replaced(text: str, phrases: Sequence[Tuple[re.Pattern, str]]) -> str:
+    """The text with each phrase of a synonym group replaced by the group's word, longest first."""
+    for pattern, word in phrases:
+        text = pattern.sub(word, text)
+    return text
