@@ -197,7 +197,7 @@ def ask(url: str, sender: str, text: str) -> str:
 QUESTION_SETS = ("questions.yml", "facts.yml", "facts_fresh2.yml", "languages.yml")
 CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conversations_more.yml",
                      "long_conversations_fresh.yml", "long_conversations_fresh2.yml", "long_conversations_fresh3.yml",
-                     "long_conversations_fresh4.yml", "long_conversations_fresh5.yml",
+                     "long_conversations_fresh4.yml", "long_conversations_fresh5.yml", "long_conversations_fresh6.yml",
                      "long_conversations_variants.yml",
                      "languages.yml")
 
