@@ -25,7 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from threadpoolctl import threadpool_limits
 
-from actions import answers
+from actions.answers import feedback_buttons
 from actions.directory import PartnerDirectory
 from actions.fact_index import FactIndex
 from actions.knowledge import KnowledgeError
@@ -93,10 +93,10 @@ class _UnderstandingCache:
 UNDERSTANDING = _UnderstandingCache()
 
 
-def ask_for_feedback(dispatcher: CollectingDispatcher) -> None:
-    """Put the 👍/👎 buttons under the last answer, unless it already offers a choice."""
+def ask_for_feedback(dispatcher: CollectingDispatcher, replies: Replies) -> None:
+    """Put the 👍/👎 buttons (titles from `replies`) under the last answer, unless it already offers a choice."""
     if dispatcher.messages and dispatcher.messages[-1].get("text") and not dispatcher.messages[-1].get("buttons"):
-        dispatcher.messages[-1]["buttons"] = [dict(b) for b in answers.FEEDBACK_BUTTONS]
+        dispatcher.messages[-1]["buttons"] = feedback_buttons(replies)
 
 
 class ActionAnswer(Action):
@@ -117,5 +117,5 @@ class ActionAnswer(Action):
                      [p.id for p in question.partners])
         events = Router(directory, REPLIES, dispatcher, memory).answer(question)
         if question.intent not in FEEDBACK_INTENTS or question.asked != Asked.SMALL_TALK:
-            ask_for_feedback(dispatcher)  # not under the reply to feedback itself
+            ask_for_feedback(dispatcher, REPLIES)  # not under the reply to feedback itself
         return events + memory.language_events(question.language, directory.knowledge.languages)

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
+from actions.answers import MEANT_FRAMES, Answers
 from actions.directory import PartnerDirectory
 from actions.fact_index import Hit
 from actions.knowledge import CONTACT_FIELDS, KINDS, EmergencyNumber, Partner
@@ -62,6 +62,7 @@ class Router:
                  memory: Memory) -> None:
         self.directory = directory
         self.replies = replies
+        self.answers = Answers(replies, directory.knowledge.source_site)
         self.dispatcher = dispatcher
         self.memory = memory
         self.prefix = ""
@@ -266,9 +267,9 @@ class Router:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
             if q.fields:
-                self.say("\n\n".join(answers.contact_field(partner, f) for f in q.fields))
+                self.say("\n\n".join(self.answers.contact_field(partner, f) for f in q.fields))
             else:
-                self.say(answers.contact_card(partner))
+                self.say(self.answers.contact_card(partner))
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     def location(self, q: Question) -> Events:
@@ -276,7 +277,7 @@ class Router:
         partners = q.partners[:MAX_SUBJECTS]
         city = q.cities[0] if q.cities else None
         for partner in partners:
-            text = answers.location(partner, city)
+            text = self.answers.location(partner, city)
             quote = self._place_sentence(partner, city)
             if quote:
                 text += "\n" + self.replies.text("fact_also", quote=quote) + "\n" + self._source_line(partner.source)
@@ -295,10 +296,10 @@ class Router:
         text = self._quote(hit, partner)
         if partner is not None and partner.contact_items("web") and _WEB_ADDRESS.search(text):
             # "Öffnungszeiten … finden sich unter www…": the partner's web addresses, with what each offers.
-            text += "\n\n" + answers.contact_field(partner, "web")
+            text += "\n\n" + self.answers.contact_field(partner, "web")
         elif partner is not None and hit.sentence.contact:
             # The block is quoted as the page prints it; the address follows as one line to copy.
-            text += "\n\n" + answers.contact_field(partner, "address")
+            text += "\n\n" + self.answers.contact_field(partner, "address")
         self.say(text)
         return self.memory.events([partner.id] if partner else [], Asked.FACT.value, quote=hit.sentence.text,
                                   answer_type=q.answer_type, terms=q.content)
@@ -318,7 +319,7 @@ class Router:
                                *(self.replies.text("fact_also", quote=s.text) for s in quoted[1:])])
         else:
             # The page's introduction is four sentences: all of them, the asked one among them.
-            text = answers.general_info(knowledge.general)
+            text = self.answers.general_info(knowledge.general)
         return f"{text}\n{self._source_line(hit.sentence.source)}"
 
     def _source_line(self, section: str) -> str:
@@ -337,13 +338,13 @@ class Router:
         for partner in partners:
             text = self.replies.text("not_stated", site=knowledge.source_site, name=partner.display_name)
             self.say(f"{text} {self.replies.text('not_stated_offer', name=partner.display_name)}\n\n"
-                     f"{answers.partner_info(partner)}")
+                     f"{self.answers.partner_info(partner)}")
         return self._remember(q, partners, Asked.NOT_STATED, with_question=True)
 
     def summary(self, q: Question) -> Events:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
-            self.say(answers.partner_info(partner))
+            self.say(self.answers.partner_info(partner))
         return self._remember(q, partners, Asked.SUMMARY)
 
     def help(self, q: Question) -> Events:
@@ -352,7 +353,7 @@ class Router:
             return self.partner_list(q)
         partners = q.partners  # those that fit most of what was said (Understanding._fitting)
         if not partners:
-            self.say(answers.ask_which_group(self.directory.knowledge.target_groups))
+            self.say(self.answers.ask_which_group(self.directory.knowledge.target_groups))
             return self.memory.events([], Asked.HELP.value)
         # The sentence of one of them that answers what else was asked (Understanding, rule 10).
         # Not again when the list shows that very sentence already, and nothing around it.
@@ -362,15 +363,16 @@ class Router:
             q.fact, self.directory.knowledge.partner(q.fact.sentence.partner_id or ""))
         if q.simple and all(p.simple for p in partners):
             # The simple words first; then the page's sentence that fits the message, as the record.
-            blocks = ["\n".join([p.display_name, p.simple or "", *([f"„{q.reasons[p.id]}“"] if p.id in q.reasons else []),
-                                  *answers.contact_lines(p)]) for p in partners]
+            said = {pid: self.replies.text("fact_also", quote=reason) for pid, reason in q.reasons.items()}
+            blocks = ["\n".join([p.display_name, p.simple or "", *([said[p.id]] if p.id in said else []),
+                                  *self.answers.contact_lines(p)]) for p in partners]
             return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks) + quote,
                                     partners, Asked.HELP)
         # A situation told ("… weil ich Ausländerin bin") is about its topic, not about the group named in it.
         matched = [] if q.situation else [g for g in q.groups if any(g.id in p.target_groups for p in partners)]
-        label = answers.enumerate_german([g.label for g in matched]) if matched else "das Thema " + next(
-            t.label for t in q.topics if any(t.id in p.topics for p in partners))
-        text = answers.partners_for_group(label, partners, q.reasons)
+        label = self.answers.enumerate_german([g.label for g in matched]) if matched else self.replies.text(
+            "topic_as_group", topic=next(t.label for t in q.topics if any(t.id in p.topics for p in partners)))
+        text = self.answers.partners_for_group(label, partners, q.reasons)
         return self._list_reply(text + quote, partners, Asked.HELP)
 
     def partner_list(self, q: Question) -> Events:
@@ -380,37 +382,38 @@ class Router:
             city = q.cities[0]
             partners = directory.in_city(city) if directory.find_city(city) else []
             if not partners:
-                self.say(answers.nothing_in_city(city, directory.knowledge.cities))
+                self.say(self.answers.nothing_in_city(city, directory.knowledge.cities))
                 return self.memory.events([], Asked.LIST.value)
-            return self._list_reply(answers.partners_for(f"In {city}:", partners), partners, Asked.LIST, buttons=False)
+            heading = self.replies.text("city_heading", city=city)
+            return self._list_reply(self.answers.partners_for(heading, partners), partners, Asked.LIST, buttons=False)
         if q.topics:
             partners = directory.for_topic(q.topics[0].id)
-            heading = f"Zum Thema {q.topics[0].label}:"
-            return self._list_reply(answers.partners_for(heading, partners), partners, Asked.LIST, buttons=False)
+            heading = self.replies.text("topic_heading", topic=q.topics[0].label)
+            return self._list_reply(self.answers.partners_for(heading, partners), partners, Asked.LIST, buttons=False)
         if q.groups:
             partners = directory.for_target_group(q.groups[0].id)
-            text = answers.partners_for_group(q.groups[0].label, partners, q.reasons)
+            text = self.answers.partners_for_group(q.groups[0].label, partners, q.reasons)
             return self._list_reply(text, partners, Asked.LIST, buttons=False)
         if q.kinds:
             partners = directory.of_kind(q.kinds[0])
-            return self._list_reply(answers.partners_for(f"{q.kinds[0]}:", partners), partners, Asked.LIST,
+            return self._list_reply(self.answers.partners_for(f"{q.kinds[0]}:", partners), partners, Asked.LIST,
                                     buttons=False)
-        sections = [answers.partners_for(f"{k}:", directory.of_kind(k)) for k in KINDS if directory.of_kind(k)]
-        self.say(answers.all_partners_heading() + "\n\n" + "\n\n".join(sections))
+        sections = [self.answers.partners_for(f"{k}:", directory.of_kind(k)) for k in KINDS if directory.of_kind(k)]
+        self.say(self.answers.all_partners_heading() + "\n\n" + "\n\n".join(sections))
         partners = [p for k in KINDS for p in directory.of_kind(k)]
         return self.memory.events([], Asked.LIST.value, listed=[p.id for p in partners])
 
     def general(self, q: Question) -> Events:
-        self.say(answers.general_info(self.directory.knowledge.general))
+        self.say(self.answers.general_info(self.directory.knowledge.general))
         return []
 
     def which_partner(self, q: Question) -> Events:
-        self.say(answers.ask_which_partner(self.directory.partners))
+        self.say(self.answers.ask_which_partner(self.directory.partners))
         return []
 
     def not_listed(self, q: Question) -> Events:
         """"der dritte" of two: say how many were named, and which; the list stays as it was."""
-        names = answers.enumerate_german([p.display_name for p in q.partners])
+        names = self.answers.enumerate_german([p.display_name for p in q.partners])
         self.say(self.replies.text("not_listed", count=str(len(q.partners)), names=names),
                  buttons=partner_buttons(q.partners))
         return []
@@ -418,14 +421,14 @@ class Router:
     def unclear(self, q: Question) -> Events:
         """"Meinten Sie …?" with the two likeliest intents and "Nein, etwas anderes"."""
         ranking = q.ranking
-        offered = PARTNER_INTENTS if q.partners else tuple(answers.INTENT_DESCRIPTIONS)
+        offered = PARTNER_INTENTS if q.partners else tuple(MEANT_FRAMES)
         candidates = [name for name in ranking if name in offered][:2] or list(offered[:2])
         entities = {"partner": q.partners[0].id} if q.partners else {}
         subject = (q.partners[0].short_name or q.partners[0].name) if q.partners else None
-        buttons = [{"title": answers.describe_intent(intent, subject),
+        buttons = [{"title": self.answers.describe_intent(intent, subject),
                     "payload": f"/{intent}{json.dumps(entities) if entities else ''}"} for intent in candidates]
-        buttons.append({"title": answers.NOT_MEANT_BUTTON, "payload": "/out_of_scope"})
-        self.dispatcher.utter_message(text=answers.did_you_mean(), buttons=buttons)
+        buttons.append({"title": self.answers.not_meant_button(), "payload": "/out_of_scope"})
+        self.dispatcher.utter_message(text=self.answers.did_you_mean(), buttons=buttons)
         return []
 
     def out_of_scope(self, q: Question) -> Events:
@@ -449,7 +452,7 @@ class Router:
             self.say(text)
             return self.memory.events(ids, asked.value)
         if buttons:
-            self.say(text + "\n\n" + answers.choose_prompt(), buttons=partner_buttons(partners))
+            self.say(text + "\n\n" + self.answers.choose_prompt(), buttons=partner_buttons(partners))
         else:
             self.say(text)
         # The partners shown are talked about: after a switch to another one, "nochmal zu der

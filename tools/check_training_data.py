@@ -28,7 +28,8 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import yaml
 
-from actions import answers
+from actions.answers import Answers
+from actions.replies import Replies
 from actions.sources import not_in_source, source_text
 from actions.knowledge import CONTACT_ATTRIBUTES, PROJECT_ROOT, KnowledgeBase, KnowledgeError, Partner, load_knowledge
 
@@ -228,6 +229,7 @@ def facts_of(partner: Partner) -> List[Tuple[str, str]]:
 
 def check_facts_answerable(knowledge: KnowledgeBase) -> List[Problem]:
     problems: List[Problem] = []
+    answers = Answers(Replies(), knowledge.source_site)
     for partner in knowledge.partners:
         said = "\n".join([
             answers.partner_info(partner), answers.location(partner), answers.contact_card(partner),

@@ -27,11 +27,11 @@ from typing import Any, Dict, List, Optional, Sequence
 import requests
 import yaml
 
-from actions.answers import did_you_mean
+from actions.answers import Answers
 from actions.directory import PartnerDirectory
 from actions.knowledge import PROJECT_ROOT, Partner, load_knowledge
 from actions.languages import MIN_LETTERS, detector_for
-from actions.replies import REPLIES_FILE
+from actions.replies import REPLIES_FILE, Replies
 from tools.launch.local import MODEL, start_servers
 
 EVALUATION_DIR = PROJECT_ROOT / "tests" / "evaluation"
@@ -71,7 +71,7 @@ class Checker:
         self.directory = directory
         self.responses = {name: [v.get("text", "").strip() for v in variants] for name, variants in responses.items()}
         # The German "Meinten Sie …?" of the two-stage fallback also answers nothing wrong.
-        self.responses["utter_out_of_scope"].append(did_you_mean())
+        self.responses["utter_out_of_scope"].append(Answers(Replies(), directory.knowledge.source_site).did_you_mean())
         self.detector = detector_for(EVALUATED_LANGUAGES)
         # The same replies said in the user's language (knowledge/replies.yml) count as well.
         frames = yaml.safe_load(REPLIES_FILE.read_text(encoding="utf-8")) or {}

@@ -13,7 +13,8 @@ from typing import List
 import pytest
 import textstat
 
-from actions.answers import FIELD_LABELS
+from actions.knowledge import CONTACT_ATTRIBUTES
+from actions.replies import Replies
 from tests.support.fixtures import ask
 
 MAX_WSTF = 9.5
@@ -28,7 +29,7 @@ def wstf(text: str) -> float:
 def prose(answer: str, knowledge) -> str:
     """The sentences of an answer: without partner names and labelled contact lines."""
     names = {p.display_name for p in knowledge.partners}
-    labels = tuple(f"{label}:" for label in FIELD_LABELS.values())
+    labels = tuple(f"{Replies().text('label_' + name)}:" for name in CONTACT_ATTRIBUTES)
     lines = [line for line in answer.splitlines()
              if line.strip() and line not in names and not line.startswith(labels) and not line.endswith(":")]
     return " ".join(lines)

@@ -851,7 +851,9 @@ def test_simple_help_keeps_the_pages_sentence_that_fits_the_message(knowledge, d
 def test_the_one_partner_for_a_group_comes_with_the_sentence_that_fits_the_message(directory) -> None:
     """One partner for the group: its description, and the sentence that fits the message
     when the description does not hold it (not twice when it does)."""
-    from actions import answers
+    from actions.answers import Answers
+    from actions.replies import Replies
+    answers = Answers(Replies(), directory.knowledge.source_site)
     partner, sentence = next((p, s) for p in directory.partners for s in p.quoted_sentences
                              if p.description and s not in p.description)
     text = answers.partners_for_group("X", [partner], {partner.id: sentence})
@@ -1124,7 +1126,9 @@ def test_a_pronoun_after_the_group_asked_for_means_the_group(directory) -> None:
 def test_a_web_address_comes_with_the_pages_sentence_about_it(directory) -> None:
     """"wie heißt die Webseite?": the address, and the page's sentence that says what the site
     is for ("Unter www.… beraten …"), quoted, after the address."""
-    from actions import answers
+    from actions.answers import Answers
+    from actions.replies import Replies
+    answers = Answers(Replies(), directory.knowledge.source_site)
     host = lambda item: re.sub(r"^https?://", "", item.value).strip("/")  # noqa: E731
     partner, sentence = next((p, s) for p in directory.partners for item in p.contact_items("web")
                              for s in p.quoted_sentences if host(item) in s)
