@@ -62,6 +62,8 @@ class Asked(str, Enum):
 FEEDBACK_INTENTS = ("feedback_helpful", "feedback_not_helpful")
 SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities", *FEEDBACK_INTENTS)
 # What a trainer's choice in the studio (knowledge file, `questions`) means as an answer.
+# The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
+EXISTS = "exists"
 ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
 # Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
@@ -71,12 +73,19 @@ DOUBTED_FACTOR = 1.5
 # Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
 MIN_FALLBACK_CONFIDENCE = 0.3
 # Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
-_SMALL_WORDS = frozenset("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der die "
-                         "den dem des ein eine einen zu ueber nrw and what about also the a an is are".split())
+def _with_plain_vowels(words: str) -> frozenset:
+    """The folded words and, for people who type without umlauts, their plain-vowel spelling
+    ("dafuer" and "dafur"): `fold` makes "ü" "ue", a keyboard without umlauts gives "u"."""
+    folded = words.split()
+    return frozenset([*folded, *(w.replace("ue", "u").replace("oe", "o").replace("ae", "a") for w in folded)])
+
+
+_SMALL_WORDS = _with_plain_vowels("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der "
+                                  "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
 # Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
-_POINTERS = frozenset("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there them their"
-                      .split())
+_POINTERS = _with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
+                               "them their")
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 _WITH = frozenset("mit with".split())
 # "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
@@ -84,13 +93,15 @@ _HOW = frozenset("wie wo wann".split())
 # "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
 _KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
-_AFTER_PRONOUN = frozenset("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so gerade ein "
-                           "eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab vor sich konkret "
-                           "genau alles dann beiden".split())
+_AFTER_PRONOUN = _with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
+                                    "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
+                                    "vor sich konkret genau alles dann beiden")
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
 _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+# "gibt es was für Väter?", "macht das Land etwas …?": something unnamed.
+_SOMETHING = frozenset("was etwas irgendwas sowas".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
@@ -212,7 +223,11 @@ class Understanding:
         # Question and intent words are matched as written (folded), never by a typo guess:
         # "woher kommen die" is no "woher kommen deine".
         self._question_types = MentionFinder((w, v.id) for v in knowledge.question_words for w in v.words)
-        self._intent_words = MentionFinder((w, v.id) for v in knowledge.intent_words for w in v.words)
+        self._intent_words = MentionFinder((w, v.id) for v in knowledge.intent_words for w in v.words
+                                           if v.id != EXISTS)
+        # "gibt es" both asks who helps and whether such a partner exists: a phrase has one item
+        # in a finder, so the existence words have their own.
+        self._exists_words = MentionFinder((w, v.id) for v in knowledge.intent_words for w in v.words if v.id == EXISTS)
         # Words that never select a fact: those that ask for a summary, a place, a list, the
         # source. Question words stay: "Mitglieder?" is both the question and its subject.
         self._not_content: Set[str] = set()
@@ -284,7 +299,7 @@ class Understanding:
         question.simple = question.language == "de" and len(words) <= SIMPLE_MAX_WORDS
         question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
-        intent_words = set(self._intent_words.exact_items(text))
+        intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
             question.groups = _unique([*question.groups, *self._translated_groups.items(rest)])
@@ -357,7 +372,8 @@ class Understanding:
         question.points_back = explicit or _has_pointer(words, group_at, self.wording.is_noun) or bool(demonstrative) or of_kind
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").
-        fragment = bool(question_phrases) and len(words) <= FRAGMENT_MAX_WORDS and len(self.index.known(terms)) <= 1 \
+        # So does "mit welchem Ziel eigentlich?": "welche" and one word of the page.
+        fragment = (bool(question_phrases) or _opens_with_which(words)) and len(words) <= FRAGMENT_MAX_WORDS and len(self.index.known(terms)) <= 1 \
             and not (question.groups or question.topics or question.cities)
         question.refers_back = question.points_back or _elliptic(words) or fragment
         # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
@@ -413,6 +429,9 @@ class Understanding:
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
             if question.language == UNKNOWN:
                 question.asked = Asked.LANGUAGES
+        elif question.asked == Asked.FACT and self._asks_whether_it_exists(question, intent_words):
+            # Decided after the scope check: the sentence found made the question one about the page.
+            question.asked, question.fact = Asked.SUMMARY, None
         return question
 
     @staticmethod
@@ -434,7 +453,10 @@ class Understanding:
             return True
         # Unsure intent, but a group or topic of the page's partners ("Kopftuch") was named; or
         # a situation of the knowledge file was told, which the classifier's guess does not outweigh.
-        return q.asked == Asked.HELP and (q.intent == "nlu_fallback" and bool(q.topics or q.groups) or q.situation)
+        # A group and a topic both named ("ich gehöre zu den Sinti, gibt es eine Beratungsstelle
+        # extra für uns?") are two of the page's words: more than a guess outweighs.
+        return q.asked == Asked.HELP and (q.intent == "nlu_fallback" and bool(q.topics or q.groups)
+                                          or bool(q.topics and q.groups) or q.situation)
 
     def _find_in_text(self, question: Question, entities: Sequence[Dict]) -> str:
         """Typo-tolerant search of the text for what the NLU did not find; returns the
@@ -503,8 +525,7 @@ class Understanding:
         # "Hausarbeit über Migrationsgeschichte. Welche wissenschaftlichen Einrichtungen …?": a
         # "welche" question asks for all its own topic fits; the story before it is context.
         asking = fold(sentences[-1]).split() if len(sentences) > 1 else []
-        opener = asking[1:2] if asking[:1] and asking[0] in _WHICH_PREPOSITIONS else asking[:1]
-        if opener and opener[0] in _WHICH:
+        if _opens_with_which(asking):
             asked_topics = self.directory.topics_in(" ".join(asking))
             question.topics = [t for t in question.topics if t in asked_topics] or question.topics
         # "Ich komme aus der Türkei …", "er hat den türkischen Pass" say where someone is from: the country names no topic
@@ -882,6 +903,33 @@ class Understanding:
         q.partners = [partner] if partner else []
         return Asked.FACT
 
+    def _asks_whether_it_exists(self, q: Question, intent_words: Set[str]) -> bool:
+        """"Existiert ein Netzwerk für Lehrkräfte mit Migrationsgeschichte?", "Hat das Land eine
+        Initiative für Jungs?": whether such a partner exists is answered by what it is (its
+        description), not by one sentence that happens to share the group's or the name's words.
+
+        The found sentence counts as the answer only when it matched a word beyond what names the
+        partner (for a partner described: the group's, topic's and its names' words); for a
+        partner described rather than named ("ein Gremium, das die Regierung berät"), also not
+        when that sentence is part of the description anyway.
+        """
+        # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist.
+        some = _INDEFINITE | _SOMETHING
+        if EXISTS not in intent_words or not some & set(fold(q.text).split()) or q.answer_type or q.points_back \
+                or q.fields or q.fact is None:
+            return False
+        partner_id = q.fact.sentence.partner_id
+        partner = self.directory.knowledge.partner(partner_id or "")
+        if partner is None or [p.id for p in q.partners] != [partner.id]:
+            return False
+        own = self._name_terms[partner.id]
+        # Named by its name (cut from the content already), every other word is what is asked to
+        # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's
+        # and name's words are the partner itself.
+        said = set() if q.named else self._vocabulary_terms(q) | own | set(self.index.known(list(own)))
+        beyond = set(q.fact.matched) - said - self._everywhere
+        return not beyond or not q.named and q.fact.sentence.text in (partner.description or "")
+
     def _fitting(self, q: Question) -> List[Partner]:
         """The partners that fit most of what was said (groups, topics, kind): "Meine Eltern
         sind Spätaussiedler … ein Gremium" -> the Gremium for Spätaussiedler, not every
@@ -893,8 +941,10 @@ class Understanding:
             # A situation told ("wer entscheidet, in welche Stadt wir kommen") outweighs a group
             # named on the way ("mit Familie").
             score += sum(t.id in partner.topics for t in q.told)
-            # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too.
-            score += q.age is not None and any(low <= q.age <= high for low, high in self._ages.get(partner.id, ()))
+            # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too,
+            # unless a group is said: "mein Junge ist 14 … gibt es was extra für Jungen?" asks for boys.
+            score += q.age is not None and not q.groups and any(low <= q.age <= high
+                                                                for low, high in self._ages.get(partner.id, ()))
             if score:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)
@@ -978,6 +1028,12 @@ def _counts_past_the_list(words: List[str], memory: Memory) -> bool:
     """An ordinal beyond the partners named: "der dritte" when the last answer named two."""
     ordinal = _ordinal(words)
     return ordinal is not None and bool(memory.named) and memory.ordinal(ordinal) is None
+
+
+def _opens_with_which(words: List[str]) -> bool:
+    """"Welche Einrichtungen …?", "Mit welchem Ziel …?": a "welche" question, after a preposition too."""
+    opener = words[1:2] if words[:1] and words[0] in _WHICH_PREPOSITIONS else words[:1]
+    return bool(opener) and opener[0] in _WHICH
 
 
 def _elliptic(words: List[str]) -> bool:

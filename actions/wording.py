@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 import spacy
 from compound_split import char_split
@@ -53,11 +53,24 @@ _CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", 
 _UMLAUT_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
+_PLAIN_TO_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
 def _with_umlauts(word: str) -> str:
     """"beraet" -> "berät": how a folded or umlaut-less word is looked up as a second try."""
     for digraph, umlaut in _UMLAUT_DIGRAPHS:
         word = word.replace(digraph, umlaut)
     return word
+
+
+def _one_umlaut_more(word: str) -> Iterator[str]:
+    """"kampft" -> "kämpft", "schuler" -> "schüler": a keyboard without umlauts types the plain
+    vowel. Tried only after the word as typed, one vowel at a time, so a word the table knows
+    ("Vater") is never read as another ("Väter")."""
+    for index, vowel in enumerate(word):
+        umlaut = _PLAIN_TO_UMLAUT.get(vowel)
+        if umlaut:
+            yield word[:index] + umlaut + word[index + 1:]
 
 
 def without_negated(text: str) -> str:
@@ -127,7 +140,20 @@ class Wording:
             lemma = self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower())
             if lemma:
                 return lemma
+        if self._knows(word):
+            return word
+        for form in _one_umlaut_more(word):
+            lemma = self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower())
+            if lemma:
+                return lemma
+            for base in (form, form.capitalize(), form.lower()):
+                if base in self._lemma_values:
+                    return base
         return word
+
+    def _knows(self, word: str) -> bool:
+        """Is the word a base form of the table ("Vater", "beraten")?"""
+        return any(form in self._lemma_values for form in (word, word.capitalize(), word.lower()))
 
     def _compound_lemma(self, word: str) -> str:
         """"Landesmitteln" -> "Landesmittel": the first part as written, the last one's lemma."""

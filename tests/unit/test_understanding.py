@@ -1354,3 +1354,82 @@ def test_an_ordinal_before_a_word_of_a_lists_lead_in_asks_for_that_item(director
         (f"und was ist das dritte {noun}?", "follow_up", []),
     ])
     assert quoted.items[2] in turns[1][0] and quoted.items[0] not in turns[1][0], (noun, turns[1][0])
+
+
+def test_a_question_whether_such_a_partner_exists_is_answered_by_what_it_is(directory) -> None:
+    """"Hat das Land eine eigene Initiative speziell für Jungs?" asks whether such a partner
+    exists: its description, not one sentence that shares the group's or the name's words."""
+    partner = directory.knowledge.partner("jungenarbeit")
+    (reply, slots), = converse([
+        ("Hat das Land eine eigene Initiative speziell für Jungs?", "ask_target_group_help",
+         [entity("target_group", "jungen")]),
+    ])
+    assert partner.description in reply and slots["partner"] == partner.id
+
+
+def test_a_thing_asked_to_exist_at_a_named_partner_is_its_sentence(directory) -> None:
+    """"gibt es beim JMD auch eine Onlineberatung?": the partner is named; what is asked to exist
+    there is the Onlineberatung, so its sentence answers, not the description."""
+    partner = directory.knowledge.partner("jmd")
+    sentence = next(s for s in partner.quoted_sentences if "Onlineberatung an" in s)
+    (reply, _), = converse([
+        ("gibt es beim JMD auch eine Onlineberatung?", "ask_partner_contact",
+         [entity("partner", "jmd"), entity("topic", "beratung")]),
+    ])
+    assert sentence in reply and partner.description not in reply
+
+
+def test_a_pointer_typed_without_umlauts_points_back(directory) -> None:
+    """"bin ich nich zu alt dafur?" (no umlaut keyboard) after the JMD: "dafur" is "dafür", so
+    the question is about the JMD's age limit, whatever the classifier heard."""
+    partner = directory.knowledge.partner("jmd")
+    sentence = next(s for s in partner.quoted_sentences if "12 bis 27" in s)
+    turns = converse([
+        ("Was machen die Jugendmigrationsdienste?", "ask_partner_info", [entity("partner", "jmd")]),
+        ("bin ich nich zu alt dafur?", "feedback_not_helpful", []),
+    ])
+    assert sentence in turns[1][0]
+
+
+def test_a_group_said_outweighs_an_age_told(directory) -> None:
+    """"mein Junge ist 14 … gibts Angebote extra für Jungen?": the group asked for decides; the
+    age only says who is meant, so a partner that fits by age alone is not listed."""
+    for_boys = directory.for_target_group("jungen")
+    by_age = directory.knowledge.partner("jmd")
+    assert by_age not in for_boys and any("12 bis 27" in s for s in by_age.quoted_sentences)
+    (reply, _), = converse([
+        ("mein Junge ist 14, die Lehrer sagen ständig er macht nur Probleme. gibts Angebote extra für Jungen?",
+         "ask_target_group_help", [entity("target_group", "jungen")]),
+    ])
+    assert all(p.display_name in reply for p in for_boys) and by_age.display_name not in reply
+
+
+def test_a_word_typed_without_its_umlaut_meets_the_word_with_it() -> None:
+    """"wofur kampft die?" on a keyboard without umlauts: "kampft" is "kämpft"; a word the table
+    knows as typed stays itself ("fordern" is no "fördern")."""
+    assert WORDING.lemma("kampft") == WORDING.lemma("kämpft")
+    assert WORDING.lemma("schuler") == WORDING.lemma("Schüler")
+    assert WORDING.lemma("fordern") != WORDING.lemma("fördern")
+
+
+def test_a_group_and_a_topic_named_outweigh_an_out_of_scope_guess(directory) -> None:
+    """"ich gehöre zu den Sinti. gibt es eine Beratungsstelle extra für uns?" heard as out of
+    scope, but with a group and a topic of the page named: who helps them."""
+    partner = directory.knowledge.partner("sinti_roma_beratung")
+    (reply, _), = converse([
+        ("nebenbei, ich gehöre zu den Sinti. gibt es eine Beratungsstelle extra für uns?", "out_of_scope",
+         [entity("topic", "beratung"), entity("target_group", "sinti_roma")]),
+    ])
+    assert partner.display_name in reply
+
+
+def test_a_bare_which_question_asks_about_the_subject(directory) -> None:
+    """"mit welchem Ziel eigentlich?" after the ZfTI, heard as "bist du ein Bot?": a "welche"
+    question with one word of the page asks about the subject."""
+    partner = directory.knowledge.partner("zfti")
+    sentence = next(s for s in partner.quoted_sentences if "mit dem Ziel" in s)
+    turns = converse([
+        (f"Was ist das {partner.short_name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("mit welchem Ziel eigentlich?", "bot_challenge", []),
+    ])
+    assert sentence in turns[1][0]
