@@ -100,6 +100,8 @@ _AFTER_PRONOUN = _with_plain_vowels("auch noch schon denn eigentlich wirklich ue
 _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+# "die Träger", "den Eltern": a definite article before a group's word.
+_DEFINITE = frozenset("die der den dem des deren dessen".split())
 # "gibt es was für Väter?", "macht das Land etwas …?": something unnamed.
 _SOMETHING = frozenset("was etwas irgendwas sowas".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
@@ -407,6 +409,10 @@ class Understanding:
         if item is not None:  # "und was ist das dritte Ziel?": that item of the subject's list
             question.asked = self._answered_by(question, item)
             return question
+        if not question.partners and self._subjects_own_group(words, memory, question):
+            # "Welche Einrichtungen haben die Träger vor Ort?" about the LAG JSA: its Träger.
+            question.partners = [self.directory.knowledge.partner(memory.subject or "")]
+            question.points_back = question.refers_back = True
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
             if not question.partners and _counts_past_the_list(words, memory):
@@ -902,6 +908,17 @@ class Understanding:
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         q.partners = [partner] if partner else []
         return Asked.FACT
+
+    def _subjects_own_group(self, words: List[str], memory: Memory, q: Question) -> bool:
+        """Does a definite article name a group of the subject ("die Träger" after the LAG JSA,
+        whose page is about Träger)? Those are the subject's people, not a new question who helps
+        them; "für Eltern" (no article) or a group the subject does not serve asks anew."""
+        subject = self.directory.knowledge.partner(memory.subject or "")
+        if subject is None or not q.groups or q.topics or q.kinds or q.cities \
+                or not all(g.id in subject.target_groups for g in q.groups):
+            return False
+        mentions = self.directory.group_mentions(" ".join(words))
+        return bool(mentions) and all(m.start > 0 and words[m.start - 1] in _DEFINITE for m in mentions)
 
     def _asks_whether_it_exists(self, q: Question, intent_words: Set[str]) -> bool:
         """"Existiert ein Netzwerk für Lehrkräfte mit Migrationsgeschichte?", "Hat das Land eine

@@ -1433,3 +1433,15 @@ def test_a_bare_which_question_asks_about_the_subject(directory) -> None:
         ("mit welchem Ziel eigentlich?", "bot_challenge", []),
     ])
     assert sentence in turns[1][0]
+
+
+def test_a_definite_group_of_the_subject_is_its_people(directory) -> None:
+    """"welche Angebote gibt es für die Eltern?" after the Elternnetzwerk: "die Eltern" are the
+    subject's, so its sentence answers, not a new list of who helps parents."""
+    partner = directory.knowledge.partner("elternnetzwerk")
+    sentence = next(s for s in partner.quoted_sentences if s.startswith("Es bietet"))
+    turns = converse([
+        (f"Was ist das {partner.short_name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("welche Angebote gibt es für die Eltern?", "ask_target_group_help", [entity("target_group", "eltern")]),
+    ])
+    assert sentence in turns[1][0] and turns[1][1]["last_asked"] == Asked.FACT.value
