@@ -62,6 +62,9 @@ class Asked(str, Enum):
 FEEDBACK_INTENTS = ("feedback_helpful", "feedback_not_helpful")
 SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities", *FEEDBACK_INTENTS)
 # What a trainer's choice in the studio (knowledge file, `questions`) means as an answer.
+# The fact-index term of the fact-word group "zielgruppe" ("richtet sich an", "wendet sich an"):
+# the sentence that says whom a partner is for.
+WHOM_TERM = "~zielgruppe"
 # The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
 EXISTS = "exists"
 ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
@@ -787,7 +790,17 @@ class Understanding:
             # that names it ("wer entscheidet, in welche Stadt" -> "Direktverteilung … Aufnahmekommunen").
             told = [self.wording.lemma(w) for t in q.told for w in t.words if " " not in w]
             reasons = self.index.best_of_each([*content, *told], [p.id for p in q.partners], q.answer_type)
-            q.reasons = {pid: h.sentence.text for pid, h in reasons.items()}
+            # A message that says only whom it is about ("gibt es was für mich als Vater?") gets the
+            # sentence that says whom a partner is for ("… Projekte, die sich speziell an Väter …
+            # richten"), if it has one; a sentence that shares only the group's own words ("Vätern")
+            # is no reason to quote it: then its first sentence says what it is.
+            said = self._vocabulary_terms(q)
+            if not set(self.index.known([*content, *told])) - said:
+                reasons_quoted = self.index.best_of_each([*content, *told, WHOM_TERM], [p.id for p in q.partners],
+                                                         q.answer_type)
+            else:
+                reasons_quoted = reasons
+            q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items() if set(h.matched) - said}
             # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
             # one a reader of the page counts in ("der dritte"). Else the partner whose page says
             # most of what the message says comes first.

@@ -1445,3 +1445,25 @@ def test_a_definite_group_of_the_subject_is_its_people(directory) -> None:
         ("welche Angebote gibt es für die Eltern?", "ask_target_group_help", [entity("target_group", "eltern")]),
     ])
     assert sentence in turns[1][0] and turns[1][1]["last_asked"] == Asked.FACT.value
+
+
+def test_a_message_that_says_only_whom_gets_the_sentence_saying_whom_a_partner_is_for(directory) -> None:
+    """"gibt es was für mich als Vater?": the Väterarbeit's sentence about projects that address
+    fathers ("… die sich speziell an Väter … richten"), not any sentence with "Vätern" in it."""
+    partner = directory.knowledge.partner("vaeterarbeit")
+    for_whom = next(s for s in partner.quoted_sentences if "richten" in s)
+    (reply, _), = converse([
+        ("gibt es was für mich als Vater?", "ask_target_group_help", [entity("target_group", "vaeter")]),
+    ])
+    assert for_whom in reply
+
+
+def test_a_simple_list_quotes_the_partners_first_sentence_when_nothing_else_fits(directory) -> None:
+    """"gibt es was für Eltern?" in simple words: beside the simple text, the page's own first
+    sentence of the partner is quoted as the record, as in the full list."""
+    partner = directory.knowledge.partner("elternnetzwerk")
+    assert not any("richten" in s or "wendet" in s for s in partner.quoted_sentences)
+    (reply, _), = converse([
+        ("gibt es was für Eltern?", "ask_target_group_help", [entity("target_group", "eltern")]),
+    ])
+    assert partner.simple in reply and f"„{partner.quoted_sentences[0]}“" in reply
