@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -62,12 +62,12 @@ class Asked(str, Enum):
 FEEDBACK_INTENTS = ("feedback_helpful", "feedback_not_helpful")
 SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabilities", *FEEDBACK_INTENTS)
 # What a trainer's choice in the studio (knowledge file, `questions`) means as an answer.
+ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 # The fact-index term of the fact-word group "zielgruppe" ("richtet sich an", "wendet sich an"):
 # the sentence that says whom a partner is for.
 WHOM_TERM = "~zielgruppe"
 # The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
 EXISTS = "exists"
-ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
 # Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
 FIGURE_TYPES = ("number", "share", "date", "expansion")
@@ -75,14 +75,16 @@ FIGURE_TYPES = ("number", "share", "date", "expansion")
 DOUBTED_FACTOR = 1.5
 # Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
 MIN_FALLBACK_CONFIDENCE = 0.3
-# Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
-def _with_plain_vowels(words: str) -> frozenset:
+
+
+def _with_plain_vowels(words: str) -> FrozenSet[str]:
     """The folded words and, for people who type without umlauts, their plain-vowel spelling
     ("dafuer" and "dafur"): `fold` makes "ü" "ue", a keyboard without umlauts gives "u"."""
     folded = words.split()
     return frozenset([*folded, *(w.replace("ue", "u").replace("oe", "o").replace("ae", "a") for w in folded)])
 
 
+# Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
 _SMALL_WORDS = _with_plain_vowels("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der "
                                   "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
 # Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
@@ -378,8 +380,8 @@ class Understanding:
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").
         # So does "mit welchem Ziel eigentlich?": "welche" and one word of the page.
-        fragment = (bool(question_phrases) or _opens_with_which(words)) and len(words) <= FRAGMENT_MAX_WORDS and len(self.index.known(terms)) <= 1 \
-            and not (question.groups or question.topics or question.cities)
+        fragment = (bool(question_phrases) or _opens_with_which(words)) and len(words) <= FRAGMENT_MAX_WORDS \
+            and len(self.index.known(terms)) <= 1 and not (question.groups or question.topics or question.cities)
         question.refers_back = question.points_back or _elliptic(words) or fragment
         # "andere Frage: …", "danke, noch was anderes: …" open the message; "machen die auch noch was
         # anderes?" asks about the subject.

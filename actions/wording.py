@@ -66,7 +66,7 @@ def _with_umlauts(word: str) -> str:
 def _one_umlaut_more(word: str) -> Iterator[str]:
     """"kampft" -> "kämpft", "schuler" -> "schüler": a keyboard without umlauts types the plain
     vowel. Tried only after the word as typed, one vowel at a time, so a word the table knows
-    ("Vater") is never read as another ("Väter")."""
+    ("fordern") is never read as another ("fördern")."""
     for index, vowel in enumerate(word):
         umlaut = _PLAIN_TO_UMLAUT.get(vowel)
         if umlaut:
@@ -137,23 +137,25 @@ class Wording:
         """The table's lemma of a word as typed, capitalised, lower case or with umlauts; the
         word itself (the same object) when the table does not know it."""
         for form in (word, _with_umlauts(word)):
-            lemma = self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower())
+            lemma = self._in_table(form)
             if lemma:
                 return lemma
-        if self._knows(word):
+        if self._base_form(word):
             return word
         for form in _one_umlaut_more(word):
-            lemma = self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower())
+            lemma = self._in_table(form) or self._base_form(form)
             if lemma:
                 return lemma
-            for base in (form, form.capitalize(), form.lower()):
-                if base in self._lemma_values:
-                    return base
         return word
 
-    def _knows(self, word: str) -> bool:
-        """Is the word a base form of the table ("Vater", "beraten")?"""
-        return any(form in self._lemma_values for form in (word, word.capitalize(), word.lower()))
+    def _in_table(self, form: str) -> str:
+        """The table's lemma of a form as typed, capitalised or in lower case; "" if unknown."""
+        return self._lemmas.get(form) or self._lemmas.get(form.capitalize()) or self._lemmas.get(form.lower()) or ""
+
+    def _base_form(self, form: str) -> str:
+        """The form as the table's base form ("Vater", "beraten"), as typed, capitalised or in
+        lower case; "" if the table has no such lemma."""
+        return next((f for f in (form, form.capitalize(), form.lower()) if f in self._lemma_values), "")
 
     def _compound_lemma(self, word: str) -> str:
         """"Landesmitteln" -> "Landesmittel": the first part as written, the last one's lemma."""
