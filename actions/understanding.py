@@ -685,10 +685,14 @@ class Understanding:
         if q.fields and (q.partners or not (q.groups or q.topics)):
             # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
             # of the subject beyond the contact word; its www is added to the quote.
+            # So does a question of its own beside the contact word's ("kostet das was? kann ich auch
+            # im Internet fragen?"): a fact-word of a sentence that asks for no contact field.
+            field_terms = set().union(*(self._field_terms.get(f, set()) for f in q.fields))
+            beside = self._fact_words_beside_fields(q.text) - field_terms
             typed = self.index.best(content, subject_ids, q.answer_type) \
-                if q.partners and q.answer_type not in (None, "place") else None
-            if typed is not None and typed.has_evidence \
-                    and set(typed.matched) - set().union(*(self._field_terms.get(f, set()) for f in q.fields)):
+                if q.partners and (q.answer_type not in (None, "place") or beside) else None
+            if typed is not None and (typed.has_evidence or beside & set(typed.matched)) \
+                    and set(typed.matched) - field_terms:
                 return self._answered_by(q, typed)
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
@@ -923,6 +927,16 @@ class Understanding:
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
         q.partners = [partner] if partner else []
         return Asked.FACT
+
+    def _fact_words_beside_fields(self, text: str) -> Set[str]:
+        """The fact-word groups ("~kosten") of the message's sentences that ask for no contact
+        field: "kostet das was?" beside "kann ich im Internet fragen?". A word in the sentence of
+        the contact word names whose contact is asked ("Telefon der Verteilstelle")."""
+        sentences = _sentences(text)
+        if len(sentences) < 2:
+            return set()
+        words = [w for s in sentences if not self.directory.fields_in(fold(s)) for w in self.wording.terms(s)]
+        return {t for t in self.index.known(words) if t.startswith("~")} - self._everywhere
 
     def _subjects_own_group(self, words: List[str], memory: Memory, q: Question) -> bool:
         """Does a definite article name a group of the subject ("die Träger" after the LAG JSA,

@@ -1467,3 +1467,16 @@ def test_a_simple_list_quotes_the_partners_first_sentence_when_nothing_else_fits
         ("gibt es was für Eltern?", "ask_target_group_help", [entity("target_group", "eltern")]),
     ])
     assert partner.simple in reply and f"„{partner.quoted_sentences[0]}“" in reply
+
+
+def test_a_question_beside_a_contact_question_gets_its_sentence(directory) -> None:
+    """"kostet das was? kann ich auch im Internet fragen?": the first question is answered by the
+    sentence about the free online counselling (its web address comes with it), not only by the
+    web address the second asks for."""
+    partner = directory.knowledge.partner("jmd")
+    sentence = next(s for s in partner.quoted_sentences if "kostenlose Onlineberatung" in s)
+    turns = converse([
+        ("Was machen die Jugendmigrationsdienste?", "ask_partner_info", [entity("partner", "jmd")]),
+        ("kostet das was? kann ich auch im internet fragen?", "nlu_fallback", [entity("contact_attribute", "web")]),
+    ])
+    assert sentence in turns[1][0]
