@@ -203,12 +203,18 @@ class Answers:
         blocks = [heading]
         for partner in partners:
             reach = self.contact_lines(partner) or [f"{self.label('seat')}: {c}" for c in partner.cities]
-            said = reasons.get(partner.id) or next(iter(partner.quoted_sentences), None)
+            said = self.reason_for(partner, reasons)
             block = f"• {partner.display_name}: {self._quoted(said)}" if said else f"• {self.partner_line(partner)}"
             if reach:
                 block += "\n  " + "\n  ".join(reach)
             blocks.append(block)
         return "\n".join(blocks)
+
+    @staticmethod
+    def reason_for(partner: Partner, reasons: Mapping[str, str]) -> Optional[str]:
+        """The page's sentence quoted for a partner in a list: the one that fits the message
+        (`reasons`), else its first sentence, so every listed partner is said in the page's words."""
+        return reasons.get(partner.id) or next(iter(partner.quoted_sentences), None)
 
     @staticmethod
     def general_info(general: GeneralInfo) -> str:

@@ -365,7 +365,7 @@ class Router:
             # The simple words first; then the page's sentence that fits the message (else its first
             # sentence, as in the full list), as the record.
             said = {p.id: self.replies.text("fact_also", quote=reason) for p in partners
-                    if (reason := q.reasons.get(p.id) or next(iter(p.quoted_sentences), None))}
+                    if (reason := self.answers.reason_for(p, q.reasons))}
             blocks = ["\n".join([p.display_name, p.simple or "", *([said[p.id]] if p.id in said else []),
                                   *self.answers.contact_lines(p)]) for p in partners]
             return self._list_reply(self.replies.text("simple_help_heading") + "\n\n" + "\n\n".join(blocks) + quote,

@@ -414,9 +414,10 @@ class Understanding:
         if item is not None:  # "und was ist das dritte Ziel?": that item of the subject's list
             question.asked = self._answered_by(question, item)
             return question
-        if not question.partners and self._subjects_own_group(words, memory, question):
+        owner = self._subjects_own_group(words, memory, question) if not question.partners else None
+        if owner is not None:
             # "Welche Einrichtungen haben die Träger vor Ort?" about the LAG JSA: its Träger.
-            question.partners = [self.directory.knowledge.partner(memory.subject or "")]
+            question.partners = [owner]
             question.points_back = question.refers_back = True
         if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
@@ -938,16 +939,17 @@ class Understanding:
         words = [w for s in sentences if not self.directory.fields_in(fold(s)) for w in self.wording.terms(s)]
         return {t for t in self.index.known(words) if t.startswith("~")} - self._everywhere
 
-    def _subjects_own_group(self, words: List[str], memory: Memory, q: Question) -> bool:
-        """Does a definite article name a group of the subject ("die Träger" after the LAG JSA,
-        whose page is about Träger)? Those are the subject's people, not a new question who helps
-        them; "für Eltern" (no article) or a group the subject does not serve asks anew."""
+    def _subjects_own_group(self, words: List[str], memory: Memory, q: Question) -> Optional[Partner]:
+        """The subject, when a definite article names a group of it ("die Träger" after the LAG
+        JSA, whose page is about Träger): those are the subject's people, not a new question who
+        helps them; "für Eltern" (no article) or a group the subject does not serve asks anew."""
         subject = self.directory.knowledge.partner(memory.subject or "")
         if subject is None or not q.groups or q.topics or q.kinds or q.cities \
                 or not all(g.id in subject.target_groups for g in q.groups):
-            return False
+            return None
         mentions = self.directory.group_mentions(" ".join(words))
-        return bool(mentions) and all(m.start > 0 and words[m.start - 1] in _DEFINITE for m in mentions)
+        definite = bool(mentions) and all(m.start > 0 and words[m.start - 1] in _DEFINITE for m in mentions)
+        return subject if definite else None
 
     def _asks_whether_it_exists(self, q: Question, intent_words: Set[str]) -> bool:
         """"Existiert ein Netzwerk für Lehrkräfte mit Migrationsgeschichte?", "Hat das Land eine
