@@ -74,7 +74,7 @@ class Answers:
         """What a contact line is called ("Telefon", "Adresse", "Sitz": frames label_…)."""
         return self._say(f"label_{field_name}")
 
-    def _quoted(self, sentence: str) -> str:
+    def quoted(self, sentence: str) -> str:
         """A sentence of the page, quoted as the other quotes are (frame fact_also)."""
         return self._say("fact_also", quote=sentence)
 
@@ -124,7 +124,7 @@ class Answers:
         """The page's sentences about a web address ("Unter www.jmd-onlineberatung.de (JMD4YOU)
         beraten …"), quoted: what the site is for, in the page's words."""
         hosts = [re.sub(r"^https?://", "", i.value).strip("/") for i in items]
-        return [self._quoted(s) for s in partner.quoted_sentences if any(h and h in s for h in hosts)]
+        return [self.quoted(s) for s in partner.quoted_sentences if any(h and h in s for h in hosts)]
 
     def _without_contact_hint(self, partner: Partner) -> str:
         """No contact data: the seat, with the page's sentence that names it ("… ein gemeinnütziger
@@ -134,7 +134,7 @@ class Answers:
             seat = next((s for s in partner.quoted_sentences
                          if any(re.search(rf"\b{re.escape(c)}\b", s) for c in where)), None)
             known = self._say("only_seat_known", cities=self.enumerate_german(list(where)))
-            return known + (f"\n{self._quoted(seat)}" if seat else "")
+            return known + (f"\n{self.quoted(seat)}" if seat else "")
         return self._say("no_contact_on_page", site=self.site)
 
     def location(self, partner: Partner, city: Optional[str] = None) -> str:
@@ -198,13 +198,13 @@ class Answers:
             # The page's description, and first the sentence that fits the message if it says something else.
             said = reasons.get(partners[0].id)
             if said and said not in (partners[0].description or ""):
-                heading += f"\n{self._quoted(said)}"
+                heading += f"\n{self.quoted(said)}"
             return self.partners_for(heading, partners)
         blocks = [heading]
         for partner in partners:
             reach = self.contact_lines(partner) or [f"{self.label('seat')}: {c}" for c in partner.cities]
             said = self.reason_for(partner, reasons)
-            block = f"• {partner.display_name}: {self._quoted(said)}" if said else f"• {self.partner_line(partner)}"
+            block = f"• {partner.display_name}: {self.quoted(said)}" if said else f"• {self.partner_line(partner)}"
             if reach:
                 block += "\n  " + "\n  ".join(reach)
             blocks.append(block)

@@ -280,7 +280,7 @@ class Router:
             text = self.answers.location(partner, city)
             quote = self._place_sentence(partner, city)
             if quote:
-                text += "\n" + self.replies.text("fact_also", quote=quote) + "\n" + self._source_line(partner.source)
+                text += "\n" + self.answers.quoted(quote) + "\n" + self._source_line(partner.source)
             self.say(text)
         return self._remember(q, partners, Asked.LOCATION)
 
@@ -316,7 +316,7 @@ class Router:
             context = hit.context if hit.context != hit.also else None
             quoted = [s for s in (context, hit.sentence, hit.also) if s is not None]
             text = "\n".join([self.replies.text("fact", name=partner.display_name, quote=quoted[0].text),
-                               *(self.replies.text("fact_also", quote=s.text) for s in quoted[1:])])
+                               *(self.answers.quoted(s.text) for s in quoted[1:])])
         else:
             # The page's introduction is four sentences: all of them, the asked one among them.
             text = self.answers.general_info(knowledge.general)
@@ -364,7 +364,7 @@ class Router:
         if q.simple and all(p.simple for p in partners):
             # The simple words first; then the page's sentence that fits the message (else its first
             # sentence, as in the full list), as the record.
-            said = {p.id: self.replies.text("fact_also", quote=reason) for p in partners
+            said = {p.id: self.answers.quoted(reason) for p in partners
                     if (reason := self.answers.reason_for(p, q.reasons))}
             blocks = ["\n".join([p.display_name, p.simple or "", *([said[p.id]] if p.id in said else []),
                                   *self.answers.contact_lines(p)]) for p in partners]

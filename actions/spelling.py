@@ -8,11 +8,13 @@ forms, so both sides agree on what counts as the same name.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import FrozenSet, Iterator, List
 
 _UMLAUTS_AS_DIGRAPH = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _UMLAUTS_AS_VOWEL = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 _NOT_WORD = re.compile(r"[^\w]+")
+_DIGRAPHS_AS_UMLAUT = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+_PLAIN_TO_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 
 
 def fold(text: str) -> str:
@@ -25,3 +27,27 @@ def spelling_variants(name: str) -> List[str]:
     """The name as written, with umlauts as ae/oe/ue, and with plain vowels; no repeats."""
     variants = [name, name.translate(_UMLAUTS_AS_DIGRAPH), name.translate(_UMLAUTS_AS_VOWEL)]
     return list(dict.fromkeys(variants))
+
+
+def with_umlauts(word: str) -> str:
+    """"beraet" -> "berät": a folded or digraph-typed word, as the lemma table spells it."""
+    for digraph, umlaut in _DIGRAPHS_AS_UMLAUT:
+        word = word.replace(digraph, umlaut)
+    return word
+
+
+def one_umlaut_more(word: str) -> Iterator[str]:
+    """"kampft" -> "kämpft", "schuler" -> "schüler": a keyboard without umlauts types the plain
+    vowel. The caller tries these only after the word as typed, one vowel at a time, so a word
+    the table knows ("fordern") is never read as another ("fördern")."""
+    for index, vowel in enumerate(word):
+        umlaut = _PLAIN_TO_UMLAUT.get(vowel)
+        if umlaut:
+            yield word[:index] + umlaut + word[index + 1:]
+
+
+def with_plain_vowels(words: str) -> FrozenSet[str]:
+    """The folded words and, for people who type without umlauts, their plain-vowel spelling
+    ("dafuer" and "dafur"): `fold` makes "ü" "ue", a keyboard without umlauts gives "u"."""
+    folded = words.split()
+    return frozenset([*folded, *(w.replace("ue", "u").replace("oe", "o").replace("ae", "a") for w in folded)])

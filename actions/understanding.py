@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -32,7 +32,7 @@ from actions.memory import Memory
 from actions.mentions import MentionFinder, distinct_items, first_starts
 from actions.safety import DangerReader
 from actions.situations import Situations
-from actions.spelling import fold
+from actions.spelling import fold, with_plain_vowels
 from actions.wording import Wording, without_negated
 
 
@@ -77,19 +77,12 @@ DOUBTED_FACTOR = 1.5
 MIN_FALLBACK_CONFIDENCE = 0.3
 
 
-def _with_plain_vowels(words: str) -> FrozenSet[str]:
-    """The folded words and, for people who type without umlauts, their plain-vowel spelling
-    ("dafuer" and "dafur"): `fold` makes "ü" "ue", a keyboard without umlauts gives "u"."""
-    folded = words.split()
-    return frozenset([*folded, *(w.replace("ue", "u").replace("oe", "o").replace("ae", "a") for w in folded)])
-
-
 # Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
-_SMALL_WORDS = _with_plain_vowels("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der "
+_SMALL_WORDS = with_plain_vowels("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der "
                                   "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
 # Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
-_POINTERS = _with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
+_POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
                                "them their")
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 _WITH = frozenset("mit with".split())
@@ -98,7 +91,7 @@ _HOW = frozenset("wie wo wann".split())
 # "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
 _KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
-_AFTER_PRONOUN = _with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
+_AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
                                     "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
                                     "vor sich konkret genau alles dann beiden")
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
@@ -167,6 +160,7 @@ class Question:
     text: str
     intent: str
     asked: Asked
+    sentences: List[str] = field(default_factory=list)  # the message split into its sentences, once
     partners: List[Partner] = field(default_factory=list)
     named: bool = False                    # the partners were named in this message
     groups: List[Vocabulary] = field(default_factory=list)
@@ -266,6 +260,9 @@ class Understanding:
                    if len(term) > 2 and term not in wording.stop_words and term not in everywhere}
             for p in knowledge.partners
         }
+        # The same words as the fact index knows them: what a described partner is called.
+        self._name_index_terms: Dict[str, Set[str]] = {
+            pid: terms | set(index.known(list(terms))) for pid, terms in self._name_terms.items()}
 
     # --- reading the message --------------------------------------------------------
 
@@ -280,7 +277,7 @@ class Understanding:
                 and any(e.get("entity") == "partner" for e in entities):
             # A partner named exactly makes a weak partner question clear enough to answer.
             intent = str(ranking[0]["name"])
-        question = Question(text=text, intent=intent, asked=Asked.UNCLEAR,
+        question = Question(text=text, intent=intent, asked=Asked.UNCLEAR, sentences=_sentences(text),
                             ranking=[str(r.get("name")) for r in ranking])
         # The widget sends the page's or the chosen language; short messages and buttons keep it.
         metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}
@@ -347,7 +344,7 @@ class Understanding:
             rest_words[index] = ""
         terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
                  if t not in self._not_content]
-        sentences = _sentences(question.text)
+        sentences = question.sentences
         if len(sentences) > 1:
             # "Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt die Träger …?":
             # when the asking sentence says enough itself, the story's plain words do not choose the
@@ -495,7 +492,7 @@ class Understanding:
                 question.partners = _unique([m.item for m in mentions])
         # The group mentions of the whole text and of its last sentence, found once for the rules below.
         group_mentions = self.directory.group_mentions(rest)
-        sentences = _sentences(question.text)
+        sentences = question.sentences
         # The questions at the end ("gibt es was für Eltern? und auch für Väter?") are what is asked.
         asked_at_end = _asked_at_end(sentences)
         last_mentions = self.directory.group_mentions(fold(" ".join(asked_at_end))) if sentences else []
@@ -689,7 +686,7 @@ class Understanding:
             # So does a question of its own beside the contact word's ("kostet das was? kann ich auch
             # im Internet fragen?"): a fact-word of a sentence that asks for no contact field.
             field_terms = set().union(*(self._field_terms.get(f, set()) for f in q.fields))
-            beside = self._fact_words_beside_fields(q.text) - field_terms
+            beside = self._fact_words_beside_fields(q.sentences) - field_terms
             typed = self.index.best(content, subject_ids, q.answer_type) \
                 if q.partners and (q.answer_type not in (None, "place") or beside) else None
             if typed is not None and (typed.has_evidence or beside & set(typed.matched)) \
@@ -766,7 +763,7 @@ class Understanding:
         # "Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
         # for a fact: a sentence that shares two words beyond the group's own answers it.
         if content and asks_who_helps and not asks_for_list and "help" not in intent_words \
-                and _yes_no_about_oneself(q.text):
+                and _yes_no_about_oneself(q.sentences):
             other = self._open_fact(content, q.answer_type, q.doubted)
             if other is not None and len(set(other.matched) - self._vocabulary_terms(q, topics=False)) >= 2:
                 return self._answered_by(q, other)
@@ -929,11 +926,10 @@ class Understanding:
         q.partners = [partner] if partner else []
         return Asked.FACT
 
-    def _fact_words_beside_fields(self, text: str) -> Set[str]:
+    def _fact_words_beside_fields(self, sentences: List[str]) -> Set[str]:
         """The fact-word groups ("~kosten") of the message's sentences that ask for no contact
         field: "kostet das was?" beside "kann ich im Internet fragen?". A word in the sentence of
         the contact word names whose contact is asked ("Telefon der Verteilstelle")."""
-        sentences = _sentences(text)
         if len(sentences) < 2:
             return set()
         words = [w for s in sentences if not self.directory.fields_in(fold(s)) for w in self.wording.terms(s)]
@@ -970,11 +966,10 @@ class Understanding:
         partner = self.directory.knowledge.partner(partner_id or "")
         if partner is None or [p.id for p in q.partners] != [partner.id]:
             return False
-        own = self._name_terms[partner.id]
         # Named by its name (cut from the content already), every other word is what is asked to
         # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's
         # and name's words are the partner itself.
-        said = set() if q.named else self._vocabulary_terms(q) | own | set(self.index.known(list(own)))
+        said = set() if q.named else self._vocabulary_terms(q) | self._name_index_terms[partner.id]
         beyond = set(q.fact.matched) - said - self._everywhere
         return not beyond or not q.named and q.fact.sentence.text in (partner.description or "")
 
@@ -1057,10 +1052,9 @@ def _asked_at_end(sentences: List[str]) -> List[str]:
     return asked
 
 
-def _yes_no_about_oneself(text: str) -> bool:
+def _yes_no_about_oneself(sentences: List[str]) -> bool:
     """"Hab ich … das volle Wahlrecht?", "Dürfen wir …?": the last sentence is a question
     that opens with a verb and "ich"/"wir", not a story of one's situation."""
-    sentences = _sentences(text)
     if not sentences or not sentences[-1].endswith("?"):
         return False
     last = fold(sentences[-1]).split()

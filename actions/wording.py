@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 import spacy
 from compound_split import char_split
 
-from actions.spelling import fold
+from actions.spelling import fold, one_umlaut_more, with_umlauts
 
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
 # char_split scores a split from about -1 (unlikely) to 1 (sure); below this the
@@ -49,28 +49,6 @@ NUMBER_WORDS = {"zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6
 # Words spaCy's German stop list holds that carry what a question asks about: "gegenüber wem?"
 # (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of).
 _CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil"})
-
-_UMLAUT_DIGRAPHS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
-
-
-_PLAIN_TO_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
-
-
-def _with_umlauts(word: str) -> str:
-    """"beraet" -> "berät": how a folded or umlaut-less word is looked up as a second try."""
-    for digraph, umlaut in _UMLAUT_DIGRAPHS:
-        word = word.replace(digraph, umlaut)
-    return word
-
-
-def _one_umlaut_more(word: str) -> Iterator[str]:
-    """"kampft" -> "kämpft", "schuler" -> "schüler": a keyboard without umlauts types the plain
-    vowel. Tried only after the word as typed, one vowel at a time, so a word the table knows
-    ("fordern") is never read as another ("fördern")."""
-    for index, vowel in enumerate(word):
-        umlaut = _PLAIN_TO_UMLAUT.get(vowel)
-        if umlaut:
-            yield word[:index] + umlaut + word[index + 1:]
 
 
 def without_negated(text: str) -> str:
@@ -115,9 +93,9 @@ class Wording:
         """Is a word typed in lower case a noun ("land", "beratung")? The lookup table knows
         nouns only capitalised; "den", "auch", "gut" it knows in lower case, or not at all."""
         lower = word.lower()
-        if self._lemmas.get(lower) or self._lemmas.get(_with_umlauts(lower)) or lower in self._lemma_values:
+        if self._lemmas.get(lower) or self._lemmas.get(with_umlauts(lower)) or lower in self._lemma_values:
             return False
-        return bool(self._lemmas.get(lower.capitalize()) or self._lemmas.get(_with_umlauts(lower).capitalize())
+        return bool(self._lemmas.get(lower.capitalize()) or self._lemmas.get(with_umlauts(lower).capitalize())
                     or lower.capitalize() in self._lemma_values)
 
     def _settled(self, lemma: str) -> str:
@@ -136,13 +114,13 @@ class Wording:
     def _lookup(self, word: str) -> str:
         """The table's lemma of a word as typed, capitalised, lower case or with umlauts; the
         word itself (the same object) when the table does not know it."""
-        for form in (word, _with_umlauts(word)):
+        for form in (word, with_umlauts(word)):
             lemma = self._in_table(form)
             if lemma:
                 return lemma
         if self._base_form(word):
             return word
-        for form in _one_umlaut_more(word):
+        for form in one_umlaut_more(word):
             lemma = self._in_table(form) or self._base_form(form)
             if lemma:
                 return lemma
@@ -164,7 +142,7 @@ class Wording:
             return ""
         first, second = split
         # The last part is a noun, looked up as one: "Dienst", not the verb form "dienst" (-> "dienen").
-        last = self._lemmas.get(second) or self._lemmas.get(_with_umlauts(second)) \
+        last = self._lemmas.get(second) or self._lemmas.get(with_umlauts(second)) \
             or self._compound_lemma(second)  # "Jugend|migrations|diensten"
         return first + last.lower() if last else ""
 
@@ -187,7 +165,7 @@ class Wording:
         "Auslaender" is "Ausl|aender" (-0.17) but "Ausländer" "Aus|länder" (0.85)."""
         if len(word) < _MIN_COMPOUND_LENGTH or not word.isalpha():
             return None
-        splits = [split for form in dict.fromkeys((word, _with_umlauts(word)))
+        splits = [split for form in dict.fromkeys((word, with_umlauts(word)))
                   for split in char_split.split_compound(form.capitalize())[:1]]
         if not splits:
             return None
