@@ -276,14 +276,16 @@ class FactIndex:
         return quoted if set(matched) <= lead_terms else None
 
     def best_of_each(
-        self, terms: Sequence[str], partner_ids: Sequence[str], answer_type: Optional[str] = None
+        self, terms: Sequence[str], partner_ids: Sequence[str], answer_type: Optional[str] = None,
+        shown: str = "",
     ) -> Dict[str, Hit]:
         """Per partner, its sentence that shares most with the question (one word is enough:
         the partners were chosen already), scored once for all of them. Partners whose
-        sentences share nothing are left out."""
+        sentences share nothing are left out. A sentence in `shown` (text the answer shows
+        anyway) is passed over: quoting it again says nothing new."""
         hits: Dict[str, Hit] = {}
         for hit in self._scored(self.known(terms), partner_ids, answer_type):  # best first
-            if hit.matched and hit.score >= MIN_SUBJECT_SCORE:
+            if hit.matched and hit.score >= MIN_SUBJECT_SCORE and not (shown and hit.sentence.text in shown):
                 hits.setdefault(hit.sentence.partner_id or "", hit)
         return hits
 

@@ -361,7 +361,7 @@ class Router:
             q.fact.also or q.fact.context or q.fact.whole)
         quote = "" if q.fact is None or shown else "\n\n" + self._quote(
             q.fact, self.directory.knowledge.partner(q.fact.sentence.partner_id or ""))
-        if q.simple and all(p.simple for p in partners):
+        if q.in_simple_words:
             # The simple words first; then the page's sentence that fits the message (else its first
             # sentence, as in the full list), as the record.
             said = {p.id: self.answers.quoted(reason) for p in partners

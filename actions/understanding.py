@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -185,6 +185,9 @@ class Question:
     situation: bool = False                # a topic came from a described situation (actions.situations)
     told: List[Vocabulary] = field(default_factory=list)  # the topics of the situations told
     age: Optional[int] = None              # an age the message states ("mein Sohn ist 15")
+    # The words of the story before the question, when the asking sentence alone chose the fact
+    # ("ich schreibe über deutsch-türkische Migration. Gibt es ein Institut dafür?").
+    story: List[str] = field(default_factory=list)
 
     @property
     def doubted(self) -> bool:
@@ -194,6 +197,11 @@ class Question:
     @property
     def partner(self) -> Optional[Partner]:
         return self.partners[0] if self.partners else None
+
+    @property
+    def in_simple_words(self) -> bool:
+        """Answered in simple language: a short German message, and every partner has simple words."""
+        return self.simple and all(p.simple for p in self.partners)
 
 
 class Understanding:
@@ -352,6 +360,7 @@ class Understanding:
             asking = set(self.wording.terms(self.index.with_group_words(fold(sentences[-1]))))
             asked_terms = [t for t in terms if t in asking or any(k.startswith("~") for k in self.index.known([t]))]
             if len(self.index.known(asked_terms)) >= 2:
+                question.story = [t for t in terms if t not in asked_terms]
                 terms = asked_terms
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
@@ -384,6 +393,13 @@ class Understanding:
         # anderes?" asks about the subject.
         if any(m.start <= NEW_TOPIC_WITHIN for m in new_topic) and not explicit:
             memory = Memory(language=memory.language)  # nothing said before is the subject
+        described = self._described_before(question, memory) if question.points_back and not question.partners else []
+        if described:
+            # "Ich suche ein Institut, das zur Türkei forscht. Was machen die konkret?": the partner
+            # described is as good as named; the describing words chose it, the question is the rest.
+            question.partners, question.named = described, True
+            asking = set(self.wording.terms(self.index.with_group_words(fold(question.sentences[-1]))))
+            question.content = [t for t in question.content if t in asking]
         if not question.partners:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
             # "gibt es auch was für mich als Vater?" asks who helps fathers: the group's word does
@@ -713,15 +729,20 @@ class Understanding:
                 hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
             if hit is None and q.answer_type and _PAST & set(words):
                 hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
-            if not q.named and content and hit is None:
+            # A hit that shares only words the page uses everywhere ("Land") is little on the subject:
+            # a sentence about another partner that shares three words of its own answers instead.
+            weak = hit is not None and not set(hit.matched) - self._everywhere
+            if not q.named and content and (hit is None or weak):
                 # A subject from memory that has nothing on it yields to a sentence about another
-                # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents).
+                # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents,
+                # "die Bewegung, auf die sich der Landesverband … zurückführt" after another partner).
                 # The conversation makes it a question about the page: the classifier's
                 # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
                 # A message of a word or two ("Öffnungszeiten?") stays with the subject: the page
                 # not saying it of the subject is the answer, not another partner's sentence.
                 other = self._open_fact(content, q.answer_type, in_conversation=True, by_one_word=len(words) > 2)
-                if other is not None and other.sentence.partner_id not in subject_ids:
+                if other is not None and other.sentence.partner_id not in subject_ids and (
+                        not weak or self._distinct_words([t for t in other.matched if t not in self._everywhere]) > 2):
                     return self._answered_by(q, other)
             # "wo is das …" (a typo left as a word): a place asked and no word matched is where
             # the partner sits (rule 6), not the first sentence that names some place.
@@ -798,12 +819,16 @@ class Understanding:
             # sentence that says whom a partner is for ("… Projekte, die sich speziell an Väter …
             # richten"), if it has one; a sentence that shares only the group's own words ("Vätern")
             # is no reason to quote it: then its first sentence says what it is.
+            # A single partner is shown with its description: its reason is a sentence beyond that,
+            # the one that fits the whole message, its story too ("ich schreibe über deutsch-türkische
+            # Migration. Gibt es ein Institut dafür?"). In a list, the question itself chooses.
             said = self._vocabulary_terms(q)
-            if not set(self.index.known([*content, *told])) - said:
-                reasons_quoted = self.index.best_of_each([*content, *told, WHOM_TERM], [p.id for p in q.partners],
-                                                         q.answer_type)
-            else:
-                reasons_quoted = reasons
+            single = len(q.partners) == 1 and not q.in_simple_words
+            shown = q.partners[0].description or "" if single else ""
+            quoted_terms = [*content, *told, WHOM_TERM] if not set(self.index.known([*content, *told])) - said \
+                else [*content, *(q.story if single else ()), *told]
+            reasons_quoted = self.index.best_of_each(quoted_terms, [p.id for p in q.partners], q.answer_type,
+                                                     shown=shown)
             q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items() if set(h.matched) - said}
             # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
             # one a reader of the page counts in ("der dritte"). Else the partner whose page says
@@ -927,13 +952,31 @@ class Understanding:
         return Asked.FACT
 
     def _fact_words_beside_fields(self, sentences: List[str]) -> Set[str]:
-        """The fact-word groups ("~kosten") of the message's sentences that ask for no contact
+        """The fact-word groups ("~kosten") of the message's questions that ask for no contact
         field: "kostet das was?" beside "kann ich im Internet fragen?". A word in the sentence of
         the contact word names whose contact is asked ("Telefon der Verteilstelle")."""
         if len(sentences) < 2:
             return set()
-        words = [w for s in sentences if not self.directory.fields_in(fold(s)) for w in self.wording.terms(s)]
+        # Only a question of its own: "Zurück zu dem Lehrkräfte-Netzwerk: hat das eine Internetseite?"
+        # names whose web address is asked, it asks nothing beside it.
+        words = [w for s in sentences if not s.endswith((".", "!", ":")) and not self.directory.fields_in(fold(s))
+                 for w in self.wording.terms(s)]
         return {t for t in self.index.known(words) if t.startswith("~")} - self._everywhere
+
+    def _described_before(self, q: Question, memory: Memory) -> List[Partner]:
+        """The one partner that the sentences before the last describe by its groups or topics,
+        when a pronoun in the last sentence points at it ("… suche ich ein Institut, das zur
+        Türkei forscht. Was machen die konkret?"), rather than at the conversation's subject;
+        [] when the subject is one for them, or the last sentence says whom it is about itself."""
+        if len(q.sentences) < 2 or not (q.groups or q.topics):
+            return []
+        last = fold(q.sentences[-1])
+        # A pronoun ("die"), not "da" ("macht das Land da was?" points at the matter told, not at a partner).
+        if self.directory.groups_in(last) or self.directory.topics_in(last) \
+                or not _has_pointer(last.split(), is_noun=self.wording.is_noun, pointers=frozenset()):
+            return []
+        fitting = self._fitting(q)
+        return fitting if len(fitting) == 1 and fitting[0].id != memory.subject else []
 
     def _subjects_own_group(self, words: List[str], memory: Memory, q: Question) -> Optional[Partner]:
         """The subject, when a definite article names a group of it ("die Träger" after the LAG
@@ -1085,10 +1128,10 @@ def _elliptic(words: List[str]) -> bool:
 
 
 def _has_pointer(words: List[str], until: Optional[int] = None,
-                 is_noun: Callable[[str], bool] = lambda word: False) -> bool:
-    """"dort", "deren", or a pronoun "die"/"der": before a small word or last ("machen die
-    auch …?", "wen berät der?"), or right after the verb that opens a question ("fördern
-    die den Austausch …?"), but not as the article of a noun ("hat das Land auch was …?").
+                 is_noun: Callable[[str], bool] = lambda word: False, pointers: FrozenSet[str] = _POINTERS) -> bool:
+    """"dort", "deren" (`pointers`), or a pronoun "die"/"der": before a small word or last
+    ("machen die auch …?", "wen berät der?"), or right after the verb that opens a question
+    ("fördern die den Austausch …?"), but not as the article of a noun ("hat das Land auch was …?").
     Only the words before `until` count, if given."""
     if len(words) > 2 and words[1] in _PRONOUNS and words[0] not in _QUESTION_OPENERS and (until is None or until > 1) \
             and not is_noun(words[2]):
@@ -1099,7 +1142,7 @@ def _has_pointer(words: List[str], until: Optional[int] = None,
         relative = index >= 2 and words[index - 2] in _INDEFINITE
         # "wer setzt sich dafür ein, dass …": "dafür" announces the clause that follows.
         announces = "dass" in words[index + 1:index + 3]
-        if word in _POINTERS and not announces or word in _PRONOUNS and not relative and (
+        if word in pointers and not announces or word in _PRONOUNS and not relative and (
                 following is None or following in _AFTER_PRONOUN):
             return True
     return False

@@ -1480,3 +1480,59 @@ def test_a_question_beside_a_contact_question_gets_its_sentence(directory) -> No
         ("kostet das was? kann ich auch im internet fragen?", "nlu_fallback", [entity("contact_attribute", "web")]),
     ])
     assert sentence in turns[1][0]
+
+
+def test_a_single_partner_listed_is_quoted_by_its_sentence_beyond_the_description_that_fits_the_story(
+        directory) -> None:
+    """"Ich schreibe über deutsch-türkische Migration. Gibt es dafür ein Forschungsinstitut?":
+    the one partner comes with its description anyway; the sentence quoted above it is the one
+    that fits what the whole message says (the story too), not the short "Institut an der …"
+    that shares only "Institut" with the asking sentence."""
+    partner = directory.knowledge.partner("zfti")
+    fitting = next(s for s in partner.quoted_sentences if s.startswith("Seitdem"))
+    assert fitting not in (partner.description or "")
+    (reply, _), = converse([
+        ("Für mein Studium schreibe ich über deutsch-türkische Migration. Gibt es dafür ein Forschungsinstitut?",
+         "ask_target_group_help", [entity("topic", "forschung"), entity("topic", "tuerkei")]),
+    ])
+    assert f"„{fitting}“" in reply
+
+
+def test_a_sentence_that_only_names_the_subject_asks_nothing_beside_a_contact_question(directory) -> None:
+    """"Zurück zum Landesintegrationsrat: welche Internetseite hat der?": the words before the colon
+    say whose web address is asked; they are no question of their own that a quote answers."""
+    partner = directory.knowledge.partner("landesintegrationsrat")
+    turns = converse([
+        ("Was ist der Landesintegrationsrat?", "ask_partner_info", [entity("partner", "landesintegrationsrat")]),
+        ("Wie viele Mitglieder hat das KfI?", "ask_partner_info", [entity("partner", "kfi")]),
+        ("Zurück zu den kommunalen Integrationsräten und ihrem Rat auf Landesebene: welche Internetseite hat der?",
+         "ask_partner_contact", [entity("partner", "landesintegrationsrat"), entity("contact_attribute", "web")]),
+    ])
+    reply, slots = turns[2]
+    assert partner.contact_items("web")[0].value in reply and slots["last_asked"] == "fields"
+
+
+def test_a_pronoun_after_a_partner_described_in_the_same_message_means_that_partner(directory) -> None:
+    """"Ich suche noch ein Institut, das zur Türkei forscht. Was machen die genau?" after the DOMiD:
+    "die" is the institute just described, not the museum talked about before."""
+    turns = converse([
+        ("Gibt es ein Museum zur Einwanderung?", "ask_target_group_help", [entity("topic", "geschichte")]),
+        ("Ich suche noch ein Institut, das zur Türkei forscht. Was machen die genau?", "ask_target_group_help",
+         [entity("topic", "forschung")]),
+    ])
+    reply, slots = turns[1]
+    assert slots["partner"] == "zfti" and directory.knowledge.partner("zfti").name in reply
+
+
+def test_a_subject_that_shares_only_a_word_of_every_section_yields_to_a_partner_that_shares_three(directory) -> None:
+    """After the KfI, "hat das Land dort einen Konsultativstatus beim Wirtschafts- und Sozialrat?":
+    the KfI's sentences share only "Land", a word of every section; the ZfTI's sentence shares the
+    status, the council and more, so it answers (a pointer is no reason to keep a subject that has
+    nothing on the question)."""
+    zfti = directory.knowledge.partner("zfti")
+    sentence = next(s for s in zfti.quoted_sentences if "Konsultativstatus" in s)
+    turns = converse([
+        ("Was ist das KfI?", "ask_partner_info", [entity("partner", "kfi")]),
+        ("Und hat das Land dort einen Konsultativstatus beim Wirtschafts- und Sozialrat?", "ask_partner_info", []),
+    ])
+    assert sentence in turns[1][0] and turns[1][1]["partner"] == "zfti"
