@@ -739,8 +739,10 @@ class Understanding:
                 # The conversation makes it a question about the page: the classifier's
                 # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
                 # A message of a word or two ("Öffnungszeiten?") stays with the subject: the page
-                # not saying it of the subject is the answer, not another partner's sentence.
-                other = self._open_fact(content, q.answer_type, in_conversation=True, by_one_word=len(words) > 2)
+                # not saying it of the subject is the answer, not another partner's sentence. So does
+                # one that points at it ("kostet das für mich?"): one word in common is no new subject.
+                other = self._open_fact(content, q.answer_type, in_conversation=True,
+                                        by_one_word=len(words) > 2 and not q.points_back)
                 if other is not None and other.sentence.partner_id not in subject_ids and (
                         not weak or self._distinct_words([t for t in other.matched if t not in self._everywhere]) > 2):
                     return self._answered_by(q, other)
@@ -854,8 +856,10 @@ class Understanding:
             return Asked.HELP
         if intent == "nlu_fallback":
             return Asked.UNCLEAR
-        # An elliptic follow-up about the subject that the page does not answer ("ehrenamtlich?").
-        if content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")):
+        # An elliptic follow-up about the subject that the page does not answer ("ehrenamtlich?"),
+        # or a question that points at it ("kostet das für mich?").
+        if content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")
+                                                       or q.points_back):
             return Asked.NOT_STATED
         return Asked.OUT_OF_SCOPE
 

@@ -1536,3 +1536,16 @@ def test_a_subject_that_shares_only_a_word_of_every_section_yields_to_a_partner_
         ("Und hat das Land dort einen Konsultativstatus beim Wirtschafts- und Sozialrat?", "ask_partner_info", []),
     ])
     assert sentence in turns[1][0] and turns[1][1]["partner"] == "zfti"
+
+
+def test_a_question_pointing_at_the_subject_stays_with_it_when_only_another_partner_has_its_word(directory) -> None:
+    """"kostet das für mich?" after the anti-discrimination offices: "das" points at them; that only
+    the JMD's sentence has a word of costs ("kostenlose Onlineberatung") makes no new subject. The
+    page says nothing on their costs, and the bot says so about them."""
+    adb, jmd = directory.knowledge.partner("adb"), directory.knowledge.partner("jmd")
+    turns = converse([
+        ("Was sind die Antidiskriminierungsbüros?", "ask_partner_info", [entity("partner", "adb")]),
+        ("kostet das für mich?", "out_of_scope", []),
+    ])
+    reply, slots = turns[1]
+    assert adb.display_name in reply and jmd.display_name not in reply and slots["last_asked"] == "not_stated"
