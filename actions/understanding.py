@@ -94,6 +94,8 @@ _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".s
 _AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
                                     "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
                                     "vor sich konkret genau alles dann beiden")
+# "gehören die JMD auch dazu?", "sind die dabei?": whether something belongs to the subject.
+_BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
 _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
@@ -689,6 +691,11 @@ class Understanding:
                 "help" in intent_words or memory.last_asked != Asked.FACT.value
                 and not any(self._serves(p, q) for p in q.partners)):
             q.partners, subject_ids = [], []
+        # "gehören die Jugendmigrationsdienste auch dazu?" about the LAG JSA: a partner named in a
+        #    question that points at the subject, whose page names that partner, is part of the subject.
+        inside = self._named_in_subject(q, memory)
+        if inside is not None:
+            return self._answered_by(q, inside)
         # 3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
         #    das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number.
         again = self._asked_again(q, memory, intent_words, content, words)
@@ -966,6 +973,22 @@ class Understanding:
         words = [w for s in sentences if not s.endswith((".", "!", ":")) and not self.directory.fields_in(fold(s))
                  for w in self.wording.terms(s)]
         return {t for t in self.index.known(words) if t.startswith("~")} - self._everywhere
+
+    def _named_in_subject(self, q: Question, memory: Memory) -> Optional[Hit]:
+        """The subject's sentence that names the one partner this message names, when the message
+        asks whether it belongs there ("sind da auch die JMD dabei?", "gehören die JMD auch zu dem,
+        was deren Träger betreiben?"); not "und die JMD, was bieten die an?", which asks about them."""
+        # The subject slot takes the name said (Rasa fills it from the entity): the subject before
+        # this message is then the partner talked about before it.
+        before = memory.earlier() if memory.subject in [p.id for p in q.partners] else memory.subject
+        subject = self.directory.knowledge.partner(before or "")
+        if subject is None or not (q.named and _BELONGING & set(fold(q.text).split()) and len(q.partners) == 1) \
+                or q.partners[0] == subject \
+                or q.fields or q.cities:
+            return None
+        names = [re.compile(rf"\b{re.escape(name)}\b") for name in q.partners[0].names if len(name) > 2]
+        sentence = next((s for s in subject.quoted_sentences if any(n.search(s) for n in names)), None)
+        return self.index.hit_for(sentence) if sentence else None
 
     def _described_before(self, q: Question, memory: Memory) -> List[Partner]:
         """The one partner that the sentences before the last describe by its groups or topics,

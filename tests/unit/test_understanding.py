@@ -1549,3 +1549,21 @@ def test_a_question_pointing_at_the_subject_stays_with_it_when_only_another_part
     ])
     reply, slots = turns[1]
     assert adb.display_name in reply and jmd.display_name not in reply and slots["last_asked"] == "not_stated"
+
+
+def test_a_partner_named_in_a_question_whether_it_belongs_to_the_subject_gets_the_subjects_sentence(directory) -> None:
+    """After the LAG JSA, "gehören die Jugendmigrationsdienste auch dazu?": the LAG's sentence that
+    names them (its Träger run … Jugendmigrationsdienste) answers, not what the JMD are; "und die
+    JMD, was bieten die an?" asks about the JMD themselves."""
+    lag = directory.knowledge.partner("lag_jsa")
+    sentence = next(s for s in lag.quoted_sentences if s.endswith("Jugendmigrationsdienste."))
+    turns = converse([
+        ("Was macht die LAG JSA?", "ask_partner_info", [entity("partner", "lag_jsa")]),
+        ("gehören die Jugendmigrationsdienste auch dazu?", "ask_partner_info", [entity("partner", "jmd")]),
+    ])
+    assert sentence in turns[1][0] and turns[1][1]["partner"] == "lag_jsa"
+    turns = converse([
+        ("Was macht die LAG JSA?", "ask_partner_info", [entity("partner", "lag_jsa")]),
+        ("und die Jugendmigrationsdienste, was bieten die an?", "ask_partner_info", [entity("partner", "jmd")]),
+    ])
+    assert sentence not in turns[1][0] and turns[1][1]["partner"] == "jmd"
