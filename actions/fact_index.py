@@ -123,6 +123,10 @@ class FactIndex:
         # Single words only, by their lemma: "ins Leben gerufen" must not make "leben" a
         # synonym of "gegründet", nor "EU-Bürger" every "Bürger" one of "EU".
         self._concepts: Dict[str, Tuple[str, ...]] = {}
+        # What a question with a word of a group asks for too (query side only): "bieten" -> the tasks.
+        self._asks_also: Dict[str, Tuple[str, ...]] = {
+            f"~{group.id}": tuple(f"~{other}" for other in group.asks_also) for group in knowledge.fact_words
+            if group.asks_also}
         for group in knowledge.fact_words:
             for word in group.words:
                 if " " in word or "-" in word:
@@ -208,7 +212,8 @@ class FactIndex:
                 corrected += [w for w, _, _ in process.extract(term, self._words, scorer=fuzz.ratio,
                                                                 score_cutoff=_TWIN_CUTOFF, limit=3)
                               if not (w.startswith(term) or term.startswith(w))]  # not "integration|s"
-        return list(dict.fromkeys(self._conceptual(corrected)))
+        concepts = self._conceptual(corrected)
+        return list(dict.fromkeys([*concepts, *(also for c in concepts for also in self._asks_also.get(c, ()))]))
 
     def _page_compound(self, term: str) -> bool:
         """A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"

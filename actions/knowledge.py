@@ -88,6 +88,9 @@ class Vocabulary:
     label: str
     words: Tuple[str, ...]
     translations: Mapping[str, Tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # Fact-word groups only: other groups a question with a word of this one asks for too
+    # ("Was bieten die an?" asks for the partner's tasks, "Aufgaben").
+    asks_also: Tuple[str, ...] = ()
 
     @property
     def all_words(self) -> Tuple[str, ...]:
@@ -338,7 +341,7 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
     result: List[Vocabulary] = []
     for index, item in enumerate(items, start=1):
         reader = _Reader(path, f"{section} Nr. {index}", item)
-        reader.reject_unknown(("id", "label", "words", "languages"))
+        reader.reject_unknown(("id", "label", "words", "languages", *(("asks_also",) if section == "fact_words" else ())))
         item_id = reader.text("id")
         reader.where = f"{section} '{item_id}'"
         if not _ID_PATTERN.match(item_id or ""):
@@ -347,8 +350,15 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
         if not words:
             reader.fail("braucht mindestens ein Wort", "words")
         result.append(Vocabulary(id=item_id or "", label=reader.text("label") or "", words=words,
-                                 translations=_read_by_language(reader, "languages", languages)))
+                                 translations=_read_by_language(reader, "languages", languages),
+                                 asks_also=reader.texts("asks_also")))
     _reject_duplicate_ids(path, section, [v.id for v in result])
+    ids = {v.id for v in result}
+    for vocabulary in result:
+        unknown = [i for i in vocabulary.asks_also if i not in ids]
+        if unknown:
+            raise KnowledgeError(f"{path}: {section} '{vocabulary.id}', Feld 'asks_also': "
+                                 f"{', '.join(unknown)} ist keine Gruppe aus '{section}'")
     return tuple(result)
 
 

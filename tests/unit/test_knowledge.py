@@ -40,6 +40,9 @@ BREAKAGES: Dict[str, tuple] = {
         lambda d: _partner(d, "jungenarbeit")["lists"][0].update(items_stand_alone="ja"),
         ["'jungenarbeit'", "items_stand_alone", "true oder false"]),
     "situation of no topic": (lambda d: d["situations"][0].update(topic="wohnen"), ["situations", "'wohnen'", "topic"]),
+    "fact words asking also for no group": (
+        lambda d: next(g for g in d["fact_words"] if g["id"] == "angebot").update(asks_also=["leistung"]),
+        ["fact_words 'angebot'", "asks_also", "leistung"]),
     "situation with one cue list": (lambda d: d["situations"][0].update(all_of=[["Wohnung"]]), ["situations", "all_of"]),
     "address without city": (
         lambda d: _partner(d, "kfi")["places"][0].update(address="Seibertzstr. 1"), ["'kfi'", "address", "Arnsberg"]

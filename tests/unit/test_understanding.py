@@ -1567,3 +1567,16 @@ def test_a_partner_named_in_a_question_whether_it_belongs_to_the_subject_gets_th
         ("und die Jugendmigrationsdienste, was bieten die an?", "ask_partner_info", [entity("partner", "jmd")]),
     ])
     assert sentence not in turns[1][0] and turns[1][1]["partner"] == "jmd"
+
+
+def test_a_question_for_the_offer_also_asks_for_the_tasks(directory) -> None:
+    """"Was bieten die Jugendmigrationsdienste konkret an?": the sentence on their main tasks
+    ("… zählen zu den wesentlichen Aufgaben der JMD") answers, not only the shorter one that
+    happens to say "bieten" (the online counselling). The knowledge file says so: the group
+    'angebot' asks also for 'aufgabe'."""
+    jmd = directory.knowledge.partner("jmd")
+    tasks = next(s for s in jmd.quoted_sentences if "wesentlichen Aufgaben" in s)
+    (reply, _), = converse([
+        ("Was bieten die Jugendmigrationsdienste konkret an?", "ask_partner_info", [entity("partner", "jmd")]),
+    ])
+    assert tasks in reply
