@@ -669,8 +669,10 @@ class Understanding:
         asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
             _FIRST_PERSON & set(words))
         # 1. Where the information comes from.
-        # "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source.
-        if "source" in intent_words and not (q.partners and any(t.startswith("~") for t in self.index.known(content))):
+        # "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
+        # "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where.
+        if "source" in intent_words and not (q.partners and any(t.startswith("~") for t in self.index.known(content))) \
+                and not (q.named and content and self._matched_of(content, subject_ids)):
             return Asked.SOURCE
         # 2. Greeting or thanks alone is small talk; with a question, the question is answered.
         # "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
@@ -973,6 +975,11 @@ class Understanding:
         words = [w for s in sentences if not s.endswith((".", "!", ":")) and not self.directory.fields_in(fold(s))
                  for w in self.wording.terms(s)]
         return {t for t in self.index.known(words) if t.startswith("~")} - self._everywhere
+
+    def _matched_of(self, content: List[str], subject_ids: List[str]) -> bool:
+        """Does a sentence of the subject share a word with the message?"""
+        hit = self.index.best(content, subject_ids)
+        return hit is not None and bool(hit.matched)
 
     def _named_in_subject(self, q: Question, memory: Memory) -> Optional[Hit]:
         """The subject's sentence that names the one partner this message names, when the message

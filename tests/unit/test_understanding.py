@@ -1580,3 +1580,20 @@ def test_a_question_for_the_offer_also_asks_for_the_tasks(directory) -> None:
         ("Was bieten die Jugendmigrationsdienste konkret an?", "ask_partner_info", [entity("partner", "jmd")]),
     ])
     assert tasks in reply
+
+
+def test_a_question_for_where_a_named_partners_fact_comes_from_gets_its_sentence(directory) -> None:
+    """"Quelle für Infos zur IntMK 2015/16?" asks where the page says to look, not where the bot's
+    answers come from: the IntMK's sentence that shares "2015" answers. "Woher hast du die Infos
+    über das KfI?" still gets the source."""
+    intmk = directory.knowledge.partner("intmk")
+    sentence = next(s for s in intmk.quoted_sentences if "2015/2016" in s)
+    (reply, slots), = converse([
+        ("Quelle für Infos zur IntMK 2015/16?", "out_of_scope", [entity("partner", "intmk")]),
+    ])
+    assert sentence in reply and slots["last_asked"] == "fact"
+    kfi = directory.knowledge.partner("kfi")
+    (reply, _), = converse([
+        ("Woher hast du die Infos über das KfI?", "out_of_scope", [entity("partner", "kfi")]),
+    ])
+    assert kfi.source in reply and directory.knowledge.source_copied in reply  # the source reply: its date
