@@ -341,7 +341,8 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
     result: List[Vocabulary] = []
     for index, item in enumerate(items, start=1):
         reader = _Reader(path, f"{section} Nr. {index}", item)
-        reader.reject_unknown(("id", "label", "words", "languages", *(("asks_also",) if section == "fact_words" else ())))
+        own_keys = ("asks_also",) if section == "fact_words" else ()
+        reader.reject_unknown(("id", "label", "words", "languages", *own_keys))
         item_id = reader.text("id")
         reader.where = f"{section} '{item_id}'"
         if not _ID_PATTERN.match(item_id or ""):

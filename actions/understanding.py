@@ -79,11 +79,11 @@ MIN_FALLBACK_CONFIDENCE = 0.3
 
 # Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
 _SMALL_WORDS = with_plain_vowels("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der "
-                                  "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
+                                 "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
 # Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
 _POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
-                               "them their")
+                              "them their")
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 _WITH = frozenset("mit with".split())
 # "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
@@ -92,8 +92,8 @@ _HOW = frozenset("wie wo wann".split())
 _KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 _PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
 _AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
-                                    "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
-                                    "vor sich konkret genau alles dann beiden")
+                                   "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
+                                   "vor sich konkret genau alles dann beiden")
 # "gehören die JMD auch dazu?", "sind die dabei?": whether something belongs to the subject.
 _BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
