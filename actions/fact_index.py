@@ -157,11 +157,13 @@ class FactIndex:
             and self.sentences[index - 1].source == sentence.source}
         # Each list item (read with its lead-in) -> its list, and the terms of the lead-in alone.
         self._lists: Dict[int, Tuple[QuotedList, Set[str]]] = {}
+        self._list_items: Set[int] = set()  # every sentence that is an item of a list (or its lead-in)
         for partner in knowledge.partners:
             for quoted in partner.lists:
                 lead_terms = set(self._conceptual(wording.terms(quoted.lead)))
                 indices = [self.sentences.index(QuotedSentence(partner.id, text, partner.source))
                            for text in quoted.sentences()]
+                self._list_items.update(indices)
                 if not quoted.items_stand_alone:
                     self._lists.update((index, (quoted, lead_terms)) for index in indices)
                     continue
@@ -321,8 +323,12 @@ class FactIndex:
                 scored = typed
         if scored:
             top = scored[0]
-            close = [h for h in scored[1:] if h.sentence.partner_id == top.sentence.partner_id
-                     and h.score >= CLOSE_SHARE * top.score]
+            # Of the close seconds, the one that shares most of the question's words, and a sentence
+            # of prose before a list item ("Als … Zusammenschluss … vertritt die LAG JSA die
+            # Interessen …" beside the item "die Bündelung und Vertretung der gemeinsamen Interessen").
+            close = sorted((h for h in scored[1:] if h.sentence.partner_id == top.sentence.partner_id
+                            and h.score >= CLOSE_SHARE * top.score),
+                           key=lambda h: (-len(h.matched), self.sentences.index(h.sentence) in self._list_items))
             index = self.sentences.index(top.sentence)
             whole = self._whole_list(index, top.matched)
             if whole is not None:

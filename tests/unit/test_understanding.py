@@ -1597,3 +1597,15 @@ def test_a_question_for_where_a_named_partners_fact_comes_from_gets_its_sentence
         ("Woher hast du die Infos über das KfI?", "out_of_scope", [entity("partner", "kfi")]),
     ])
     assert kfi.source in reply and directory.knowledge.source_copied in reply  # the source reply: its date
+
+
+def test_the_close_second_quoted_is_the_sentence_sharing_most_of_the_question_prose_before_an_item(
+        directory, index: FactIndex) -> None:
+    """"wessen Interessen vertreten die?" about the LAG JSA: its short list items win on length,
+    but the sentence of prose that says whose interests (the description's "Als … Zusammenschluss
+    … vertritt … die Interessen sozial benachteiligter …") shares more of the question and is
+    quoted beside the item."""
+    lag = directory.knowledge.partner("lag_jsa")
+    prose = next(s for s in lag.quoted_sentences if s.startswith("Als pluraler Zusammenschluss"))
+    hit = index.best(WORDING.terms("wessen Interessen vertreten die?"), ["lag_jsa"])
+    assert hit is not None and hit.sentence.text != prose and hit.also is not None and hit.also.text == prose
