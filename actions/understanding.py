@@ -698,6 +698,12 @@ class Understanding:
         inside = self._named_in_subject(q, memory)
         if inside is not None:
             return self._answered_by(q, inside)
+        # "Wie viele Muslime leben in NRW?" -> "Und Menschen mit Einwanderungsgeschichte insgesamt?":
+        #    "und" with a group or topic and no question word asks the last figure again, of them.
+        if words and words[0] in ("und", "and") and not q.answer_type and not q.named and (q.groups or q.topics) \
+                and memory.last_asked == Asked.FACT.value and memory.last_answer_type in FIGURE_TYPES \
+                and not intent_words & {"help", "list", "summary", "location"}:
+            q.answer_type = memory.last_answer_type
         # 3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
         #    das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number.
         again = self._asked_again(q, memory, intent_words, content, words)

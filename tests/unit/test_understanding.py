@@ -1609,3 +1609,16 @@ def test_the_close_second_quoted_is_the_sentence_sharing_most_of_the_question_pr
     prose = next(s for s in lag.quoted_sentences if s.startswith("Als pluraler Zusammenschluss"))
     hit = index.best(WORDING.terms("wessen Interessen vertreten die?"), ["lag_jsa"])
     assert hit is not None and hit.sentence.text != prose and hit.also is not None and hit.also.text == prose
+
+
+def test_und_with_a_group_after_a_figure_asks_the_figure_of_that_group(knowledge) -> None:
+    """"Wie viele Muslime leben in NRW?" -> "Und Menschen mit Einwanderungsgeschichte insgesamt?":
+    the same question (how many) of the group just named, which the page's introduction answers,
+    not a partner's sentence that merely names such people."""
+    figure = next(f for f in knowledge.general.facts if "vier Millionen" in f)
+    turns = converse([
+        ("Wie viele Musliminnen und Muslime leben in NRW?", "ask_general_info", []),
+        ("Und Menschen mit Einwanderungsgeschichte insgesamt?", "ask_general_info",
+         [entity("target_group", "migranten")]),
+    ])
+    assert "Millionen" in turns[0][0] and figure in turns[1][0]
