@@ -157,13 +157,13 @@ class FactIndex:
             and self.sentences[index - 1].source == sentence.source}
         # Each list item (read with its lead-in) -> its list, and the terms of the lead-in alone.
         self._lists: Dict[int, Tuple[QuotedList, Set[str]]] = {}
-        self._list_items: Set[int] = set()  # every sentence that is an item of a list (or its lead-in)
+        self._list_sentences: Set[QuotedSentence] = set()  # every item of a list (with its lead-in)
         for partner in knowledge.partners:
             for quoted in partner.lists:
                 lead_terms = set(self._conceptual(wording.terms(quoted.lead)))
                 indices = [self.sentences.index(QuotedSentence(partner.id, text, partner.source))
                            for text in quoted.sentences()]
-                self._list_items.update(indices)
+                self._list_sentences.update(self.sentences[index] for index in indices)
                 if not quoted.items_stand_alone:
                     self._lists.update((index, (quoted, lead_terms)) for index in indices)
                     continue
@@ -328,7 +328,7 @@ class FactIndex:
             # Interessen …" beside the item "die Bündelung und Vertretung der gemeinsamen Interessen").
             close = sorted((h for h in scored[1:] if h.sentence.partner_id == top.sentence.partner_id
                             and h.score >= CLOSE_SHARE * top.score),
-                           key=lambda h: (-len(h.matched), self.sentences.index(h.sentence) in self._list_items))
+                           key=lambda h: (-len(h.matched), h.sentence in self._list_sentences))
             index = self.sentences.index(top.sentence)
             whole = self._whole_list(index, top.matched)
             if whole is not None:

@@ -355,11 +355,13 @@ class Understanding:
         terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
                  if t not in self._not_content]
         sentences = question.sentences
+        # The words of the asking (last) sentence, when there is a story before it.
+        asking = set(self.wording.terms(self.index.with_group_words(fold(sentences[-1])))) \
+            if len(sentences) > 1 else set()
         if len(sentences) > 1:
             # "Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt die Träger …?":
             # when the asking sentence says enough itself, the story's plain words do not choose the
             # fact. Its words of a fact-word group stay: "Ich bin Italienerin. Darf ich wählen?" (EU).
-            asking = set(self.wording.terms(self.index.with_group_words(fold(sentences[-1]))))
             asked_terms = [t for t in terms if t in asking or any(k.startswith("~") for k in self.index.known([t]))]
             if len(self.index.known(asked_terms)) >= 2:
                 question.story = [t for t in terms if t not in asked_terms]
@@ -400,7 +402,6 @@ class Understanding:
             # "Ich suche ein Institut, das zur Türkei forscht. Was machen die konkret?": the partner
             # described is as good as named; the describing words chose it, the question is the rest.
             question.partners, question.named = described, True
-            asking = set(self.wording.terms(self.index.with_group_words(fold(question.sentences[-1]))))
             question.content = [t for t in question.content if t in asking]
         if not question.partners:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
