@@ -201,10 +201,17 @@ class Answers:
                 heading += f"\n{self.quoted(said)}"
             return self.partners_for(heading, partners)
         blocks = [heading]
-        for partner in partners:
+        for position, partner in enumerate(partners):
             reach = self.contact_lines(partner) or [f"{self.label('seat')}: {c}" for c in partner.cities]
             said = self.reason_for(partner, reasons)
-            block = f"• {partner.display_name}: {self.quoted(said)}" if said else f"• {self.partner_line(partner)}"
+            # The first of the list fits the message best: it is said what it is (its first sentence)
+            # before the sentence that fits the message, when that is another one.
+            first = next(iter(partner.quoted_sentences), None)
+            if position == 0 and said and first and said != first:
+                said = f"{self.quoted(first)} {self.quoted(said)}"
+            else:
+                said = self.quoted(said) if said else None
+            block = f"• {partner.display_name}: {said}" if said else f"• {self.partner_line(partner)}"
             if reach:
                 block += "\n  " + "\n  ".join(reach)
             blocks.append(block)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import bm25s
 import numpy as np
@@ -100,6 +100,15 @@ class Hit:
     whole: Optional[QuotedList] = None
 
 
+# The index term of a fact-word group ("~gruendung"), as opposed to a word's lemma ("gründung").
+CONCEPT_MARK = "~"
+
+
+def is_concept(term: str) -> bool:
+    """Is this index term a fact-word group's (a kind of fact), not a word's?"""
+    return term.startswith(CONCEPT_MARK)
+
+
 class FactIndex:
     """BM25 over every quoted sentence, searchable for one partner, several, or all."""
 
@@ -125,14 +134,14 @@ class FactIndex:
         self._concepts: Dict[str, Tuple[str, ...]] = {}
         # What a question with a word of a group asks for too (query side only): "bieten" -> the tasks.
         self._asks_also: Dict[str, Tuple[str, ...]] = {
-            f"~{group.id}": tuple(f"~{other}" for other in group.asks_also) for group in knowledge.fact_words
+            f"{CONCEPT_MARK}{group.id}": tuple(f"{CONCEPT_MARK}{other}" for other in group.asks_also) for group in knowledge.fact_words
             if group.asks_also}
         for group in knowledge.fact_words:
             for word in group.words:
                 if " " in word or "-" in word:
                     continue
                 term = wording.lemma(word)
-                self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"~{group.id}",)))
+                self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"{CONCEPT_MARK}{group.id}",)))
         # A phrase of a group in a question ("kein EU", "ohne Namen") stands for the group's first
         # single word: its words alone would mean something else ("EU"). The page's own sentences
         # say a phrase of a group too ("das erste Bundesland" ~ "Vorreiter"): the same replacement,
@@ -174,7 +183,7 @@ class FactIndex:
                                     if _ANAPHORIC.match(self.sentences[index].text))
         self._vocabulary = set().union(*self._terms)
         # Plain words of the index, for rapidfuzz's closest-word search on typos.
-        self._words = sorted(t for t in self._vocabulary if not t.startswith("~"))
+        self._words = sorted(t for t in self._vocabulary if not is_concept(t))
         # Which sentences carry each answer type: fixed per index, not re-matched per question.
         # House numbers and postcodes are no answer to "wie viele?" or "seit wann?".
         self._evidence = {kind: tuple(bool(p.search(s.text)) and not (kind in _NO_FIGURES and s.contact)
@@ -285,6 +294,7 @@ class FactIndex:
     def best_of_each(
         self, terms: Sequence[str], partner_ids: Sequence[str], answer_type: Optional[str] = None,
         shown: str = "",
+        beyond: AbstractSet[str] = frozenset(),
     ) -> Dict[str, Hit]:
         """Per partner, its sentence that shares most with the question (one word is enough:
         the partners were chosen already), scored once for all of them. Partners whose
@@ -292,7 +302,8 @@ class FactIndex:
         anyway) is passed over: quoting it again says nothing new."""
         hits: Dict[str, Hit] = {}
         for hit in self._scored(self.known(terms), partner_ids, answer_type):  # best first
-            if hit.matched and hit.score >= MIN_SUBJECT_SCORE and not (shown and hit.sentence.text in shown):
+            if hit.matched and hit.score >= MIN_SUBJECT_SCORE and not (shown and hit.sentence.text in shown) \
+                    and set(hit.matched) - beyond:
                 hits.setdefault(hit.sentence.partner_id or "", hit)
         return hits
 

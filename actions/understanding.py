@@ -25,7 +25,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tup
 from rasa_sdk import Tracker
 
 from actions.directory import PartnerDirectory
-from actions.fact_index import FactIndex, Hit
+from actions.fact_index import FactIndex, Hit, is_concept
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.memory import Memory
@@ -362,7 +362,7 @@ class Understanding:
             # "Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt die Träger …?":
             # when the asking sentence says enough itself, the story's plain words do not choose the
             # fact. Its words of a fact-word group stay: "Ich bin Italienerin. Darf ich wählen?" (EU).
-            asked_terms = [t for t in terms if t in asking or any(k.startswith("~") for k in self.index.known([t]))]
+            asked_terms = [t for t in terms if t in asking or any(is_concept(k) for k in self.index.known([t]))]
             if len(self.index.known(asked_terms)) >= 2:
                 question.story = [t for t in terms if t not in asked_terms]
                 terms = asked_terms
@@ -371,7 +371,7 @@ class Understanding:
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
             # Not "in welcher Stadt": there the word is the place asked for.
             terms += [t for t in self.wording.terms(" ".join(phrase_words))
-                      if any(k.startswith("~") for k in self.index.known([t]))]
+                      if any(is_concept(k) for k in self.index.known([t]))]
         age = _AGE_STATED.search(question.text)
         if age:
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
@@ -672,7 +672,7 @@ class Understanding:
         # 1. Where the information comes from.
         # "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
         # "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where.
-        if "source" in intent_words and not (q.partners and any(t.startswith("~") for t in self.index.known(content))) \
+        if "source" in intent_words and not (q.partners and any(is_concept(t) for t in self.index.known(content))) \
                 and not (q.named and content and self._matched_of(content, subject_ids)):
             return Asked.SOURCE
         # 2. Greeting or thanks alone is small talk; with a question, the question is answered.
@@ -840,13 +840,13 @@ class Understanding:
             # A single partner is shown with its description: its reason is a sentence beyond that,
             # the one that fits the whole message, its story too ("ich schreibe über deutsch-türkische
             # Migration. Gibt es ein Institut dafür?"). In a list, the question itself chooses.
-            said = self._vocabulary_terms(q)
+            said = self._vocabulary_terms(q, topic_kinds=False)
             single = len(q.partners) == 1 and not q.in_simple_words
             shown = q.partners[0].description or "" if single else ""
             quoted_terms = [*content, *told, WHOM_TERM] if not set(self.index.known([*content, *told])) - said \
                 else [*content, *(q.story if single else ()), *told]
             reasons_quoted = self.index.best_of_each(quoted_terms, [p.id for p in q.partners], q.answer_type,
-                                                     shown=shown)
+                                                     shown=shown, beyond=said)
             q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items() if set(h.matched) - said}
             # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
             # one a reader of the page counts in ("der dritte"). Else the partner whose page says
@@ -981,7 +981,7 @@ class Understanding:
         # names whose web address is asked, it asks nothing beside it.
         words = [w for s in sentences if not s.endswith((".", "!", ":")) and not self.directory.fields_in(fold(s))
                  for w in self.wording.terms(s)]
-        return {t for t in self.index.known(words) if t.startswith("~")} - self._everywhere
+        return {t for t in self.index.known(words) if is_concept(t)} - self._everywhere
 
     def _matched_of(self, content: List[str], subject_ids: List[str]) -> bool:
         """Does a sentence of the subject share a word with the message?"""
@@ -1077,10 +1077,18 @@ class Understanding:
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
 
-    def _vocabulary_terms(self, q: Question, topics: bool = True) -> Set[str]:
-        """The fact-index terms of the message's group (and topic) words ("Lehrkräfte")."""
-        words = [w for vocabulary in (*q.groups, *(q.topics if topics else ())) for w in vocabulary.words]
-        return set(self.index.known([self.wording.lemma(w) for w in words]))
+    def _vocabulary_terms(self, q: Question, topics: bool = True, topic_kinds: bool = True) -> Set[str]:
+        """The fact-index terms of the message's group (and topic) words ("Lehrkräfte").
+        Without `topic_kinds`, a topic counts with its own words only, not with the kinds of fact
+        its words also belong to: "beschweren" is a word of the topic discrimination, but the
+        page's "Anlaufstellen" (a kind of fact "beschweren" asks for) says more than the topic."""
+        def terms(vocabularies: Sequence[Vocabulary]) -> Set[str]:
+            words = [w for vocabulary in vocabularies for w in vocabulary.words]
+            return set(self.index.known([self.wording.lemma(w) for w in words]))
+        own = terms(q.groups)
+        if topics:
+            own |= {t for t in terms(q.topics) if topic_kinds or not is_concept(t)}
+        return own
 
     def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
         """"Der zweite – Ursprung?": a bare word that the subject's sentence has as a word of its

@@ -34,3 +34,20 @@ def test_the_no_contact_answers_say_the_frames_of_the_replies_file(knowledge, tm
     # The real file says it as before.
     assert Answers(Replies(), knowledge.source_site).contact_card(partner) == (
         f"Für {name} stehen keine Kontaktdaten in meinen Unterlagen.")
+
+
+def test_the_first_partner_of_a_list_is_said_what_it_is_before_the_sentence_that_fits(knowledge) -> None:
+    """A list of who helps: the first partner (the one the message fits best) is introduced by
+    its first sentence, what it is, and then by the sentence that fits the message; the others
+    by that sentence alone, so the list stays short."""
+    first, second = [p for p in knowledge.partners if len(p.quoted_sentences) >= 2][:2]
+    reasons = {p.id: p.quoted_sentences[-1] for p in (first, second)}
+    answers = Answers(Replies(), knowledge.source_site)
+    reply = answers.partners_for_group("Eltern", [first, second], reasons)
+    block_first, block_second = reply.split("\n• ")[1:]
+    assert first.quoted_sentences[0] in block_first and reasons[first.id] in block_first
+    assert block_first.index(first.quoted_sentences[0]) < block_first.index(reasons[first.id])
+    assert reasons[second.id] in block_second and second.quoted_sentences[0] not in block_second
+    # A reason that is the first sentence is said once.
+    reply = answers.partners_for_group("Eltern", [first, second], {first.id: first.quoted_sentences[0]})
+    assert reply.count(first.quoted_sentences[0]) == 1

@@ -1622,3 +1622,19 @@ def test_und_with_a_group_after_a_figure_asks_the_figure_of_that_group(knowledge
          [entity("target_group", "migranten")]),
     ])
     assert "Millionen" in turns[0][0] and figure in turns[1][0]
+
+
+def test_a_complaint_after_a_story_quotes_the_sentence_that_says_where_to_turn(directory) -> None:
+    """"Der Vermieter hat mir die Wohnung nicht gegeben, wegen meiner Herkunft. Wo kann ich
+    mich beschweren?": "beschweren" is a word of the topic discrimination and of the kind of
+    fact "Anlaufstelle"; the offices' sentence on "Anlaufstellen … für von Diskriminierung
+    Betroffene" says more than the topic, so it is the reason quoted, not the sentence that
+    shares most of the topic's own words."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    kind = next(g for g in directory.knowledge.fact_words if g.id == "anlaufstelle")
+    word = next(w for w in kind.words if any(t.id == "diskriminierung" for t in directory.topics_in(fold(w))))
+    tracker = make_tracker(text=f"Der Vermieter hat mir die Wohnung nicht gegeben, wegen meiner Herkunft. "
+                                f"Wo kann ich mich {word}?", intent="ask_target_group_help")
+    question = understanding.read(tracker, Memory())
+    assert question.asked == Asked.HELP and question.partners[0].id == "adb"
+    assert "Anlaufstellen" in question.reasons["adb"]
