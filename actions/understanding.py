@@ -66,6 +66,11 @@ ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, 
 # The fact-index term of the fact-word group "zielgruppe" ("richtet sich an", "wendet sich an"):
 # the sentence that says whom a partner is for.
 WHOM_TERM = "~zielgruppe"
+# A word of the page shorter than this names no one by itself ("Rat", "Amt").
+MIN_OWN_WORD = 6
+# A sentence that names a thing of its own answers "wer macht sowas?" over the topic's partners
+# when it scores at least this many times as high as their best sentence.
+DOMINANT_SHARE = 2.0
 # The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
 EXISTS = "exists"
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
@@ -824,7 +829,10 @@ class Understanding:
         #     sentence that says it (two words beyond the group's own), the list quotes it.
         fitting = self._fitting(q) if q.groups or q.topics or q.age is not None and asks_who_helps else []
         if q.groups or q.topics or fitting:
-            q.partners = fitting
+            # "Er sagt, es gibt Jugendwerkstätten. Wer macht sowas?": a thing that only one partner's
+            # page names makes that partner the first of the list, whatever the topic's list holds.
+            maker = self._only_one_names(q, content, fitting) if not q.groups else None
+            q.partners = [*([maker] if maker else []), *(p for p in fitting if p is not maker)]
             asks_more = content and q.partners and not q.simple and "help" not in intent_words
             hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
             if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
@@ -1076,6 +1084,28 @@ class Understanding:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
+
+    def _only_one_names(self, q: Question, content: List[str], fitting: Sequence[Partner]) -> Optional[Partner]:
+        """The partner whose sentence answers the message with a word of the page that no other
+        partner's page has ("Jugendwerkstätten"): a word of its own, not of the topic asked about,
+        nor a kind of fact, nor a word the page uses everywhere; and far better than any sentence
+        of the partners for the topic (DOMINANT_SHARE)."""
+        hit = self.index.best(content, None, None) if content else None
+        if hit is None or hit.sentence.partner_id is None:
+            return None
+        # Named in the question ("Wer betreibt Jugendwerkstätten?") or pointed at from it ("sowas");
+        # not a word of a story told before "wer kann mir helfen?".
+        last = fold(q.sentences[-1]) if q.sentences else ""
+        asked = set(self.index.known(self.wording.terms(last)))
+        if not asked & set(hit.matched) and not _KIND_POINTERS & set(last.split()):
+            return None
+        best_fitting = self.index.best_of_each(content, [p.id for p in fitting if p.id != hit.sentence.partner_id])
+        if any(h.score * DOMINANT_SHARE > hit.score for h in best_fitting.values()):
+            return None
+        said = self._vocabulary_terms(q)
+        own = [t for t in hit.matched if not is_concept(t) and t not in said and t not in self._everywhere
+               and len(t) >= MIN_OWN_WORD and self.index.partners_with(t) == {hit.sentence.partner_id}]
+        return self.directory.knowledge.partner(hit.sentence.partner_id) if own else None
 
     def _vocabulary_terms(self, q: Question, topics: bool = True, topic_kinds: bool = True) -> Set[str]:
         """The fact-index terms of the message's group (and topic) words ("Lehrkräfte").

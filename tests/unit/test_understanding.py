@@ -1638,3 +1638,25 @@ def test_a_complaint_after_a_story_quotes_the_sentence_that_says_where_to_turn(d
     question = understanding.read(tracker, Memory())
     assert question.asked == Asked.HELP and question.partners[0].id == "adb"
     assert "Anlaufstellen" in question.reasons["adb"]
+
+
+def test_a_thing_only_one_partners_page_names_makes_it_first_of_the_list(directory, index) -> None:
+    """"Er sagt, es gibt Jugendwerkstätten. Wer macht sowas?" with a topic whose partners do
+    not say it: the partner whose page names that thing comes first. A word of a story told
+    before "wer kann mir helfen?" does not (it is no thing asked for)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic = next(t for t in directory.knowledge.topics if len(directory.for_topic(t.id)) >= 2)
+    fitting = {p.id for p in directory.for_topic(topic.id)}
+    partner, word = next(
+        (p, w) for p in directory.partners if p.id not in fitting for s in p.quoted_sentences
+        for w in WORDING.words(s) if len(w) >= 12 and w[0].isupper() and not directory.topics_in(fold(w))
+        and not directory.groups_in(fold(w)) and not any(fold(w) in fold(" ".join([o.name, *o.aliases]))
+                                                         for o in directory.partners)
+        and index.partners_with(WORDING.lemma(w)) == {p.id})
+    asked = make_tracker(text=f"Ich habe von {word} gehört. Wer macht sowas?", intent="ask_target_group_help",
+                         entities=[entity("topic", topic.id)])
+    question = understanding.read(asked, Memory())
+    assert question.asked == Asked.HELP and question.partners[0].id == partner.id, (word, question.partners)
+    told = make_tracker(text=f"Ich habe von {word} gehört. Wer kann mir helfen?", intent="ask_target_group_help",
+                        entities=[entity("topic", topic.id)])
+    assert partner.id not in {p.id for p in understanding.read(told, Memory()).partners}
