@@ -267,9 +267,13 @@ class Router:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
             if q.fields:
-                self.say("\n\n".join(self.answers.contact_field(partner, f) for f in q.fields))
+                text = "\n\n".join(self.answers.contact_field(partner, f) for f in q.fields)
             else:
-                self.say(self.answers.contact_card(partner))
+                text = self.answers.contact_card(partner)
+            if q.fact is not None and q.fact.sentence.partner_id == partner.id and q.fact.sentence.text not in text:
+                # "… anonym im Internet beraten lassen?": the sentence that says the rest comes first.
+                text = f"{self._quote(q.fact, partner)}\n\n{text}"
+            self.say(text)
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     def location(self, q: Question) -> Events:

@@ -729,6 +729,12 @@ class Understanding:
             if typed is not None and (typed.has_evidence or beside & set(typed.matched)) \
                     and set(typed.matched) - field_terms:
                 return self._answered_by(q, typed)
+            # "Kann man sich beim JMD anonym im Internet beraten lassen?": the web address, and first
+            # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
+            kinds = {t for t in self.index.known(content) if is_concept(t)} - field_terms - self._everywhere
+            said = self.index.best(content, subject_ids, None) if q.partners and kinds else None
+            if said is not None and kinds & set(said.matched):
+                q.fact = said
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
         # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.

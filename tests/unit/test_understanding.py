@@ -1660,3 +1660,21 @@ def test_a_thing_only_one_partners_page_names_makes_it_first_of_the_list(directo
     told = make_tracker(text=f"Ich habe von {word} gehört. Wer kann mir helfen?", intent="ask_target_group_help",
                         entities=[entity("topic", topic.id)])
     assert partner.id not in {p.id for p in understanding.read(told, Memory()).partners}
+
+
+def test_a_contact_question_that_asks_a_kind_of_fact_too_gets_the_sentence_first(directory, index) -> None:
+    """"Kann man sich beim JMD auch anonym im Internet beraten lassen?": the web address is asked,
+    and "anonym" asks what the page says of it: the sentence that says it ("… eine anonyme und
+    kostenlose Onlineberatung") comes first, the web addresses after it."""
+    kind = next(g for g in directory.knowledge.fact_words if g.id == "anonym")
+    partner = next(p for p in directory.partners if p.contact_items("web")
+                   and p.id in index.partners_with(f"~{kind.id}"))
+    sentence = next(s for s in partner.quoted_sentences if f"~{kind.id}" in index.known(WORDING.terms(s)))
+    reply = converse([(f"Kann man sich bei {partner.short_name} auch {kind.words[0]} im Internet beraten lassen?",
+                       "ask_partner_contact", [entity("partner", partner.id), entity("contact_attribute", "web")])])[0][0]
+    web = partner.contact_items("web")[0].value
+    assert sentence in reply and web in reply and reply.index(sentence) < reply.index(web), reply
+    # Without the kind of fact, the web address alone.
+    reply = converse([(f"Hat {partner.short_name} eine Internetseite?", "ask_partner_contact",
+                       [entity("partner", partner.id), entity("contact_attribute", "web")])])[0][0]
+    assert web in reply and sentence not in reply, reply
