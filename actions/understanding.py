@@ -695,9 +695,12 @@ class Understanding:
         # A group or topic that the subject does not serve starts a new subject ("Und für Väter
         # gibt es auch was?" after the Elternnetzwerk), unless a pronoun points back or the
         # last answer was a fact about the subject ("und Spätaussiedler?" after the Wahlrecht).
-        if not q.named and q.partners and (q.groups or q.topics) and not q.points_back and (
+        # So does a kind the subject is not ("Gibt es ein eigenes Gremium für diese Gruppe?" after
+        # the KfI, a partner): "diese" points at the group, and the subject cannot be the answer.
+        other_kind = bool(q.kinds) and not any(p.kind in q.kinds for p in q.partners)
+        if not q.named and q.partners and (q.groups or q.topics) and (other_kind or not q.points_back and (
                 "help" in intent_words or memory.last_asked != Asked.FACT.value
-                and not any(self._serves(p, q) for p in q.partners)):
+                and not any(self._serves(p, q) for p in q.partners))):
             q.partners, subject_ids = [], []
         # "gehören die Jugendmigrationsdienste auch dazu?" about the LAG JSA: a partner named in a
         #    question that points at the subject, whose page names that partner, is part of the subject.
@@ -731,7 +734,9 @@ class Understanding:
                 return self._answered_by(q, typed)
             # "Kann man sich beim JMD anonym im Internet beraten lassen?": the web address, and first
             # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
-            kinds = {t for t in self.index.known(content) if is_concept(t)} - field_terms - self._everywhere
+            # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
+            kinds = {t for t in self.index.known(content) if is_concept(t)} - field_terms - self._everywhere \
+                - set().union(*(self._name_index_terms.get(pid, set()) for pid in subject_ids))
             said = self.index.best(content, subject_ids, None) if q.partners and kinds else None
             if said is not None and kinds & set(said.matched):
                 q.fact = said

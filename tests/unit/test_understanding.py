@@ -15,7 +15,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
-from actions.fact_index import ANSWER_EVIDENCE, FactIndex
+from actions.fact_index import ANSWER_EVIDENCE, FactIndex, is_concept
 from actions.knowledge import QuotedList, Situation, Vocabulary
 from actions.situations import Situations
 from actions.spelling import fold
@@ -1678,3 +1678,38 @@ def test_a_contact_question_that_asks_a_kind_of_fact_too_gets_the_sentence_first
     reply = converse([(f"Hat {partner.short_name} eine Internetseite?", "ask_partner_contact",
                        [entity("partner", partner.id), entity("contact_attribute", "web")])])[0][0]
     assert web in reply and sentence not in reply, reply
+
+
+def test_a_contact_question_naming_the_subject_by_a_kind_of_fact_gets_the_contact_alone(directory) -> None:
+    """"Zurück zur Verteilstelle aus Arnsberg: haben die eine Homepage?": "Verteilstelle" names
+    the subject (a word of its name that is also a kind of fact); it asks nothing beside the
+    web address, so no sentence is quoted before it."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    partner, alias = next((p, w) for p in directory.partners if p.contact_items("web") for a in p.aliases
+                          for w in a.split() if w.isalpha() and len(w) >= 6
+                          and any(is_concept(t) for t in understanding.index.known([WORDING.lemma(w)])))
+    tracker = make_tracker(text=f"Zurück zur {alias}: haben die eine Homepage?", intent="ask_partner_contact",
+                           entities=[entity("partner", partner.id), entity("contact_attribute", "web")])
+    question = understanding.read(tracker, Memory(mentioned=[partner.id], subject=partner.id))
+    assert question.asked == Asked.FIELDS and question.fact is None, (alias, question.fact)
+
+
+def test_a_kind_the_subject_is_not_asked_for_a_group_starts_a_new_subject(directory) -> None:
+    """"Gibt es auf Landesebene ein eigenes Gremium für diese Gruppe?" after a partner (not a
+    Gremium) that also serves the group: "diese" points at the group; the answer is the group's
+    partners of that kind, not the subject."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    group, subject, other = next(
+        (g, s, o) for g in directory.knowledge.target_groups for s in directory.for_target_group(g.id)
+        for o in directory.for_target_group(g.id) if s.kind != o.kind)
+    # A word of the subject's page in the message ("auf Landesebene" ~ "landesweit") must not keep it.
+    word = next(w for s in subject.quoted_sentences for w in WORDING.words(s) if len(w) >= 8 and w.isalpha()
+                and not directory.groups_in(fold(w)) and not directory.topics_in(fold(w))
+                and not any(w in o for o in other.quoted_sentences)
+                and not any(fold(w) in fold(" ".join([o.name, *o.aliases])) for o in directory.partners))
+    tracker = make_tracker(text=f"Gibt es da auch ein eigenes {other.kind} zu {word} für diese Gruppe?",
+                           intent="ask_target_group_help",
+                           entities=[entity("target_group", group.id), entity("kind", other.kind)])
+    question = understanding.read(tracker, Memory(mentioned=[subject.id], subject=subject.id,
+                                                  last_asked=Asked.FACT.value))
+    assert other.id in {p.id for p in question.partners} and subject.id not in {p.id for p in question.partners}
