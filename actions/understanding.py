@@ -109,6 +109,10 @@ _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 _DEFINITE = frozenset("die der den dem des deren dessen".split())
 # "gibt es was für Väter?", "macht das Land etwas …?": something unnamed.
 _SOMETHING = frozenset("was etwas irgendwas sowas".split())
+# "etwas, das …": a thing a relative clause describes (not "was": "weißt du, was die machen?").
+_THING = _SOMETHING - {"was"}
+# Words before the one a question opens with.
+_LEADING = frozenset("und aber also ok okay and but so".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 _FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
@@ -744,7 +748,7 @@ class Understanding:
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
         # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
         if intent == "ask_partner_contact" and q.partners and not q.answer_type and not (
-                words and words[0] == "was" and self.index.known(content)) and not self._says_word_of(
+                _opening(words) == "was" and self.index.known(content)) and not self._says_word_of(
                 q, words, content, subject_ids):
             return Asked.FIELDS
         # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
@@ -1217,6 +1221,11 @@ def _elliptic(words: List[str]) -> bool:
         or " ".join(words[:3]) in _ELLIPTIC_OPENERS or " ".join(words[:2]) in _ELLIPTIC_OPENERS
 
 
+def _opening(words: List[str]) -> Optional[str]:
+    """The word a question opens with, after "und", "aber", "also" ("und was wollen die erreichen?")."""
+    return next((w for w in words if w not in _LEADING), None)
+
+
 def _has_pointer(words: List[str], until: Optional[int] = None,
                  is_noun: Callable[[str], bool] = lambda word: False, pointers: FrozenSet[str] = _POINTERS) -> bool:
     """"dort", "deren" (`pointers`), or a pronoun "die"/"der": before a small word or last
@@ -1228,8 +1237,9 @@ def _has_pointer(words: List[str], until: Optional[int] = None,
         return True
     for index, word in enumerate(words[:until]):
         following = words[index + 1] if index + 1 < len(words) else None
-        # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause.
-        relative = index >= 2 and words[index - 2] in _INDEFINITE
+        # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause;
+        # so it does after "irgendwas", "etwas", "sowas" ("gibt es irgendwas, das sich um Jungs kümmert?").
+        relative = index >= 2 and words[index - 2] in _INDEFINITE or index >= 1 and words[index - 1] in _THING
         # "wer setzt sich dafür ein, dass …": "dafür" announces the clause that follows.
         announces = "dass" in words[index + 1:index + 3]
         if word in pointers and not announces or word in _PRONOUNS and not relative and (

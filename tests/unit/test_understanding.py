@@ -318,6 +318,10 @@ def test_a_relative_pronoun_points_back_to_nothing() -> None:
     # "dafür" that announces a "dass" clause points to the clause, not back.
     assert not _has_pointer("wer setzt sich dafuer ein, dass migranten mitreden".split())
     assert _has_pointer("wer bezahlt dafuer".split())
+    # "irgendwas, das sich um Jungs kümmert": after a thing, "das" opens a relative clause too;
+    # "weißt du, was die machen?" still points back.
+    assert not _has_pointer("gibt es irgendwas das sich speziell um jungs kuemmert".split())
+    assert _has_pointer("weisst du was die auch anbieten".split())
 
 
 def test_a_new_topic_phrase_at_the_end_keeps_the_subject(directory) -> None:
@@ -422,6 +426,15 @@ def test_a_what_question_that_sounds_like_contact_asks_for_a_fact(directory, ind
         (f"was {word} die", "ask_partner_contact", []),
     ])
     assert sentence in turns[-1][0]
+    # "und was wollen die damit erreichen?": the question opens with "was" after "und"; the
+    # subject's sentence of its aims says no word of the message ("Ziel", not "erreichen").
+    partner = next(p for p in directory.partners if not any("erreich" in s for s in p.quoted_sentences)
+                   and (hit := index.best(WORDING.terms("erreichen"), [p.id])) is not None and hit.matched)
+    reply = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("und was wollen die damit erreichen?", "ask_partner_contact", []),
+    ])[-1][0]
+    assert index.best(WORDING.terms("erreichen"), [partner.id]).sentence.text in reply, reply
 
 
 def test_where_a_partner_sits_is_quoted_from_the_page(directory) -> None:
