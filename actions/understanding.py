@@ -530,6 +530,13 @@ class Understanding:
         # "… immer der Problemfall, sagen die Lehrer. Gibt es was speziell für Jungs?": the groups of
         # the questions at the end are the ones asked about; a group in the story before them is context.
         asked_groups = distinct_items(last_mentions) if len(sentences) > len(asked_at_end) else []
+        if len(sentences) > len(asked_at_end) and not last_mentions:
+            # "… meine Eltern kamen aus Griechenland. Eine Kollegin meinte, es gibt ein Landesprojekt für
+            # Lehrkräfte wie mich. Was hat es damit auf sich?": questions that name no group ask about
+            # the group of the sentence nearest before them that names one.
+            nearest = next((found for s in reversed(sentences[:len(sentences) - len(asked_at_end)])
+                            if (found := self.directory.group_mentions(fold(s)))), [])
+            asked_groups = distinct_items(nearest)
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         # "was für die Eltern meiner Schüler?": a group in the genitive right after another group's
         # word says whose; it is not asked about.

@@ -1726,3 +1726,16 @@ def test_a_kind_the_subject_is_not_asked_for_a_group_starts_a_new_subject(direct
     question = understanding.read(tracker, Memory(mentioned=[subject.id], subject=subject.id,
                                                   last_asked=Asked.FACT.value))
     assert other.id in {p.id for p in question.partners} and subject.id not in {p.id for p in question.partners}
+
+
+def test_questions_that_name_no_group_ask_about_the_group_of_the_nearest_sentence(directory) -> None:
+    """"… meine Eltern kamen aus Griechenland. Eine Kollegin meinte, es gibt ein Landesprojekt
+    für Lehrkräfte wie mich. Was hat es damit auf sich?": the question names no group; the
+    sentence nearest before it says which one is asked about, the story before that is context."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    told, asked = [(g, w) for g in directory.knowledge.target_groups for w in g.words[:1]
+                   if [x.id for x in directory.groups_in(fold(w))] == [g.id]][:2]
+    tracker = make_tracker(text=f"Es geht um {told[1]}. Eine Kollegin meinte, es gibt ein Projekt für {asked[1]}. "
+                                f"Was hat es damit auf sich?", intent="ask_target_group_help")
+    question = understanding.read(tracker, Memory())
+    assert [g.id for g in question.groups] == [asked[0].id]
