@@ -134,14 +134,15 @@ class FactIndex:
         self._concepts: Dict[str, Tuple[str, ...]] = {}
         # What a question with a word of a group asks for too (query side only): "bieten" -> the tasks.
         self._asks_also: Dict[str, Tuple[str, ...]] = {
-            f"{CONCEPT_MARK}{group.id}": tuple(f"{CONCEPT_MARK}{other}" for other in group.asks_also) for group in knowledge.fact_words
-            if group.asks_also}
+            f"{CONCEPT_MARK}{group.id}": tuple(f"{CONCEPT_MARK}{other}" for other in group.asks_also)
+            for group in knowledge.fact_words if group.asks_also}
         for group in knowledge.fact_words:
             for word in group.words:
                 if " " in word or "-" in word:
                     continue
                 term = wording.lemma(word)
-                self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (f"{CONCEPT_MARK}{group.id}",)))
+                concept = f"{CONCEPT_MARK}{group.id}"
+                self._concepts[term] = tuple(dict.fromkeys(self._concepts.get(term, ()) + (concept,)))
         # A phrase of a group in a question ("kein EU", "ohne Namen") stands for the group's first
         # single word: its words alone would mean something else ("EU"). The page's own sentences
         # say a phrase of a group too ("das erste Bundesland" ~ "Vorreiter"): the same replacement,
@@ -299,7 +300,8 @@ class FactIndex:
         """Per partner, its sentence that shares most with the question (one word is enough:
         the partners were chosen already), scored once for all of them. Partners whose
         sentences share nothing are left out. A sentence in `shown` (text the answer shows
-        anyway) is passed over: quoting it again says nothing new."""
+        anyway) is passed over: quoting it again says nothing new; so is one that shares only
+        terms in `beyond` (the group's or topic's own words, which say nothing about the partner)."""
         hits: Dict[str, Hit] = {}
         for hit in self._scored(self.known(terms), partner_ids, answer_type):  # best first
             if hit.matched and hit.score >= MIN_SUBJECT_SCORE and not (shown and hit.sentence.text in shown) \

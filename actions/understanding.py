@@ -25,7 +25,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tup
 from rasa_sdk import Tracker
 
 from actions.directory import PartnerDirectory
-from actions.fact_index import FactIndex, Hit, is_concept
+from actions.fact_index import CONCEPT_MARK, FactIndex, Hit, is_concept
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.memory import Memory
@@ -65,7 +65,7 @@ SMALL_TALK_INTENTS = ("greet", "thank", "goodbye", "bot_challenge", "ask_capabil
 ANSWER_FOR_TRAINER_CHOICE = {"summary": Asked.SUMMARY, "contact": Asked.FIELDS, "location": Asked.LOCATION}
 # The fact-index term of the fact-word group "zielgruppe" ("richtet sich an", "wendet sich an"):
 # the sentence that says whom a partner is for.
-WHOM_TERM = "~zielgruppe"
+WHOM_TERM = f"{CONCEPT_MARK}zielgruppe"
 # A word of the page shorter than this names no one by itself ("Rat", "Amt").
 MIN_OWN_WORD = 6
 # A sentence that names a thing of its own answers "wer macht sowas?" over the topic's partners
@@ -748,9 +748,9 @@ class Understanding:
             # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
             kinds = {t for t in self.index.known(content) if is_concept(t)} - field_terms - self._everywhere \
                 - set().union(*(self._name_index_terms.get(pid, set()) for pid in subject_ids))
-            said = self.index.best(content, subject_ids, None) if q.partners and kinds else None
-            if said is not None and kinds & set(said.matched):
-                q.fact = said
+            rest = self.index.best(content, subject_ids, None) if q.partners and kinds else None
+            if rest is not None and kinds & set(rest.matched):
+                q.fact = rest
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
         # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
@@ -877,7 +877,7 @@ class Understanding:
                 else [*content, *(q.story if single else ()), *told]
             reasons_quoted = self.index.best_of_each(quoted_terms, [p.id for p in q.partners], q.answer_type,
                                                      shown=shown, beyond=said)
-            q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items() if set(h.matched) - said}
+            q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items()}  # each says more than `said`
             # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
             # one a reader of the page counts in ("der dritte"). Else the partner whose page says
             # most of what the message says comes first.
@@ -1121,13 +1121,15 @@ class Understanding:
         asked = set(self.index.known(self.wording.terms(last)))
         if not asked & set(hit.matched) and not _KIND_POINTERS & set(last.split()):
             return None
-        best_fitting = self.index.best_of_each(content, [p.id for p in fitting if p.id != hit.sentence.partner_id])
-        if any(h.score * DOMINANT_SHARE > hit.score for h in best_fitting.values()):
-            return None
         said = self._vocabulary_terms(q)
         own = [t for t in hit.matched if not is_concept(t) and t not in said and t not in self._everywhere
                and len(t) >= MIN_OWN_WORD and self.index.partners_with(t) == {hit.sentence.partner_id}]
-        return self.directory.knowledge.partner(hit.sentence.partner_id) if own else None
+        if not own:
+            return None
+        best_fitting = self.index.best_of_each(content, [p.id for p in fitting if p.id != hit.sentence.partner_id])
+        if any(h.score * DOMINANT_SHARE > hit.score for h in best_fitting.values()):
+            return None
+        return self.directory.knowledge.partner(hit.sentence.partner_id)
 
     def _vocabulary_terms(self, q: Question, topics: bool = True, topic_kinds: bool = True) -> Set[str]:
         """The fact-index terms of the message's group (and topic) words ("Lehrkräfte").
