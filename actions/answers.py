@@ -206,11 +206,9 @@ class Answers:
             said = self.reason_for(partner, reasons)
             # The first of the list fits the message best: it is said what it is (its first sentence)
             # before the sentence that fits the message, when that is another one.
-            first = next(iter(partner.quoted_sentences), None)
-            if position == 0 and said and first and said != first:
-                said = f"{self.quoted(first)} {self.quoted(said)}"
-            else:
-                said = self.quoted(said) if said else None
+            first = self.reason_for(partner, {})
+            quotes = [first, said] if position == 0 and first != said else [said]
+            said = " ".join(self.quoted(s) for s in quotes if s) or None
             block = f"• {partner.display_name}: {said}" if said else f"• {self.partner_line(partner)}"
             if reach:
                 block += "\n  " + "\n  ".join(reach)

@@ -267,9 +267,13 @@ class Understanding:
         # no one: "werden die vom Land bezahlt?" is about the subject, not about the DOMiD.
         everywhere = index.common(COMMON_WORD_SHARE)
         self._everywhere = everywhere
-        # The fact-index terms of each contact field's words ("Internet" -> the "online" group).
-        self._field_terms: Dict[str, Set[str]] = {
-            c.id: set(index.known([wording.lemma(w) for w in c.words])) for c in knowledge.contact_words}
+        # The fact-index terms of each contact field's words ("Internet" -> the "online" group),
+        # and of each target group's and topic's words ("Lehrkräfte"): fixed per knowledge file.
+        def index_terms(vocabularies: Sequence[Vocabulary]) -> Dict[str, Set[str]]:
+            return {v.id: set(index.known([wording.lemma(w) for w in v.words])) for v in vocabularies}
+        self._field_terms = index_terms(knowledge.contact_words)
+        self._group_terms = index_terms(knowledge.target_groups)
+        self._topic_terms = index_terms(knowledge.topics)
         # A hyphenated word counts by its last piece: "Jugend-Migrationsdienst" is a Dienst, and
         # "Jugend" alone does not name it ("Jugendsozialarbeit" is the LAG JSA's).
         self._name_terms: Dict[str, Set[str]] = {
@@ -1136,12 +1140,9 @@ class Understanding:
         Without `topic_kinds`, a topic counts with its own words only, not with the kinds of fact
         its words also belong to: "beschweren" is a word of the topic discrimination, but the
         page's "Anlaufstellen" (a kind of fact "beschweren" asks for) says more than the topic."""
-        def terms(vocabularies: Sequence[Vocabulary]) -> Set[str]:
-            words = [w for vocabulary in vocabularies for w in vocabulary.words]
-            return set(self.index.known([self.wording.lemma(w) for w in words]))
-        own = terms(q.groups)
+        own = set().union(*(self._group_terms[g.id] for g in q.groups))
         if topics:
-            own |= {t for t in terms(q.topics) if topic_kinds or not is_concept(t)}
+            own |= {t for v in q.topics for t in self._topic_terms[v.id] if topic_kinds or not is_concept(t)}
         return own
 
     def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
