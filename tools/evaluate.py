@@ -198,7 +198,7 @@ QUESTION_SETS = ("questions.yml", "facts.yml", "facts_fresh2.yml", "languages.ym
 CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conversations_more.yml",
                      "long_conversations_fresh.yml", "long_conversations_fresh2.yml", "long_conversations_fresh3.yml",
                      "long_conversations_fresh4.yml", "long_conversations_fresh5.yml", "long_conversations_fresh6.yml",
-                     "long_conversations_fresh7.yml", "long_conversations_fresh8.yml",
+                     "long_conversations_fresh7.yml", "long_conversations_fresh8.yml", "long_conversations_fresh9.yml",
                      "long_conversations_variants.yml",
                      "languages.yml")
 
