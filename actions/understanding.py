@@ -107,6 +107,8 @@ _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen 
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # "die Träger", "den Eltern": a definite article before a group's word.
 _DEFINITE = frozenset("die der den dem des deren dessen".split())
+# Words before a group's word that make it the subject's own people ("die/solche/ihre Träger").
+_OF_THE_SUBJECT = _DEFINITE | _KIND_POINTERS | frozenset("ihre ihren ihrer ihrem seine seinen seiner seinem".split())
 # "gibt es was für Väter?", "macht das Land etwas …?": something unnamed.
 _SOMETHING = frozenset("was etwas irgendwas sowas".split())
 # "etwas, das …": a thing a relative clause describes (not "was": "weißt du, was die machen?").
@@ -123,6 +125,8 @@ _QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welche
 NEW_TOPIC_WITHIN = 2
 # A message of a question phrase and at most one word more ("bis zu welchem Alter?") has at most this many words.
 FRAGMENT_MAX_WORDS = 5
+# An asking sentence with this many words the page knows is read without the story before it.
+ASKING_SAYS_ENOUGH = 4
 # "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
 _ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei", "wie ist das mit", "wie ist das bei",
                                "wie sieht es", "wie siehts", "what about", "how about"})
@@ -155,6 +159,8 @@ MIN_TYPED_FOLLOW_UP_SCORE = 1.5
 COMMON_WORD_SHARE = 0.12
 # A fact found for all partners at once must match this well to be the subject.
 MIN_OPEN_SCORE = 2.0
+# "Letzte Frage: …": the writer counts their own questions, not the partners named.
+_OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen".split())
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
              # "Zweitgenannter – wie entstanden?"
@@ -375,7 +381,12 @@ class Understanding:
             # "Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt die Träger …?":
             # when the asking sentence says enough itself, the story's plain words do not choose the
             # fact. Its words of a fact-word group stay: "Ich bin Italienerin. Darf ich wählen?" (EU).
-            asked_terms = [t for t in terms if t in asking or any(is_concept(k) for k in self.index.known([t]))]
+            # An asking sentence that says much itself ("welches Gremium koordiniert die Integrationsräte
+            # landesweit?") is chosen by its own words alone: the story's fact words ("politische
+            # Teilhabe") would pick a sentence that fits the story, not the question.
+            own = [t for t in terms if t in asking]
+            asked_terms = own if len(self.index.known(own)) >= ASKING_SAYS_ENOUGH else \
+                [t for t in terms if t in asking or any(is_concept(k) for k in self.index.known([t]))]
             if len(self.index.known(asked_terms)) >= 2:
                 question.story = [t for t in terms if t not in asked_terms]
                 terms = asked_terms
@@ -392,7 +403,7 @@ class Understanding:
             question.age = int(re.search(r"\d+", age.group()).group())
         question.content = terms
         question.named = bool(question.partners)
-        explicit = any(w in _ORDINALS for w in words) or "earlier" in intent_words
+        explicit = _ordinal(words) is not None or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
         of_kind = bool(_KIND_POINTERS & set(words)) and not (question.groups or question.topics)
         # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
@@ -428,7 +439,10 @@ class Understanding:
             if question.groups or question.topics:
                 not_naming |= {self.wording.lemma(w.strip("?!.,:;")) for before, a, w in zip(["", *words], words, words[1:])
                                if a in _INDEFINITE and before != "so"}
-            question.partners = self._named_by_word(memory, [t for t in terms if t not in not_naming])
+            # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
+            # auch Projekte zusammen?"), its story's too.
+            question.partners = self._named_by_word(
+                memory, [t for t in [*terms, *question.story] if t not in not_naming])
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
@@ -700,8 +714,11 @@ class Understanding:
         # field, a group, topic or city, or a question word make it a question.
         has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type)
         # "ist das ein Verein?" may sound like "bist du ein Bot?": a question about the subject wins.
+        # So does a contact word about the subject ("Wo kann ich mich genauer informieren?" sounds
+        # like "was kannst du?"; "genauer informieren" is the web address).
         about_subject = bool(q.refers_back and q.partners and (content or q.answer_type)
-                             or q.points_back and q.partners and intent_words & {"summary", "location"})
+                             or q.points_back and q.partners and intent_words & {"summary", "location"}
+                             or intent == "ask_capabilities" and q.fields and q.partners)
         if intent in SMALL_TALK_INTENTS:
             if not (has_substance or about_subject) or (
                     intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
@@ -778,7 +795,11 @@ class Understanding:
                 hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
             # A hit that shares only words the page uses everywhere ("Land") is little on the subject:
             # a sentence about another partner that shares three words of its own answers instead.
-            weak = hit is not None and not set(hit.matched) - self._everywhere
+            # So is one that shares only the words of a group the message names ("und wer setzt sich
+            # für benachteiligte junge Leute ein?" after the Jungen-Initiative: "jung" is the group's).
+            # Then another partner's sentence must share two words beyond the group's too.
+            group_said = self._group_words_said(q, words) if not q.named and q.groups else set()
+            weak = hit is not None and not set(hit.matched) - self._everywhere - group_said
             if not q.named and content and (hit is None or weak):
                 # A subject from memory that has nothing on it yields to a sentence about another
                 # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents,
@@ -791,7 +812,8 @@ class Understanding:
                 other = self._open_fact(content, q.answer_type, in_conversation=True,
                                         by_one_word=len(words) > 2 and not q.points_back)
                 if other is not None and other.sentence.partner_id not in subject_ids and (
-                        not weak or self._distinct_words([t for t in other.matched if t not in self._everywhere]) > 2):
+                        not weak or self._distinct_words([t for t in other.matched if t not in self._everywhere]) > 2
+                        and len(set(other.matched) - self._everywhere - group_said) >= 2):
                     return self._answered_by(q, other)
             # "wo is das …" (a typo left as a word): a place asked and no word matched is where
             # the partner sits (rule 6), not the first sentence that names some place.
@@ -923,7 +945,7 @@ class Understanding:
         the subject, and the last answer gave contact fields, places or a fact (or said the
         page has none).
         """
-        names = q.named or any(w in _ORDINALS for w in words)
+        names = q.named or _ordinal(words) is not None
         if not (names and words and words[0] in ("und", "and") and len(q.partners) == 1) or content or q.fields \
                 or q.answer_type or q.groups or q.topics or q.cities or q.kinds or q.partners[0].id == memory.subject \
                 or intent_words & {"summary", "location", "list", "help", "source"}:
@@ -1030,7 +1052,9 @@ class Understanding:
         # this message is then the partner talked about before it.
         before = memory.earlier() if memory.subject in [p.id for p in q.partners] else memory.subject
         subject = self.directory.knowledge.partner(before or "")
-        if subject is None or not (q.named and _BELONGING & set(fold(q.text).split()) and len(q.partners) == 1) \
+        # Asked in the asking sentence: "Die JMD gehören da ja auch dazu. Wie viele gibt es davon?"
+        # says they belong, and asks about them.
+        if subject is None or not (q.named and _BELONGING & set(fold(q.sentences[-1] if q.sentences else "").split()) and len(q.partners) == 1) \
                 or q.partners[0] == subject \
                 or q.fields or q.cities:
             return None
@@ -1062,7 +1086,8 @@ class Understanding:
                 or not all(g.id in subject.target_groups for g in q.groups):
             return None
         mentions = self.directory.group_mentions(" ".join(words))
-        definite = bool(mentions) and all(m.start > 0 and words[m.start - 1] in _DEFINITE for m in mentions)
+        # "solche Träger", "ihre Träger" are the subject's too.
+        definite = bool(mentions) and all(m.start > 0 and words[m.start - 1] in _OF_THE_SUBJECT for m in mentions)
         return subject if definite else None
 
     def _asks_whether_it_exists(self, q: Question, intent_words: Set[str]) -> bool:
@@ -1145,6 +1170,14 @@ class Understanding:
             own |= {t for v in q.topics for t in self._topic_terms[v.id] if topic_kinds or not is_concept(t)}
         return own
 
+    def _group_words_said(self, q: Question, words: List[str]) -> Set[str]:
+        """The fact-index terms of the group words as the message says them ("junge Leute" is
+        "jung" and "Junge"), and of the groups' own words."""
+        said = [" ".join(words[m.start:m.end]) for m in self.directory.group_mentions(" ".join(words))]
+        return self._vocabulary_terms(q, topics=False) | set(
+            self.index.known(self.wording.terms(self.index.with_group_words(" ".join(said))))) if said else \
+            self._vocabulary_terms(q, topics=False)
+
     def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
         """"Der zweite – Ursprung?": a bare word that the subject's sentence has as a word of its
         own ("hat seinen Ursprung in …") asks for that sentence, even when the classifier heard a
@@ -1199,18 +1232,28 @@ def _asked_at_end(sentences: List[str]) -> List[str]:
     return asked
 
 
+# "Stimmt das?", "Ist das richtig?" ask whether what was said before is true.
+_CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
+
+
 def _yes_no_about_oneself(sentences: List[str]) -> bool:
     """"Hab ich … das volle Wahlrecht?", "Dürfen wir …?": the last sentence is a question
     that opens with a verb and "ich"/"wir", not a story of one's situation."""
     if not sentences or not sentences[-1].endswith("?"):
         return False
     last = fold(sentences[-1]).split()
-    return len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in _QUESTION_OPENERS
+    if len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in _QUESTION_OPENERS:
+        return True
+    # "… ich darf gar nicht wählen. Stimmt das für Spätaussiedler?": a claim about oneself, checked.
+    before = fold(" ".join(sentences[:-1])).split()
+    return bool(last) and last[0] in _CHECKS_A_CLAIM and bool({"ich", "wir"} & set(before))
 
 
 def _ordinal(words: List[str]) -> Optional[int]:
-    """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any."""
-    return next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any; not
+    the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …")."""
+    return next((_ORDINALS[w] for i, w in enumerate(words)
+                 if w in _ORDINALS and not (i + 1 < len(words) and words[i + 1] in _OWN_TURNS)), None)
 
 
 def _counts_past_the_list(words: List[str], memory: Memory) -> bool:

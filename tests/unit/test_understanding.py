@@ -233,6 +233,14 @@ def test_greeting_with_a_question_answers_the_question(directory) -> None:
     assert converse([("vielen Dank, das hat geholfen", "thank", [])])[0][0] == "utter_you_are_welcome"
 
 
+def test_a_contact_word_about_the_subject_is_no_question_about_the_bot(directory) -> None:
+    """"Wo kann ich mich genauer informieren?" sounds like "was kannst du?": the subject's web address."""
+    partner = next(p for p in directory.knowledge.partners if p.contact.get("web"))
+    turns = converse([(f"Was ist {partner.display_name}?", "ask_partner_info", [entity("partner", partner.id)]),
+                      ("Wo kann ich mich genauer informieren?", "ask_capabilities", [entity("contact_attribute", "web")])])
+    assert partner.contact["web"][0].value in turns[-1][0]
+
+
 def test_the_source_names_the_page_site_and_date_of_the_copy(knowledge) -> None:
     text = converse([("Woher stammen deine Infos? Ist das offiziell?", "ask_capabilities", [])])[0][0]
     assert knowledge.source_site in text and knowledge.source_copied in text
@@ -1199,7 +1207,9 @@ def test_a_bare_word_of_the_subjects_sentence_asks_for_it_even_as_a_contact_ques
 def test_a_story_before_the_question_keeps_only_its_fact_words(directory) -> None:
     """"Ich arbeite in einer Jugendwerkstatt. Welcher Zusammenschluss vertritt …?": when the
     asking sentence says enough, the story's plain words are not searched; a word of a fact-word
-    group in the story is ("Ich bin Italienerin. Darf ich wählen?")."""
+    group in the story is, when the asking sentence says little itself ("Ich bin Italienerin.
+    Darf ich wählen?"), and is not when it says much ("ich mache ein Referat über politische
+    Teilhabe. Welches Gremium koordiniert die Integrationsräte landesweit?")."""
     understanding = actions.UNDERSTANDING.get(directory)
     eu_word = next(w for v in directory.knowledge.fact_words if v.id == "eu" for w in v.words if " " not in w)
 
@@ -1210,7 +1220,8 @@ def test_a_story_before_the_question_keeps_only_its_fact_words(directory) -> Non
     asked = "Wer berät und beschließt über länderübergreifende Angelegenheiten?"
     assert "plattform" not in content(f"Ich arbeite an einer Plattform. {asked}")
     assert "plattform" in content(f"Ich arbeite an einer Plattform, und {asked.lower()}")
-    assert understanding.wording.lemma(eu_word) in content(f"Ich komme aus der {eu_word}. {asked}")
+    assert understanding.wording.lemma(eu_word) in content(f"Ich komme aus der {eu_word}. Darf ich wählen?")
+    assert understanding.wording.lemma(eu_word) not in content(f"Ich komme aus der {eu_word}. {asked}")
 
 
 def test_a_group_said_after_another_whose_label_says_it_only_describes_that_group(directory) -> None:
@@ -1580,6 +1591,13 @@ def test_a_partner_named_in_a_question_whether_it_belongs_to_the_subject_gets_th
         ("und die Jugendmigrationsdienste, was bieten die an?", "ask_partner_info", [entity("partner", "jmd")]),
     ])
     assert sentence not in turns[1][0] and turns[1][1]["partner"] == "jmd"
+    # Said as a statement, then asked about them: a question about the JMD.
+    turns = converse([
+        ("Was macht die LAG JSA?", "ask_partner_info", [entity("partner", "lag_jsa")]),
+        ("Die Jugendmigrationsdienste gehören da ja auch dazu. Wie viele gibt es davon bundesweit?",
+         "ask_partner_info", [entity("partner", "jmd")]),
+    ])
+    assert sentence not in turns[1][0] and turns[1][1]["partner"] == "jmd"
 
 
 def test_a_question_for_the_offer_also_asks_for_the_tasks(directory) -> None:
@@ -1739,3 +1757,65 @@ def test_questions_that_name_no_group_ask_about_the_group_of_the_nearest_sentenc
                                 f"Was hat es damit auf sich?", intent="ask_target_group_help")
     question = understanding.read(tracker, Memory())
     assert [g.id for g in question.groups] == [asked[0].id]
+
+
+def test_such_or_their_group_after_a_partner_are_the_partners_own_people(directory) -> None:
+    """After the LAG JSA, "Welche Einrichtungen betreiben solche Träger vor Ort?" asks about the
+    LAG's Träger, not who helps Träger: the message points back at the LAG."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    for words in ("solche Träger", "ihre Träger", "die Träger"):
+        tracker = make_tracker(text=f"Welche Einrichtungen betreiben {words} vor Ort?", intent="ask_target_group_help",
+                               entities=[entity("target_group", "traeger")])
+        question = understanding.read(tracker, Memory(subject="lag_jsa", mentioned=["lag_jsa"]))
+        assert question.points_back and [p.id for p in question.partners] == ["lag_jsa"], words
+    tracker = make_tracker(text="Welche Einrichtungen betreiben Träger vor Ort?", intent="ask_target_group_help",
+                           entities=[entity("target_group", "traeger")])
+    assert not understanding.read(tracker, Memory(subject="lag_jsa", mentioned=["lag_jsa"])).points_back
+
+
+def test_a_subjects_sentence_that_shares_only_the_groups_words_yields_to_a_better_one(directory) -> None:
+    """After a fact about the Jungen-Initiative, "und wer setzt sich für die Interessen benachteiligter
+    junge Leute ein?": its sentences share only "Junge" (the group's word as said); the LAG JSA's
+    sentence on disadvantaged young people answers. "Um welche Jugendlichen geht es denen?" after
+    the LAG stays with the LAG: a word part ("…lichen") is no reason to leave it."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    group = [entity("target_group", "junge_menschen")]
+
+    def partners(text: str, subject: str) -> List[str]:
+        memory = Memory(subject=subject, mentioned=[subject], last_asked=Asked.FACT.value)
+        tracker = make_tracker(text=text, intent="ask_target_group_help", entities=group)
+        return [p.id for p in understanding.read(tracker, memory).partners]
+
+    assert partners("und wer setzt sich bei der Politik für die Interessen benachteiligter junge Leute ein?",
+                    "jungenarbeit") == ["lag_jsa"]
+    assert partners("Um welche Jugendlichen geht es denen?", "lag_jsa") == ["lag_jsa"]
+
+
+def test_counting_ones_own_questions_is_no_reference_to_a_listed_partner(directory) -> None:
+    """"Letzte Frage: …" counts the writer's questions; "der letzte" after a list is a partner."""
+    from actions.understanding import _ordinal
+    assert _ordinal("letzte frage wo werden grundsatzentscheidungen getroffen".split()) is None
+    assert _ordinal("zweite sache wer hilft".split()) is None
+    assert _ordinal("und der letzte wo ist der".split()) == -1
+
+
+def test_a_partner_talked_about_is_named_by_a_word_in_the_story_before_the_question(directory) -> None:
+    """"nochmal zu der Initiative für Jungs: tragen die auch Projekte zusammen?" after the
+    Jungen-Initiative and another partner: "Initiative" (before the colon) names it."""
+    initiative = directory.knowledge.partner("jungenarbeit")
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="lag_jsa", mentioned=["jungenarbeit", "lag_jsa"])
+    tracker = make_tracker(text="nochmal zu der Initiative: tragen die auch Projekte und Angebote zusammen?",
+                           intent="follow_up")
+    assert understanding.read(tracker, memory).partners == [initiative]
+
+
+def test_checking_a_claim_about_oneself_asks_for_the_fact(knowledge) -> None:
+    """"Mein Enkel meint, ich habe keine politischen Rechte. Stimmt das für Spätaussiedler?": the sentence
+    that decides it, not who helps Spätaussiedler."""
+    sentence = next(s for p in knowledge.partners for s in p.quoted_sentences
+                    if "politische Rechte" in s and "Spätaussiedler" in s)
+    group = next(g for g in knowledge.target_groups if "Spätaussiedler" in g.words)
+    text = converse([("Mein Enkel meint, ich habe keine vollen politischen Rechte. Stimmt das für Spätaussiedler?",
+                      "ask_target_group_help", [entity("target_group", group.id)])])[0][0]
+    assert sentence in text
