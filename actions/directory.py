@@ -54,7 +54,9 @@ class PartnerDirectory:
         self.groups_said_by_label = {
             g.id: [o for o in self.groups_in(" ".join(["menschen", *fold(g.label).split()[1:]])) if o != g]
             for g in knowledge.target_groups}
-        self.topics_in = MentionFinder((w, t) for t in knowledge.topics for w in t.words).items
+        topic_words = MentionFinder((w, t) for t in knowledge.topics for w in t.words)
+        self.topics_in = topic_words.items
+        self.topic_mentions = topic_words.find
         self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.
         self.fields_in = MentionFinder(((w, c.id) for c in knowledge.contact_words for w in c.words),

@@ -408,8 +408,14 @@ class Understanding:
         of_kind = bool(_KIND_POINTERS & set(words)) and not (question.groups or question.topics)
         # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
         # word means the group; only one before it can point back to the subject.
-        group_at = min((m.start for m in self.directory.group_mentions(" ".join(words))), default=None) \
-            if question.groups and "help" in intent_words else None
+        # So does one after a topic's word in the asking sentence: "und zwischen den Bundesländern,
+        # wo stimmen die sich ab?" asks about the Länder, not the subject.
+        said_at = [m.start for m in self.directory.group_mentions(" ".join(words))] \
+            if question.groups and "help" in intent_words else []
+        asking_from = len(words) - len(fold(question.sentences[-1]).split()) if question.sentences else 0
+        said_at += [m.start for m in self.directory.topic_mentions(" ".join(words)) if m.start >= asking_from] \
+            if question.topics else []
+        group_at = min(said_at, default=None)
         question.points_back = explicit or _has_pointer(words, group_at, self.wording.is_noun) or bool(demonstrative) or of_kind
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").
@@ -730,8 +736,11 @@ class Understanding:
         # So does a kind the subject is not ("Gibt es ein eigenes Gremium für diese Gruppe?" after
         # the KfI, a partner): "diese" points at the group, and the subject cannot be the answer.
         other_kind = bool(q.kinds) and not any(p.kind in q.kinds for p in q.partners)
+        # A whole question of its own after a fact is no follow-up: "und zwischen den Bundesländern,
+        # wo stimmen die sich bei Integration ab?" after the Wahlrecht asks about the Länder.
+        follows_fact = memory.last_asked == Asked.FACT.value and len(words) <= FRAGMENT_MAX_WORDS
         if not q.named and q.partners and (q.groups or q.topics) and (other_kind or not q.points_back and (
-                "help" in intent_words or memory.last_asked != Asked.FACT.value
+                "help" in intent_words or not follows_fact
                 and not any(self._serves(p, q) for p in q.partners))):
             q.partners, subject_ids = [], []
         # "gehören die Jugendmigrationsdienste auch dazu?" about the LAG JSA: a partner named in a
@@ -1081,9 +1090,13 @@ class Understanding:
         """The subject, when a definite article names a group of it ("die Träger" after the LAG
         JSA, whose page is about Träger): those are the subject's people, not a new question who
         helps them; "für Eltern" (no article) or a group the subject does not serve asks anew."""
-        subject = self.directory.knowledge.partner(memory.subject or "")
-        if subject is None or not q.groups or q.topics or q.kinds or q.cities \
-                or not all(g.id in subject.target_groups for g in q.groups):
+        # After a list, the one listed partner whose people they are ("deren Träger" after the
+        # LAG JSA, the JMD and others: the LAG's).
+        candidates = [memory.subject] if memory.subject else memory.listed
+        owners = [p for p in map(self.directory.knowledge.partner, candidates)
+                  if p is not None and all(g.id in p.target_groups for g in q.groups)]
+        subject = owners[0] if len(owners) == 1 else None
+        if subject is None or not q.groups or q.topics or q.kinds or q.cities:
             return None
         mentions = self.directory.group_mentions(" ".join(words))
         # "solche Träger", "ihre Träger" are the subject's too.

@@ -1774,9 +1774,9 @@ def test_such_or_their_group_after_a_partner_are_the_partners_own_people(directo
 
 
 def test_a_subjects_sentence_that_shares_only_the_groups_words_yields_to_a_better_one(directory) -> None:
-    """After a fact about the Jungen-Initiative, "und wer setzt sich für die Interessen benachteiligter
-    junge Leute ein?": its sentences share only "Junge" (the group's word as said); the LAG JSA's
-    sentence on disadvantaged young people answers. "Um welche Jugendlichen geht es denen?" after
+    """After a fact about the JMD (who serve young people too), "und wer setzt sich für die Interessen
+    benachteiligter junge Leute ein?": its sentences share only "Junge" (the group's word as said);
+    the LAG JSA's sentence on disadvantaged young people answers. "Um welche Jugendlichen geht es denen?" after
     the LAG stays with the LAG: a word part ("…lichen") is no reason to leave it."""
     understanding = actions.UNDERSTANDING.get(directory)
     group = [entity("target_group", "junge_menschen")]
@@ -1787,7 +1787,7 @@ def test_a_subjects_sentence_that_shares_only_the_groups_words_yields_to_a_bette
         return [p.id for p in understanding.read(tracker, memory).partners]
 
     assert partners("und wer setzt sich bei der Politik für die Interessen benachteiligter junge Leute ein?",
-                    "jungenarbeit") == ["lag_jsa"]
+                    "jmd") == ["lag_jsa"]
     assert partners("Um welche Jugendlichen geht es denen?", "lag_jsa") == ["lag_jsa"]
 
 
@@ -1819,3 +1819,32 @@ def test_checking_a_claim_about_oneself_asks_for_the_fact(knowledge) -> None:
     text = converse([("Mein Enkel meint, ich habe keine vollen politischen Rechte. Stimmt das für Spätaussiedler?",
                       "ask_target_group_help", [entity("target_group", group.id)])])[0][0]
     assert sentence in text
+
+
+def test_a_whole_question_about_a_topic_after_a_fact_leaves_the_subject(directory) -> None:
+    """After a fact of the Landesintegrationsrat, "und zwischen den Bundesländern, wo stimmen die sich
+    bei Integration ab?" asks about the Länder ("die" after the topic's word is them), not about the
+    subject. "und die Bundesländer?" after the fact stays a follow-up."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic = next(t for t in directory.knowledge.topics if "Bundesländer" in t.words)
+    subject = next(p for p in directory.partners if topic.id not in p.topics)
+    memory = Memory(subject=subject.id, mentioned=[subject.id], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="und zwischen den Bundesländern, wo stimmen die sich bei der Integration ab?",
+                           intent="ask_partner_info", entities=[entity("topic", topic.id)])
+    question = understanding.read(tracker, memory)
+    assert not question.points_back and subject not in question.partners
+    tracker = make_tracker(text="und die Bundesländer?", intent="follow_up", entities=[entity("topic", topic.id)])
+    assert understanding.read(tracker, memory).partners == [subject]
+
+
+def test_their_group_after_a_list_is_the_people_of_the_one_listed_partner_that_serves_them(directory) -> None:
+    """After a list of partners for young people, "was haben deren Träger vor Ort für Angebote?": the
+    one listed partner whose people Träger are (the LAG JSA)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = [p.id for p in directory.for_target_group("junge_menschen")]
+    owners = [pid for pid in listed if "traeger" in directory.knowledge.partner(pid).target_groups]
+    assert len(listed) > 1 and len(owners) == 1
+    tracker = make_tracker(text="was haben deren Träger vor Ort für Angebote?", intent="ask_target_group_help",
+                           entities=[entity("target_group", "traeger")])
+    question = understanding.read(tracker, Memory(listed=listed, mentioned=listed, last_asked=Asked.HELP.value))
+    assert [p.id for p in question.partners] == owners
