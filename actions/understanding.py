@@ -159,8 +159,9 @@ MIN_TYPED_FOLLOW_UP_SCORE = 1.5
 COMMON_WORD_SHARE = 0.12
 # A fact found for all partners at once must match this well to be the subject.
 MIN_OPEN_SCORE = 2.0
-# "Letzte Frage: …": the writer counts their own questions, not the partners named.
-_OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen".split())
+# "Letzte Frage: …", "Für das zweite Kapitel: …": the writer counts their own questions or
+# text, not the partners named.
+_OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
              # "Zweitgenannter – wie entstanden?"
@@ -453,7 +454,17 @@ class Understanding:
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
             # "nochmal zu dem Amt von vorhin": the one partner talked about whose page has the word.
-            question.partners, question.content = self._named_by_sentence(memory, terms)
+            # "nochmal zu dem Elternverein von vorhin, helfen die auch, dass ich im Stadtteil mitmache?":
+            # the words up to "von vorhin" name it; the words after it are the question.
+            said_until = max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
+                              if m.item == "earlier"), default=len(words))
+            naming = [t for t in self.wording.terms(self.index.with_group_words(" ".join(words[:said_until])))
+                      if t in terms] if said_until < len(words) else []
+            found, rest_terms = self._named_by_sentence(memory, naming) if naming else ([], [])
+            if found:
+                question.partners, question.content = found, [t for t in terms if t not in naming or t in rest_terms]
+            else:
+                question.partners, question.content = self._named_by_sentence(memory, terms)
         if not question.partners and _ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
             # partner for the same people whose name has that word.
@@ -761,6 +772,11 @@ class Understanding:
             return again
         # 4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
         #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
+        if q.fields and not (q.partners or q.groups or q.topics):
+            # "Wo finde ich mehr Infos zum Lehrkräfteprojekt im Netz?": a group's word inside a
+            # compound names the one partner for that group.
+            q.partners = self._only_partner_of_compound(words)
+            subject_ids = [p.id for p in q.partners]
         if q.fields and (q.partners or not (q.groups or q.topics)):
             # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
             # of the subject beyond the contact word; its www is added to the quote.
@@ -859,7 +875,13 @@ class Understanding:
         if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
                         and not asks_for_list):
             other = self._open_fact(content, q.answer_type, q.doubted)
-            if other is not None:
+            # Not a sentence of a partner for others that shares only the topic's words: "Wo stimmen
+            # sich die Bundesländer in der Integrationspolitik ab?" is not the KfI's "in anderen
+            # Bundesländern praktizierten Direktverteilung".
+            off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
+                - self._group_words_said(q, words, topics=True) \
+                and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
+            if other is not None and not off_topic:
                 return self._answered_by(q, other)
         # "Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
         # for a fact: a sentence that shares two words beyond the group's own answers it.
@@ -1060,14 +1082,22 @@ class Understanding:
         # The subject slot takes the name said (Rasa fills it from the entity): the subject before
         # this message is then the partner talked about before it.
         before = memory.earlier() if memory.subject in [p.id for p in q.partners] else memory.subject
+        asked = q.partners
+        if len(q.partners) == 2 and len(q.sentences) > 1:
+            # "nochmal zur LAG von vorhin: gehören die JMD da auch dazu?": the partner named before the
+            # asking sentence is the subject; the one named in it is asked about.
+            in_last = _unique([m.item for m in self.directory.partner_mentions(q.sentences[-1])])
+            earlier = _unique([m.item for m in self.directory.partner_mentions(" ".join(q.sentences[:-1]))])
+            if len(in_last) == 1 and len(earlier) == 1 and in_last != earlier:
+                before, asked = earlier[0].id, in_last
         subject = self.directory.knowledge.partner(before or "")
         # Asked in the asking sentence: "Die JMD gehören da ja auch dazu. Wie viele gibt es davon?"
         # says they belong, and asks about them.
-        if subject is None or not (q.named and _BELONGING & set(fold(q.sentences[-1] if q.sentences else "").split()) and len(q.partners) == 1) \
-                or q.partners[0] == subject \
+        if subject is None or not (q.named and _BELONGING & set(fold(q.sentences[-1] if q.sentences else "").split()) and len(asked) == 1) \
+                or asked[0] == subject \
                 or q.fields or q.cities:
             return None
-        names = [re.compile(rf"\b{re.escape(name)}\b") for name in q.partners[0].names if len(name) > 2]
+        names = [re.compile(rf"\b{re.escape(name)}\b") for name in asked[0].names if len(name) > 2]
         sentence = next((s for s in subject.quoted_sentences if any(n.search(s) for n in names)), None)
         return self.index.hit_for(sentence) if sentence else None
 
@@ -1183,13 +1213,22 @@ class Understanding:
             own |= {t for v in q.topics for t in self._topic_terms[v.id] if topic_kinds or not is_concept(t)}
         return own
 
-    def _group_words_said(self, q: Question, words: List[str]) -> Set[str]:
-        """The fact-index terms of the group words as the message says them ("junge Leute" is
-        "jung" and "Junge"), and of the groups' own words."""
-        said = [" ".join(words[m.start:m.end]) for m in self.directory.group_mentions(" ".join(words))]
-        return self._vocabulary_terms(q, topics=False) | set(
-            self.index.known(self.wording.terms(self.index.with_group_words(" ".join(said))))) if said else \
-            self._vocabulary_terms(q, topics=False)
+    def _only_partner_of_compound(self, words: List[str]) -> List[Partner]:
+        """The one partner for the groups that the first part of a compound word names
+        ("Lehrkräfteprojekt", "Väterprojekt"), or []."""
+        groups = _unique([g for w in words for part in self.wording.parts(self.wording.lemma(w))[:1]
+                          for g in self.directory.groups_in(part)])
+        owners = [p for p in self.directory.partners if groups and all(g.id in p.target_groups for g in groups)]
+        return owners if len(owners) == 1 else []
+
+    def _group_words_said(self, q: Question, words: List[str], topics: bool = False) -> Set[str]:
+        """The fact-index terms of the group (and topic) words as the message says them ("junge
+        Leute" is "jung" and "Junge", "Bundesländer" is "Bund" and "Land"), and of their own words."""
+        text = " ".join(words)
+        mentions = [*self.directory.group_mentions(text), *(self.directory.topic_mentions(text) if topics else [])]
+        said = " ".join(" ".join(words[m.start:m.end]) for m in mentions)
+        own = self._vocabulary_terms(q, topics=topics)
+        return own | set(self.index.known(self.wording.terms(self.index.with_group_words(said)))) if said else own
 
     def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
         """"Der zweite – Ursprung?": a bare word that the subject's sentence has as a word of its

@@ -1796,6 +1796,7 @@ def test_counting_ones_own_questions_is_no_reference_to_a_listed_partner(directo
     from actions.understanding import _ordinal
     assert _ordinal("letzte frage wo werden grundsatzentscheidungen getroffen".split()) is None
     assert _ordinal("zweite sache wer hilft".split()) is None
+    assert _ordinal("fuer das zweite kapitel wer vertritt die traeger".split()) is None
     assert _ordinal("und der letzte wo ist der".split()) == -1
 
 
@@ -1848,3 +1849,50 @@ def test_their_group_after_a_list_is_the_people_of_the_one_listed_partner_that_s
                            entities=[entity("target_group", "traeger")])
     question = understanding.read(tracker, Memory(listed=listed, mentioned=listed, last_asked=Asked.HELP.value))
     assert [p.id for p in question.partners] == owners
+
+
+def test_a_contact_field_for_a_compound_with_a_groups_word_is_the_one_partner_for_that_group(directory) -> None:
+    """"Wo finde ich mehr Infos zum Väterprojekt im Netz?": "Väter…" names the one partner for
+    fathers; its web address (or that the page has none), not "Zu welcher Stelle?"."""
+    (partner,) = directory.for_target_group("vaeter")
+    text = converse([("Wo finde ich mehr Infos zum Väterprojekt im Netz?", "ask_partner_contact",
+                      [entity("contact_attribute", "web")])])[0][0]
+    assert partner.display_name in text
+
+
+def test_a_sentence_of_another_partner_that_shares_only_the_topics_words_does_not_answer(directory) -> None:
+    """"Wo stimmen sich die Bundesländer in der Integrationspolitik ab?": not the KfI's sentence on
+    what other Bundesländer practise, but the topic's partners."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic = next(t for t in directory.knowledge.topics if "Bundesländer" in t.words)
+    tracker = make_tracker(text="Wo stimmen sich die Bundesländer untereinander in der Integrationspolitik ab?",
+                           intent="ask_partner_location", entities=[entity("topic", topic.id)])
+    question = understanding.read(tracker, Memory())
+    assert question.partners and all(topic.id in p.topics for p in question.partners)
+
+
+def test_a_partner_named_before_the_question_whether_another_belongs_is_the_subject(directory) -> None:
+    """"nochmal zur LAG von vorhin: gehören die Jugendmigrationsdienste da auch dazu?" after another
+    partner: the LAG's sentence that names the JMD."""
+    lag = directory.knowledge.partner("lag_jsa")
+    sentence = next(s for s in lag.quoted_sentences if s.endswith("Jugendmigrationsdienste."))
+    turns = converse([
+        ("Was macht die LAG JSA?", "ask_partner_info", [entity("partner", "lag_jsa")]),
+        ("Was macht die Landesinitiative Jungenarbeit?", "ask_partner_info", [entity("partner", "jungenarbeit")]),
+        ("nochmal zur LAG JSA von vorhin: gehören die Jugendmigrationsdienste da auch dazu?", "ask_partner_info",
+         [entity("partner", "lag_jsa"), entity("partner", "jmd")]),
+    ])
+    assert sentence in turns[2][0]
+
+
+def test_the_words_after_von_vorhin_are_the_question_not_the_name(directory) -> None:
+    """"nochmal zu dem Elternverein von vorhin, helfen die auch, dass ich im Stadtteil mitmache?":
+    "Elternverein" names the partner talked about; "Stadtteil" is what is asked."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    parents = directory.knowledge.partner("elternnetzwerk")
+    other = next(p for p in directory.partners if p.id != parents.id and "eltern" not in p.target_groups)
+    memory = Memory(subject=other.id, mentioned=[parents.id, other.id])
+    tracker = make_tracker(text="nochmal zu dem Elternverein von vorhin, helfen die auch, dass ich im Stadtteil mitmache?",
+                           intent="follow_up")
+    question = understanding.read(tracker, memory)
+    assert question.partners == [parents] and understanding.wording.lemma("Stadtteil") in question.content
