@@ -196,6 +196,7 @@ class Question:
     ranking: List[str] = field(default_factory=list)  # the classifier's other guesses, best first
     refers_back: bool = False              # "die", "dort", "der erste", "und …?": about the conversation's subject
     points_back: bool = False              # a pronoun or pointer ("die", "dort", "der erste"), not only "und …?"
+    counted: bool = False                  # an ordinal chose the partner ("und die erste?")
     only_names: bool = False               # nothing but a partner's name and small words ("KfI")
     language: str = "de"                   # the message's language (actions.languages), or "unknown"
     danger: Optional[str] = None           # actions.safety.DANGER or SELF_HARM
@@ -405,6 +406,7 @@ class Understanding:
         question.content = terms
         question.named = bool(question.partners)
         explicit = _ordinal(words) is not None or "earlier" in intent_words
+        question.counted = _ordinal(words) is not None
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
         of_kind = bool(_KIND_POINTERS & set(words)) and not (question.groups or question.topics)
         # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
@@ -845,7 +847,10 @@ class Understanding:
             typed_place_only = q.answer_type == "place" and not _PAST & set(words)
             if hit is not None and (hit.matched or q.answer_type and not typed_place_only):
                 return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
-            if q.answer_type and q.answer_type != "place" and (q.named or not (q.groups or q.topics or q.cities)):
+            # "Und die erste? Wer steht als Träger dahinter?": the partner counted is asked about,
+            # whatever group a word of the question names.
+            if q.answer_type and q.answer_type != "place" and (
+                    q.named or q.counted or not (q.groups or q.topics or q.cities)):
                 return Asked.NOT_STATED
         # 6. Where a partner sits ("Wo sitzen die?", "und in Köln?").
         if q.partners and ("location" in intent_words or q.answer_type == "place" or intent == "ask_partner_location"

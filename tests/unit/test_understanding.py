@@ -1896,3 +1896,15 @@ def test_the_words_after_von_vorhin_are_the_question_not_the_name(directory) -> 
                            intent="follow_up")
     question = understanding.read(tracker, memory)
     assert question.partners == [parents] and understanding.wording.lemma("Stadtteil") in question.content
+
+
+def test_a_partner_counted_is_asked_about_whatever_group_a_word_names(directory) -> None:
+    """"Und die erste? Wer steht als Träger dahinter?" after a list of two: the first of them is
+    asked about ("Träger" here is no question who helps Träger)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = ["zfti", "domid"]
+    tracker = make_tracker(text="Und die erste? Wer steht als Träger dahinter?", intent="ask_target_group_help",
+                           entities=[entity("target_group", "traeger")])
+    question = understanding.read(tracker, Memory(subject="domid", listed=listed, mentioned=listed,
+                                                  last_asked=Asked.SUMMARY.value))
+    assert [p.id for p in question.partners] == ["zfti"] and question.asked != Asked.HELP
