@@ -370,7 +370,9 @@ class Understanding:
             question.groups = [g for g in question.groups if g not in groups_in_text or g in outside]
         # "wo sitzt diese Stelle?", "wo ist dieses Amt?": the noun after a demonstrative names the
         # subject, it is not what is asked about.
-        demonstrative = [i + 1 for i, w in enumerate(rest_words[:-1]) if w in _DEMONSTRATIVES]
+        # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
+        demonstrative = [i + 1 for i, w in enumerate(rest_words[:-1]) if w in _DEMONSTRATIVES
+                         and not (self.directory.groups_in(rest_words[i + 1]) or self.directory.topics_in(rest_words[i + 1]))]
         for index in demonstrative:
             rest_words[index] = ""
         terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
