@@ -107,8 +107,9 @@ _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen 
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # "die Träger", "den Eltern": a definite article before a group's word.
 _DEFINITE = frozenset("die der den dem des deren dessen".split())
-# Words before a group's word that make it the subject's own people ("die/solche/ihre Träger").
-_OF_THE_SUBJECT = _DEFINITE | _KIND_POINTERS | frozenset("ihre ihren ihrer ihrem seine seinen seiner seinem".split())
+# Words before a group's word that make it the subject's own people ("die/solche/diese/ihre Träger").
+_OF_THE_SUBJECT = _DEFINITE | _KIND_POINTERS | _DEMONSTRATIVES | frozenset(
+    "ihre ihren ihrer ihrem seine seinen seiner seinem".split())
 # "gibt es was für Väter?", "macht das Land etwas …?": something unnamed.
 _SOMETHING = frozenset("was etwas irgendwas sowas".split())
 # "etwas, das …": a thing a relative clause describes (not "was": "weißt du, was die machen?").

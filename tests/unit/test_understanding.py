@@ -1763,7 +1763,7 @@ def test_such_or_their_group_after_a_partner_are_the_partners_own_people(directo
     """After the LAG JSA, "Welche Einrichtungen betreiben solche Träger vor Ort?" asks about the
     LAG's Träger, not who helps Träger: the message points back at the LAG."""
     understanding = actions.UNDERSTANDING.get(directory)
-    for words in ("solche Träger", "ihre Träger", "die Träger"):
+    for words in ("solche Träger", "ihre Träger", "die Träger", "diese Träger"):
         tracker = make_tracker(text=f"Welche Einrichtungen betreiben {words} vor Ort?", intent="ask_target_group_help",
                                entities=[entity("target_group", "traeger")])
         question = understanding.read(tracker, Memory(subject="lag_jsa", mentioned=["lag_jsa"]))
@@ -1908,3 +1908,18 @@ def test_a_partner_counted_is_asked_about_whatever_group_a_word_names(directory)
     question = understanding.read(tracker, Memory(subject="domid", listed=listed, mentioned=listed,
                                                   last_asked=Asked.SUMMARY.value))
     assert [p.id for p in question.partners] == ["zfti"] and question.asked != Asked.HELP
+
+
+def test_a_demonstrative_before_a_topics_word_points_at_the_topic_not_the_subject(directory) -> None:
+    """"Gibt es eine Beratungsstelle speziell für Angehörige dieser Minderheit?" after the
+    anti-discrimination offices: the minority's partners; "wo sitzt diese Stelle?" is the subject."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic = next(t for t in directory.knowledge.topics if "Minderheit" in t.words)
+    subject = next(p for p in directory.partners if topic.id not in p.topics)
+    memory = Memory(subject=subject.id, mentioned=[subject.id])
+    tracker = make_tracker(text="Gibt es eine Beratungsstelle speziell für Angehörige dieser Minderheit?",
+                           intent="ask_target_group_help", entities=[entity("topic", topic.id)])
+    question = understanding.read(tracker, memory)
+    assert not question.points_back and subject not in question.partners
+    tracker = make_tracker(text="wo sitzt diese Stelle?", intent="ask_partner_location")
+    assert understanding.read(tracker, memory).partners == [subject]
