@@ -160,6 +160,8 @@ MIN_TYPED_FOLLOW_UP_SCORE = 1.5
 COMMON_WORD_SHARE = 0.12
 # A fact found for all partners at once must match this well to be the subject.
 MIN_OPEN_SCORE = 2.0
+# "Stimmt das?" asks whether what was said before is true.
+_CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
 # "Letzte Frage: …", "Für das zweite Kapitel: …": the writer counts their own questions or
 # text, not the partners named.
 _OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
@@ -372,8 +374,8 @@ class Understanding:
         # "wo sitzt diese Stelle?", "wo ist dieses Amt?": the noun after a demonstrative names the
         # subject, it is not what is asked about.
         # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
-        demonstrative = [i + 1 for i, w in enumerate(rest_words[:-1]) if w in _DEMONSTRATIVES
-                         and not (self.directory.groups_in(rest_words[i + 1]) or self.directory.topics_in(rest_words[i + 1]))]
+        demonstrative = [i + 1 for i, (w, noun) in enumerate(zip(rest_words, rest_words[1:])) if w in _DEMONSTRATIVES
+                         and not (self.directory.groups_in(noun) or self.directory.topics_in(noun))]
         for index in demonstrative:
             rest_words[index] = ""
         terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
@@ -408,8 +410,8 @@ class Understanding:
             question.age = int(re.search(r"\d+", age.group()).group())
         question.content = terms
         question.named = bool(question.partners)
-        explicit = _ordinal(words) is not None or "earlier" in intent_words
         question.counted = _ordinal(words) is not None
+        explicit = question.counted or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
         of_kind = bool(_KIND_POINTERS & set(words)) and not (question.groups or question.topics)
         # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
@@ -457,7 +459,7 @@ class Understanding:
                 memory, [t for t in [*terms, *question.story] if t not in not_naming])
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
-        if not question.partners and "earlier" in intent_words and _ordinal(words) is None:
+        if not question.partners and "earlier" in intent_words and not question.counted:
             # "nochmal zu dem Amt von vorhin": the one partner talked about whose page has the word.
             # "nochmal zu dem Elternverein von vorhin, helfen die auch, dass ich im Stadtteil mitmache?":
             # the words up to "von vorhin" name it; the words after it are the question.
@@ -828,7 +830,7 @@ class Understanding:
             # So is one that shares only the words of a group the message names ("und wer setzt sich
             # für benachteiligte junge Leute ein?" after the Jungen-Initiative: "jung" is the group's).
             # Then another partner's sentence must share two words beyond the group's too.
-            group_said = self._group_words_said(q, words) if not q.named and q.groups else set()
+            group_said = self._vocabulary_said(q, words) if not q.named and q.groups else set()
             weak = hit is not None and not set(hit.matched) - self._everywhere - group_said
             if not q.named and content and (hit is None or weak):
                 # A subject from memory that has nothing on it yields to a sentence about another
@@ -887,7 +889,7 @@ class Understanding:
             # sich die Bundesländer in der Integrationspolitik ab?" is not the KfI's "in anderen
             # Bundesländern praktizierten Direktverteilung".
             off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
-                - self._group_words_said(q, words, topics=True) \
+                - self._vocabulary_said(q, words, topics=True) \
                 and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
             if other is not None and not off_topic:
                 return self._answered_by(q, other)
@@ -1101,7 +1103,8 @@ class Understanding:
         subject = self.directory.knowledge.partner(before or "")
         # Asked in the asking sentence: "Die JMD gehören da ja auch dazu. Wie viele gibt es davon?"
         # says they belong, and asks about them.
-        if subject is None or not (q.named and _BELONGING & set(fold(q.sentences[-1] if q.sentences else "").split()) and len(asked) == 1) \
+        asking = fold(q.sentences[-1]).split() if q.sentences else []
+        if subject is None or not (q.named and _BELONGING & set(asking) and len(asked) == 1) \
                 or asked[0] == subject \
                 or q.fields or q.cities:
             return None
@@ -1229,7 +1232,7 @@ class Understanding:
         owners = [p for p in self.directory.partners if groups and all(g.id in p.target_groups for g in groups)]
         return owners if len(owners) == 1 else []
 
-    def _group_words_said(self, q: Question, words: List[str], topics: bool = False) -> Set[str]:
+    def _vocabulary_said(self, q: Question, words: List[str], topics: bool = False) -> Set[str]:
         """The fact-index terms of the group (and topic) words as the message says them ("junge
         Leute" is "jung" and "Junge", "Bundesländer" is "Bund" and "Land"), and of their own words."""
         text = " ".join(words)
@@ -1290,10 +1293,6 @@ def _asked_at_end(sentences: List[str]) -> List[str]:
             break
         asked.insert(0, sentence)
     return asked
-
-
-# "Stimmt das?", "Ist das richtig?" ask whether what was said before is true.
-_CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
 
 
 def _yes_no_about_oneself(sentences: List[str]) -> bool:
