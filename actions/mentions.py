@@ -22,6 +22,8 @@ T = TypeVar("T")
 # are one letter apart from each other, and short words too ("schule"/"schuler").
 MIN_FUZZY_LENGTH = 8
 SCORE_CUTOFF = 88.0
+# At most this many letters wrong, missing, extra or swapped in a name matched as misspelt.
+MAX_TYPOS = 2
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,18 @@ class FoldedNames(Generic[T]):
         """`one_typo_from`: shorter names (from this length on) still match with one typo,
         a swapped pair of letters included ("emial"); for small closed word lists only."""
         self.items: Dict[str, T] = {}
+        written: List[str] = []
         for name, item in entries:
             # "Köln" is also typed "Koln".
             for variant in spelling_variants(name) if with_variants else [name]:
                 key = fold(variant)
                 if key:
                     self.items.setdefault(key, item)
+            written.append(fold(name))
         self.keys = list(self.items)
+        # Typos are measured against the names as written, not against their umlaut-less variants:
+        # "Integrationsfragen" is two letters from "Integrationsraten", three from "Integrationsräten".
+        self._written = [key for key in dict.fromkeys(written) if key]
         self.min_fuzzy_length = min_fuzzy_length
         self.score_cutoff = score_cutoff
         self.one_typo_from = one_typo_from
@@ -69,8 +76,10 @@ class FoldedNames(Generic[T]):
             return key, 100.0
         if len(key) < self.min_fuzzy_length:
             return self._one_typo(key)
-        result = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.score_cutoff)
-        if result is None or len(result[0]) < self.min_fuzzy_length:
+        result = process.extractOne(key, self._written, scorer=fuzz.ratio, score_cutoff=self.score_cutoff)
+        # A long word shares much with another by its first part alone: "Integrationsfragen" is 89 %
+        # like "Integrationsräten", but three letters apart. A typo is one or two.
+        if result is None or len(result[0]) < self.min_fuzzy_length or OSA.distance(key, result[0]) > MAX_TYPOS:
             return None
         return result[0], float(result[1])
 

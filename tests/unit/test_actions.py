@@ -126,6 +126,16 @@ def test_raw_entity_text_with_typo_is_resolved(directory) -> None:
     assert SlotSet("partner", directory.find_partner("Landesintegrationsrat").id) in events
 
 
+def test_a_typo_is_a_letter_or_two_of_the_name_as_written(directory) -> None:
+    """"Integrationsfragen" is no misspelt "Integrationsräten" (three letters apart as written,
+    though two from its umlaut-less variant); "Integrationsrate" and "Spataussidler" are typos."""
+    councils = next(g for g in directory.knowledge.target_groups if "Integrationsräten" in g.words)
+    assert directory.groups_in("integrationsfragen") == []
+    assert directory.groups_in("integrationsraeten") == [councils]
+    assert directory.groups_in("integrationsrate") == [councils]
+    assert [g.id for g in directory.groups_in("spataussidler")] == ["spaetaussiedler"]
+
+
 def test_no_partner_at_all_asks_which_one(directory) -> None:
     text, events = run(AnswerAs("ask_partner_contact"), entities=[entity("contact_attribute", "phone")])
     assert "Zu welcher Stelle" in text
