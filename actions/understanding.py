@@ -1120,9 +1120,13 @@ class Understanding:
         if len(q.sentences) < 2 or not (q.groups or q.topics):
             return []
         last = fold(q.sentences[-1])
-        # A pronoun ("die"), not "da" ("macht das Land da was?" points at the matter told, not at a partner).
-        if self.directory.groups_in(last) or self.directory.topics_in(last) \
-                or not _has_pointer(last.split(), is_noun=self.wording.is_noun, pointers=frozenset()):
+        # A pronoun ("die"), not "da" ("macht das Land da was?" points at the matter told, not at a
+        # partner); but a last sentence that asks nothing of its own points with "da" at what was
+        # told ("… wo die Bundesländer gemeinsam über Integration entscheiden. Was sage ich da?").
+        asks_nothing = not set(self.index.known(self.wording.terms(last))) - self._everywhere \
+            and not self._exists_words.exact_items(last) and not self._intent_words.exact_items(last)
+        if self.directory.groups_in(last) or self.directory.topics_in(last) or not _has_pointer(
+                last.split(), is_noun=self.wording.is_noun, pointers=frozenset({"da"}) if asks_nothing else frozenset()):
             return []
         fitting = self._fitting(q)
         return fitting if len(fitting) == 1 and fitting[0].id != memory.subject else []

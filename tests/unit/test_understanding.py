@@ -1923,3 +1923,17 @@ def test_a_demonstrative_before_a_topics_word_points_at_the_topic_not_the_subjec
     assert not question.points_back and subject not in question.partners
     tracker = make_tracker(text="wo sitzt diese Stelle?", intent="ask_partner_location")
     assert understanding.read(tracker, memory).partners == [subject]
+
+
+def test_da_in_a_last_sentence_that_asks_nothing_points_at_what_was_told(directory) -> None:
+    """"… wo die Bundesländer gemeinsam über Integration entscheiden. Was sage ich da?" after
+    another partner: the one partner for what was told, not the subject."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic = next(t for t in directory.knowledge.topics if "Bundesländer" in t.words)
+    (owner,) = directory.for_topic(topic.id)
+    subject = next(p for p in directory.partners if topic.id not in p.topics)
+    memory = Memory(subject=subject.id, mentioned=[subject.id])
+    tracker = make_tracker(text="Meine Teilnehmenden fragen oft, wo die Bundesländer gemeinsam über Integration "
+                                "entscheiden. Was sage ich da?", intent="ask_partner_info",
+                           entities=[entity("topic", topic.id)])
+    assert understanding.read(tracker, memory).partners == [owner]
