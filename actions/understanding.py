@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -986,7 +986,7 @@ class Understanding:
         the subject, and the last answer gave contact fields, places or a fact (or said the
         page has none).
         """
-        names = q.named or _ordinal(words) is not None
+        names = q.named or q.counted
         if not (names and words and words[0] in ("und", "and") and len(q.partners) == 1) or content or q.fields \
                 or q.answer_type or q.groups or q.topics or q.cities or q.kinds or q.partners[0].id == memory.subject \
                 or intent_words & {"summary", "location", "list", "help", "source"}:
@@ -1096,8 +1096,8 @@ class Understanding:
         if len(q.partners) == 2 and len(q.sentences) > 1:
             # "nochmal zur LAG von vorhin: gehören die JMD da auch dazu?": the partner named before the
             # asking sentence is the subject; the one named in it is asked about.
-            in_last = _unique([m.item for m in self.directory.partner_mentions(q.sentences[-1])])
-            earlier = _unique([m.item for m in self.directory.partner_mentions(" ".join(q.sentences[:-1]))])
+            in_last = distinct_items(self.directory.partner_mentions(q.sentences[-1]))
+            earlier = distinct_items(self.directory.partner_mentions(" ".join(q.sentences[:-1])))
             if len(in_last) == 1 and len(earlier) == 1 and in_last != earlier:
                 before, asked = earlier[0].id, in_last
         subject = self.directory.knowledge.partner(before or "")
@@ -1138,8 +1138,7 @@ class Understanding:
         # After a list, the one listed partner whose people they are ("deren Träger" after the
         # LAG JSA, the JMD and others: the LAG's).
         candidates = [memory.subject] if memory.subject else memory.listed
-        owners = [p for p in map(self.directory.knowledge.partner, candidates)
-                  if p is not None and all(g.id in p.target_groups for g in q.groups)]
+        owners = _serving_all(q.groups, map(self.directory.knowledge.partner, candidates))
         subject = owners[0] if len(owners) == 1 else None
         if subject is None or not q.groups or q.topics or q.kinds or q.cities:
             return None
@@ -1233,7 +1232,7 @@ class Understanding:
         ("Lehrkräfteprojekt", "Väterprojekt"), or []."""
         groups = _unique([g for w in words for part in self.wording.parts(self.wording.lemma(w))[:1]
                           for g in self.directory.groups_in(part)])
-        owners = [p for p in self.directory.partners if groups and all(g.id in p.target_groups for g in groups)]
+        owners = _serving_all(groups, self.directory.partners)
         return owners if len(owners) == 1 else []
 
     def _vocabulary_said(self, q: Question, words: List[str], topics: bool = False) -> Set[str]:
@@ -1297,6 +1296,11 @@ def _asked_at_end(sentences: List[str]) -> List[str]:
             break
         asked.insert(0, sentence)
     return asked
+
+
+def _serving_all(groups: Sequence[Vocabulary], partners: Iterable[Optional[Partner]]) -> List[Partner]:
+    """The partners (of those given) that are for every one of the groups; none without groups."""
+    return [p for p in partners if p is not None and all(g.id in p.target_groups for g in groups)] if groups else []
 
 
 def _yes_no_about_oneself(sentences: List[str]) -> bool:
