@@ -11,7 +11,8 @@ text:
   type ("seit wann" -> a date), a summary, a list, who helps, the source …;
 - for a fact, the quoted sentence that answers it (actions.fact_index).
 
-The order of the decisions is in `_decide`, top to bottom; the router
+The decisions are one method per rule (`_rule_…`), tried in the order of
+`Understanding._RULES` by `_decide`; the router
 (actions.router) then maps each `Asked` to one answer.
 """
 
@@ -224,6 +225,26 @@ class Question:
     def in_simple_words(self) -> bool:
         """Answered in simple language: a short German message, and every partner has simple words."""
         return self.simple and all(p.simple for p in self.partners)
+
+
+@dataclass
+class _Turn:
+    """A message as the rules of `Understanding._decide` see it: the Question they fill in,
+    the conversation's memory, and what was read once for all of them."""
+
+    q: Question
+    memory: Memory
+    intent_words: Set[str]  # the intent-word groups the text says ("help", "list", "source" …)
+    words: List[str]        # the message's folded words
+    asks_who_helps: bool    # "hilft", "wer", "welche Organisation", "ich …": who helps rather than a fact
+
+    @property
+    def subject_ids(self) -> List[str]:
+        return [p.id for p in self.q.partners]
+
+    @property
+    def asks_for_list(self) -> bool:
+        return self.q.intent == "ask_partner_list" or "list" in self.intent_words
 
 
 class Understanding:
@@ -720,276 +741,97 @@ class Understanding:
             question.partners = self._fitting(question)
         return asked
 
+    # --- deciding what was asked ------------------------------------------------------
+
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
-        """What the message asks for. The first rule that applies decides."""
-        intent = q.intent
-        subject_ids = [p.id for p in q.partners]
-        content = q.content  # the names were cut from the text already ("Stiftung" in a question is content)
+        """What the message asks for. The rules in `_RULES` are tried in their order and the
+        first that answers decides; a few only prepare the Question for the rules after them
+        (a new subject, the figure asked again) and never answer."""
         asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
             _FIRST_PERSON & set(words))
-        # 1. Where the information comes from.
-        # "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
-        # "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where.
-        if "source" in intent_words and not (q.partners and any(is_concept(t) for t in self.index.known(content))) \
-                and not (q.named and content and self._matched_of(content, subject_ids)):
+        turn = _Turn(q, memory, intent_words, words, asks_who_helps)
+        for rule in Understanding._RULES:
+            asked = rule(self, turn)
+            if asked is not None:
+                return asked
+        return Asked.OUT_OF_SCOPE
+
+    def _rule_source(self, t: _Turn) -> Optional[Asked]:
+        """1. Where the information comes from.
+        "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
+        "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where."""
+        q = t.q
+        if "source" in t.intent_words and not (q.partners and any(is_concept(term) for term in self.index.known(q.content))) \
+                and not (q.named and q.content and self._matched_of(q.content, t.subject_ids)):
             return Asked.SOURCE
-        # 2. Greeting or thanks alone is small talk; with a question, the question is answered.
-        # "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
-        # field, a group, topic or city, or a question word make it a question.
+        return None
+
+    def _rule_small_talk(self, t: _Turn) -> Optional[Asked]:
+        """2. Greeting or thanks alone is small talk; with a question, the question is answered.
+        "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
+        field, a group, topic or city, or a question word make it a question."""
+        q = t.q
         has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type)
         # "ist das ein Verein?" may sound like "bist du ein Bot?": a question about the subject wins.
         # So does a contact word about the subject ("Wo kann ich mich genauer informieren?" sounds
         # like "was kannst du?"; "genauer informieren" is the web address).
-        about_subject = bool(q.refers_back and q.partners and (content or q.answer_type)
-                             or q.points_back and q.partners and intent_words & {"summary", "location"}
-                             or intent == "ask_capabilities" and q.fields and q.partners)
-        if intent in SMALL_TALK_INTENTS:
+        about_subject = bool(q.refers_back and q.partners and (q.content or q.answer_type)
+                             or q.points_back and q.partners and t.intent_words & {"summary", "location"}
+                             or q.intent == "ask_capabilities" and q.fields and q.partners)
+        if q.intent in SMALL_TALK_INTENTS:
             if not (has_substance or about_subject) or (
-                    intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
+                    q.intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
                 return Asked.SMALL_TALK
-            q.small_talk = intent
-        # A group or topic that the subject does not serve starts a new subject ("Und für Väter
-        # gibt es auch was?" after the Elternnetzwerk), unless a pronoun points back or the
-        # last answer was a fact about the subject ("und Spätaussiedler?" after the Wahlrecht).
-        # So does a kind the subject is not ("Gibt es ein eigenes Gremium für diese Gruppe?" after
-        # the KfI, a partner): "diese" points at the group, and the subject cannot be the answer.
+            q.small_talk = q.intent
+        return None
+
+    def _new_subject_for_others(self, t: _Turn) -> None:
+        """Prepares: a group or topic that the subject does not serve starts a new subject ("Und für
+        Väter gibt es auch was?" after the Elternnetzwerk), unless a pronoun points back or the
+        last answer was a fact about the subject ("und Spätaussiedler?" after the Wahlrecht).
+        So does a kind the subject is not ("Gibt es ein eigenes Gremium für diese Gruppe?" after
+        the KfI, a partner): "diese" points at the group, and the subject cannot be the answer."""
+        q = t.q
         other_kind = bool(q.kinds) and not any(p.kind in q.kinds for p in q.partners)
         # A whole question of its own after a fact is no follow-up: "und zwischen den Bundesländern,
         # wo stimmen die sich bei Integration ab?" after the Wahlrecht asks about the Länder.
-        follows_fact = memory.last_asked == Asked.FACT.value and len(words) <= FRAGMENT_MAX_WORDS
+        follows_fact = t.memory.last_asked == Asked.FACT.value and len(t.words) <= FRAGMENT_MAX_WORDS
         if not q.named and q.partners and (q.groups or q.topics) and (other_kind or not q.points_back and (
-                "help" in intent_words or not follows_fact
+                "help" in t.intent_words or not follows_fact
                 and not any(self._serves(p, q) for p in q.partners))):
-            q.partners, subject_ids = [], []
-        # "gehören die Jugendmigrationsdienste auch dazu?" about the LAG JSA: a partner named in a
-        #    question that points at the subject, whose page names that partner, is part of the subject.
-        inside = self._named_in_subject(q, memory)
-        if inside is not None:
-            return self._answered_by(q, inside)
-        # "Wie viele Muslime leben in NRW?" -> "Und Menschen mit Einwanderungsgeschichte insgesamt?":
-        #    "und" with a group or topic and no question word asks the last figure again, of them.
-        if words and words[0] in ("und", "and") and not q.answer_type and not q.named and (q.groups or q.topics) \
-                and memory.last_asked == Asked.FACT.value and memory.last_answer_type in FIGURE_TYPES \
-                and not intent_words & {"help", "list", "summary", "location"}:
-            q.answer_type = memory.last_answer_type
-        # 3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
-        #    das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number.
-        again = self._asked_again(q, memory, intent_words, content, words)
-        if again is not None:
-            return again
-        # 4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
-        #    wer berät junge Migranten?" names a group: who helps comes with the contacts.
-        if q.fields and not (q.partners or q.groups or q.topics):
-            # "Wo finde ich mehr Infos zum Lehrkräfteprojekt im Netz?": a group's word inside a
-            # compound names the one partner for that group.
-            q.partners = self._only_partner_of_compound(words)
-            subject_ids = [p.id for p in q.partners]
-        if q.fields and (q.partners or not (q.groups or q.topics)):
-            # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
-            # of the subject beyond the contact word; its www is added to the quote.
-            # So does a question of its own beside the contact word's ("kostet das was? kann ich auch
-            # im Internet fragen?"): a fact-word of a sentence that asks for no contact field.
-            field_terms = set().union(*(self._field_terms.get(f, set()) for f in q.fields))
-            beside = self._fact_words_beside_fields(q.sentences) - field_terms
-            typed = self.index.best(content, subject_ids, q.answer_type) \
-                if q.partners and (q.answer_type not in (None, "place") or beside) else None
-            if typed is not None and (typed.has_evidence or beside & set(typed.matched)) \
-                    and set(typed.matched) - field_terms:
-                return self._answered_by(q, typed)
-            # "Kann man sich beim JMD anonym im Internet beraten lassen?": the web address, and first
-            # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
-            # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
-            kinds = {t for t in self.index.known(content) if is_concept(t)} - field_terms - self._everywhere \
-                - set().union(*(self._name_index_terms.get(pid, set()) for pid in subject_ids))
-            rest = self.index.best(content, subject_ids, None) if q.partners and kinds else None
-            if rest is not None and kinds & set(rest.matched):
-                q.fact = rest
-            return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
-        # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
-        # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
-        if intent == "ask_partner_contact" and q.partners and not q.answer_type and not (
-                _opening(words) == "was" and self.index.known(content)) and not self._says_word_of(
-                q, words, content, subject_ids):
-            return Asked.FIELDS
-        # "Gibt es so ein Büro in Dortmund?" about the subject: its places.
-        if q.cities and q.partners and q.refers_back and not _PAST & set(words):
-            return Asked.LOCATION
-        # 5. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?").
-        if q.partners and (q.answer_type or content) and not self._only_place(q, intent_words, content):
-            hit = self.index.best(content, subject_ids, q.answer_type)
-            law = self._law_of_the_page(q, content) if hit is None or not hit.has_evidence else None
-            if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
-                return self._answered_by(q, law)
-            if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
-                # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer.
-                hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
-            if hit is None and q.answer_type and _PAST & set(words):
-                hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
-            # A hit that shares only words the page uses everywhere ("Land") is little on the subject:
-            # a sentence about another partner that shares three words of its own answers instead.
-            # So is one that shares only the words of a group the message names ("und wer setzt sich
-            # für benachteiligte junge Leute ein?" after the Jungen-Initiative: "jung" is the group's).
-            # Then another partner's sentence must share two words beyond the group's too.
-            group_said = self._vocabulary_said(q, words) if not q.named and q.groups else set()
-            weak = hit is not None and not set(hit.matched) - self._everywhere - group_said
-            if not q.named and content and (hit is None or weak):
-                # A subject from memory that has nothing on it yields to a sentence about another
-                # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents,
-                # "die Bewegung, auf die sich der Landesverband … zurückführt" after another partner).
-                # The conversation makes it a question about the page: the classifier's
-                # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
-                # A message of a word or two ("Öffnungszeiten?") stays with the subject: the page
-                # not saying it of the subject is the answer, not another partner's sentence. So does
-                # one that points at it ("kostet das für mich?"): one word in common is no new subject.
-                other = self._open_fact(content, q.answer_type, in_conversation=True,
-                                        by_one_word=len(words) > 2 and not q.points_back)
-                if other is not None and other.sentence.partner_id not in subject_ids and (
-                        not weak or self._distinct_words([t for t in other.matched if t not in self._everywhere]) > 2
-                        and len(set(other.matched) - self._everywhere - group_said) >= 2):
-                    return self._answered_by(q, other)
-            # "wo is das …" (a typo left as a word): a place asked and no word matched is where
-            # the partner sits (rule 6), not the first sentence that names some place.
-            typed_place_only = q.answer_type == "place" and not _PAST & set(words)
-            if hit is not None and (hit.matched or q.answer_type and not typed_place_only):
-                return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
-            # "Und die erste? Wer steht als Träger dahinter?": the partner counted is asked about,
-            # whatever group a word of the question names.
-            if q.answer_type and q.answer_type != "place" and (
-                    q.named or q.counted or not (q.groups or q.topics or q.cities)):
-                return Asked.NOT_STATED
-        # 6. Where a partner sits ("Wo sitzen die?", "und in Köln?").
-        if q.partners and ("location" in intent_words or q.answer_type == "place" or intent == "ask_partner_location"
-                           or (q.cities and not q.named and not content)):
-            if not (q.cities and not q.named and memory.last_asked == Asked.LIST.value):
-                return Asked.LOCATION
-        # 7. A partner named (or a reference) and nothing more specific: what it is.
-        if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
-                q.partners and intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
-                q.partners and q.points_back and "summary" in intent_words):  # "was machen die da?"
-            return Asked.SUMMARY if intent != "ask_partner_location" else Asked.LOCATION
-        # 8. A group or topic that only one partner serves, and a question about it beyond the
-        #    group's own words ("Wer hat das Lehrkräfte-Projekt initiiert?"): its sentence.
-        asks_for_list = intent == "ask_partner_list" or "list" in intent_words
-        if (q.groups or q.topics) and content and "help" not in intent_words and not asks_for_list:
-            fitting = self._fitting(q)
-            hit = self.index.best(content, [fitting[0].id], q.answer_type) if len(fitting) == 1 else None
-            if hit is not None and set(hit.matched) - self._vocabulary_terms(q):
-                # …unless another partner's sentence answers better ("Teilhabegesetz" is the page's);
-                # a higher score from fewer words in common is the answer type's bonus, not a better answer.
-                other = self.index.best(content, None, q.answer_type)
-                if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score \
-                        or len(other.matched) < len(hit.matched):
-                    return self._answered_by(q, hit)
-        # 9. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
-        #    unless the message asks who helps.
-        if content and (q.answer_type in FIGURE_TYPES or not (asks_who_helps and (q.groups or q.topics))
-                        and not asks_for_list):
-            other = self._open_fact(content, q.answer_type, q.doubted)
-            # Not a sentence of a partner for others that shares only the topic's words: "Wo stimmen
-            # sich die Bundesländer in der Integrationspolitik ab?" is not the KfI's "in anderen
-            # Bundesländern praktizierten Direktverteilung".
-            off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
-                - self._vocabulary_said(q, words, topics=True) \
-                and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
-            if other is not None and not off_topic:
-                return self._answered_by(q, other)
-        # "Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
-        # for a fact: a sentence that shares two words beyond the group's own answers it.
-        if content and asks_who_helps and not asks_for_list and "help" not in intent_words \
-                and _yes_no_about_oneself(q.sentences):
-            other = self._open_fact(content, q.answer_type, q.doubted)
-            if other is not None and len(set(other.matched) - self._vocabulary_terms(q, topics=False)) >= 2:
-                return self._answered_by(q, other)
-        if intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
-            return Asked.GENERAL  # "Wie viele Migranten leben in NRW?": the page's introduction
-        # 10. Lists: of a kind, a city, a topic, or everything.
-        law = self._law_of_the_page(q, content) if not q.partners else None
-        if law is not None:  # "gibt es dafür ein Gesetz?" sounds like a list question
-            return self._answered_by(q, law)
-        # "Um welche Themen geht es dort?" sounds like a list question, but points at the subject.
-        if intent == "ask_partner_list" and q.partners and q.points_back and not (
-                q.kinds or q.cities or q.groups or q.topics or q.wants_all):
-            return Asked.SUMMARY
-        if intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
-                q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
-            return Asked.LIST
-        # 11. Who helps a group or with a topic; a described situation. When the message asks
-        #     more than who ("wer nimmt die auf und verteilt die?") and one of them has the
-        #     sentence that says it (two words beyond the group's own), the list quotes it.
-        fitting = self._fitting(q) if q.groups or q.topics or q.age is not None and asks_who_helps else []
-        if q.groups or q.topics or fitting:
-            # "Er sagt, es gibt Jugendwerkstätten. Wer macht sowas?": a thing that only one partner's
-            # page names makes that partner the first of the list, whatever the topic's list holds.
-            maker = self._only_one_names(q, content, fitting) if not q.groups else None
-            q.partners = [*([maker] if maker else []), *(p for p in fitting if p is not maker)]
-            asks_more = content and q.partners and not q.simple and "help" not in intent_words
-            hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
-            if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
-                q.fact = hit
-            # A situation told is said in the teller's words; its topic's words find the sentence
-            # that names it ("wer entscheidet, in welche Stadt" -> "Direktverteilung … Aufnahmekommunen").
-            told = [self.wording.lemma(w) for t in q.told for w in t.words if " " not in w]
-            reasons = self.index.best_of_each([*content, *told], [p.id for p in q.partners], q.answer_type)
-            # A message that says only whom it is about ("gibt es was für mich als Vater?") gets the
-            # sentence that says whom a partner is for ("… Projekte, die sich speziell an Väter …
-            # richten"), if it has one; a sentence that shares only the group's own words ("Vätern")
-            # is no reason to quote it: then its first sentence says what it is.
-            # A single partner is shown with its description: its reason is a sentence beyond that,
-            # the one that fits the whole message, its story too ("ich schreibe über deutsch-türkische
-            # Migration. Gibt es ein Institut dafür?"). In a list, the question itself chooses.
-            said = self._vocabulary_terms(q, topic_kinds=False)
-            single = len(q.partners) == 1 and not q.in_simple_words
-            shown = q.partners[0].description or "" if single else ""
-            quoted_terms = [*content, *told, WHOM_TERM] if not set(self.index.known([*content, *told])) - said \
-                else [*content, *(q.story if single else ()), *told]
-            reasons_quoted = self.index.best_of_each(quoted_terms, [p.id for p in q.partners], q.answer_type,
-                                                     shown=shown, beyond=said)
-            q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items()}  # each says more than `said`
-            # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
-            # one a reader of the page counts in ("der dritte"). Else the partner whose page says
-            # most of what the message says comes first.
-            if len(q.groups) < 2:
-                q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
-            return Asked.HELP
-        # 12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
-        #    sentence of all, when it matches well.
-        other = self._open_fact(content, q.answer_type, q.doubted) if content else None
-        if other is not None:
-            return self._answered_by(q, other)
-        if intent == "ask_general_info":
-            # "der dritte – warum ist das wichtig?": a subject pointed at is what is asked about.
-            return Asked.SUMMARY if q.partners and q.points_back else Asked.GENERAL
-        # 13. A question about a partner, but no partner anywhere.
-        if q.partners and intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
-            return Asked.LOCATION if intent == "ask_partner_location" else Asked.SUMMARY
-        if intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
-            return Asked.WHICH_PARTNER
-        if intent == "ask_target_group_help":
-            q.partners = []  # no group or topic named: the router asks for whom
-            return Asked.HELP
-        if intent == "nlu_fallback":
-            return Asked.UNCLEAR
-        # An elliptic follow-up about the subject that the page does not answer ("ehrenamtlich?"),
-        # or a question that points at it ("kostet das für mich?").
-        if content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")
-                                                       or q.points_back):
-            return Asked.NOT_STATED
-        return Asked.OUT_OF_SCOPE
+            q.partners = []
 
-    def _asked_again(self, q: Question, memory: Memory, intent_words: Set[str], content: List[str],
-                     words: List[str]) -> Optional[Asked]:
-        """The last question again, about the partner this message names ("und vom DOMiD?")
-        or counts ("und der zweite?").
+    def _rule_belongs_to_subject(self, t: _Turn) -> Optional[Asked]:
+        """"gehören die Jugendmigrationsdienste auch dazu?" about the LAG JSA: a partner named in a
+        question that points at the subject, whose page names that partner, is part of the subject."""
+        inside = self._named_in_subject(t.q, t.memory)
+        return self._answered_by(t.q, inside) if inside is not None else None
+
+    def _figure_of_others_too(self, t: _Turn) -> None:
+        """Prepares: "Wie viele Muslime leben in NRW?" -> "Und Menschen mit Einwanderungsgeschichte
+        insgesamt?": "und" with a group or topic and no question word asks the last figure again,
+        of them."""
+        q, memory = t.q, t.memory
+        if t.words and t.words[0] in ("und", "and") and not q.answer_type and not q.named and (q.groups or q.topics) \
+                and memory.last_asked == Asked.FACT.value and memory.last_answer_type in FIGURE_TYPES \
+                and not t.intent_words & {"help", "list", "summary", "location"}:
+            q.answer_type = memory.last_answer_type
+
+    def _rule_same_question_again(self, t: _Turn) -> Optional[Asked]:
+        """3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
+        das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number;
+        "und der zweite?" the same of the partner counted.
 
         Only for a message that is "und" and a name or an ordinal: nothing else asked (no
         fact words, field, question word, group, topic, city or kind), another partner than
         the subject, and the last answer gave contact fields, places or a fact (or said the
         page has none).
         """
+        q, memory, words = t.q, t.memory, t.words
         names = q.named or q.counted
-        if not (names and words and words[0] in ("und", "and") and len(q.partners) == 1) or content or q.fields \
+        if not (names and words and words[0] in ("und", "and") and len(q.partners) == 1) or q.content or q.fields \
                 or q.answer_type or q.groups or q.topics or q.cities or q.kinds or q.partners[0].id == memory.subject \
-                or intent_words & {"summary", "location", "list", "help", "source"}:
+                or t.intent_words & {"summary", "location", "list", "help", "source"}:
             return None
         if memory.last_asked == Asked.FIELDS.value:
             q.fields = list(memory.last_fields)  # none: the whole contact card, as before
@@ -1004,6 +846,280 @@ class Understanding:
                 return self._answered_by(q, hit)
             return Asked.NOT_STATED
         return None
+
+    def _rule_contact(self, t: _Turn) -> Optional[Asked]:
+        """4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
+        wer berät junge Migranten?" names a group: who helps comes with the contacts."""
+        q, words = t.q, t.words
+        if q.fields and not (q.partners or q.groups or q.topics):
+            # "Wo finde ich mehr Infos zum Lehrkräfteprojekt im Netz?": a group's word inside a
+            # compound names the one partner for that group.
+            q.partners = self._only_partner_of_compound(words)
+        if q.fields and (q.partners or not (q.groups or q.topics)):
+            # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
+            # of the subject beyond the contact word; its www is added to the quote.
+            # So does a question of its own beside the contact word's ("kostet das was? kann ich auch
+            # im Internet fragen?"): a fact-word of a sentence that asks for no contact field.
+            field_terms = set().union(*(self._field_terms.get(f, set()) for f in q.fields))
+            beside = self._fact_words_beside_fields(q.sentences) - field_terms
+            typed = self.index.best(q.content, t.subject_ids, q.answer_type) \
+                if q.partners and (q.answer_type not in (None, "place") or beside) else None
+            if typed is not None and (typed.has_evidence or beside & set(typed.matched)) \
+                    and set(typed.matched) - field_terms:
+                return self._answered_by(q, typed)
+            # "Kann man sich beim JMD anonym im Internet beraten lassen?": the web address, and first
+            # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
+            # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
+            kinds = {term for term in self.index.known(q.content) if is_concept(term)} - field_terms - self._everywhere \
+                - set().union(*(self._name_index_terms.get(pid, set()) for pid in t.subject_ids))
+            rest = self.index.best(q.content, t.subject_ids, None) if q.partners and kinds else None
+            if rest is not None and kinds & set(rest.matched):
+                q.fact = rest
+            return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
+        # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
+        # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
+        if q.intent == "ask_partner_contact" and q.partners and not q.answer_type and not (
+                _opening(words) == "was" and self.index.known(q.content)) and not self._says_word_of(
+                q, words, q.content, t.subject_ids):
+            return Asked.FIELDS
+        return None
+
+    def _rule_city_of_subject(self, t: _Turn) -> Optional[Asked]:
+        """"Gibt es so ein Büro in Dortmund?" about the subject: its places."""
+        q = t.q
+        if q.cities and q.partners and q.refers_back and not _PAST & set(t.words):
+            return Asked.LOCATION
+        return None
+
+    def _rule_fact_of_subject(self, t: _Turn) -> Optional[Asked]:
+        """5. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?")."""
+        q, memory, words, content = t.q, t.memory, t.words, t.q.content
+        subject_ids = t.subject_ids
+        if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
+            return None
+        hit = self.index.best(content, subject_ids, q.answer_type)
+        law = self._law_of_the_page(q, content) if hit is None or not hit.has_evidence else None
+        if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
+            return self._answered_by(q, law)
+        if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
+            # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer.
+            hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
+        if hit is None and q.answer_type and _PAST & set(words):
+            hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
+        # A hit that shares only words the page uses everywhere ("Land") is little on the subject:
+        # a sentence about another partner that shares three words of its own answers instead.
+        # So is one that shares only the words of a group the message names ("und wer setzt sich
+        # für benachteiligte junge Leute ein?" after the Jungen-Initiative: "jung" is the group's).
+        # Then another partner's sentence must share two words beyond the group's too.
+        group_said = self._vocabulary_said(q, words) if not q.named and q.groups else set()
+        weak = hit is not None and not set(hit.matched) - self._everywhere - group_said
+        if not q.named and content and (hit is None or weak):
+            # A subject from memory that has nothing on it yields to a sentence about another
+            # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents,
+            # "die Bewegung, auf die sich der Landesverband … zurückführt" after another partner).
+            # The conversation makes it a question about the page: the classifier's
+            # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
+            # A message of a word or two ("Öffnungszeiten?") stays with the subject: the page
+            # not saying it of the subject is the answer, not another partner's sentence. So does
+            # one that points at it ("kostet das für mich?"): one word in common is no new subject.
+            other = self._open_fact(content, q.answer_type, in_conversation=True,
+                                    by_one_word=len(words) > 2 and not q.points_back)
+            if other is not None and other.sentence.partner_id not in subject_ids and (
+                    not weak or self._distinct_words([term for term in other.matched if term not in self._everywhere]) > 2
+                    and len(set(other.matched) - self._everywhere - group_said) >= 2):
+                return self._answered_by(q, other)
+        # "wo is das …" (a typo left as a word): a place asked and no word matched is where
+        # the partner sits (rule 6), not the first sentence that names some place.
+        typed_place_only = q.answer_type == "place" and not _PAST & set(words)
+        if hit is not None and (hit.matched or q.answer_type and not typed_place_only):
+            return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
+        # "Und die erste? Wer steht als Träger dahinter?": the partner counted is asked about,
+        # whatever group a word of the question names.
+        if q.answer_type and q.answer_type != "place" and (
+                q.named or q.counted or not (q.groups or q.topics or q.cities)):
+            return Asked.NOT_STATED
+        return None
+
+    def _rule_location(self, t: _Turn) -> Optional[Asked]:
+        """6. Where a partner sits ("Wo sitzen die?", "und in Köln?"); not a city after a list,
+        which asks for the list's partners there."""
+        q = t.q
+        if q.partners and ("location" in t.intent_words or q.answer_type == "place"
+                           or q.intent == "ask_partner_location" or (q.cities and not q.named and not q.content)):
+            if not (q.cities and not q.named and t.memory.last_asked == Asked.LIST.value):
+                return Asked.LOCATION
+        return None
+
+    def _rule_summary(self, t: _Turn) -> Optional[Asked]:
+        """7. A partner named (or a reference) and nothing more specific: what it is."""
+        q = t.q
+        if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
+                q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
+                q.partners and q.points_back and "summary" in t.intent_words):  # "was machen die da?"
+            return Asked.SUMMARY if q.intent != "ask_partner_location" else Asked.LOCATION
+        return None
+
+    def _rule_only_partner_of_group(self, t: _Turn) -> Optional[Asked]:
+        """8. A group or topic that only one partner serves, and a question about it beyond the
+        group's own words ("Wer hat das Lehrkräfte-Projekt initiiert?"): its sentence."""
+        q, content = t.q, t.q.content
+        if not ((q.groups or q.topics) and content and "help" not in t.intent_words and not t.asks_for_list):
+            return None
+        fitting = self._fitting(q)
+        hit = self.index.best(content, [fitting[0].id], q.answer_type) if len(fitting) == 1 else None
+        if hit is not None and set(hit.matched) - self._vocabulary_terms(q):
+            # …unless another partner's sentence answers better ("Teilhabegesetz" is the page's);
+            # a higher score from fewer words in common is the answer type's bonus, not a better answer.
+            other = self.index.best(content, None, q.answer_type)
+            if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score \
+                    or len(other.matched) < len(hit.matched):
+                return self._answered_by(q, hit)
+        return None
+
+    def _rule_fact_of_page(self, t: _Turn) -> Optional[Asked]:
+        """9. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
+        unless the message asks who helps."""
+        q, content = t.q, t.q.content
+        if not (content and (q.answer_type in FIGURE_TYPES or not (t.asks_who_helps and (q.groups or q.topics))
+                             and not t.asks_for_list)):
+            return None
+        other = self._open_fact(content, q.answer_type, q.doubted)
+        # Not a sentence of a partner for others that shares only the topic's words: "Wo stimmen
+        # sich die Bundesländer in der Integrationspolitik ab?" is not the KfI's "in anderen
+        # Bundesländern praktizierten Direktverteilung".
+        off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
+            - self._vocabulary_said(q, t.words, topics=True) \
+            and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
+        return self._answered_by(q, other) if other is not None and not off_topic else None
+
+    def _rule_fact_about_oneself(self, t: _Turn) -> Optional[Asked]:
+        """"Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
+        for a fact: a sentence that shares two words beyond the group's own answers it."""
+        q, content = t.q, t.q.content
+        if content and t.asks_who_helps and not t.asks_for_list and "help" not in t.intent_words \
+                and _yes_no_about_oneself(q.sentences):
+            other = self._open_fact(content, q.answer_type, q.doubted)
+            if other is not None and len(set(other.matched) - self._vocabulary_terms(q, topics=False)) >= 2:
+                return self._answered_by(q, other)
+        return None
+
+    def _rule_figure_of_the_page(self, t: _Turn) -> Optional[Asked]:
+        """"Wie viele Migranten leben in NRW?" and no sentence answered it: the page's introduction."""
+        q = t.q
+        if q.intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
+            return Asked.GENERAL
+        return None
+
+    def _rule_list(self, t: _Turn) -> Optional[Asked]:
+        """10. Lists: of a kind, a city, a topic, or everything."""
+        q = t.q
+        law = self._law_of_the_page(q, q.content) if not q.partners else None
+        if law is not None:  # "gibt es dafür ein Gesetz?" sounds like a list question
+            return self._answered_by(q, law)
+        # "Um welche Themen geht es dort?" sounds like a list question, but points at the subject.
+        if q.intent == "ask_partner_list" and q.partners and q.points_back and not (
+                q.kinds or q.cities or q.groups or q.topics or q.wants_all):
+            return Asked.SUMMARY
+        if q.intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
+                q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
+            return Asked.LIST
+        return None
+
+    def _rule_who_helps(self, t: _Turn) -> Optional[Asked]:
+        """11. Who helps a group or with a topic; a described situation. When the message asks
+        more than who ("wer nimmt die auf und verteilt die?") and one of them has the
+        sentence that says it (two words beyond the group's own), the list quotes it."""
+        q, content = t.q, t.q.content
+        fitting = self._fitting(q) if q.groups or q.topics or q.age is not None and t.asks_who_helps else []
+        if not (q.groups or q.topics or fitting):
+            return None
+        # "Er sagt, es gibt Jugendwerkstätten. Wer macht sowas?": a thing that only one partner's
+        # page names makes that partner the first of the list, whatever the topic's list holds.
+        maker = self._only_one_names(q, content, fitting) if not q.groups else None
+        q.partners = [*([maker] if maker else []), *(p for p in fitting if p is not maker)]
+        asks_more = content and q.partners and not q.simple and "help" not in t.intent_words
+        hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
+        if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
+            q.fact = hit
+        # A situation told is said in the teller's words; its topic's words find the sentence
+        # that names it ("wer entscheidet, in welche Stadt" -> "Direktverteilung … Aufnahmekommunen").
+        told = [self.wording.lemma(w) for told_topic in q.told for w in told_topic.words if " " not in w]
+        reasons = self.index.best_of_each([*content, *told], [p.id for p in q.partners], q.answer_type)
+        # A message that says only whom it is about ("gibt es was für mich als Vater?") gets the
+        # sentence that says whom a partner is for ("… Projekte, die sich speziell an Väter …
+        # richten"), if it has one; a sentence that shares only the group's own words ("Vätern")
+        # is no reason to quote it: then its first sentence says what it is.
+        # A single partner is shown with its description: its reason is a sentence beyond that,
+        # the one that fits the whole message, its story too ("ich schreibe über deutsch-türkische
+        # Migration. Gibt es ein Institut dafür?"). In a list, the question itself chooses.
+        said = self._vocabulary_terms(q, topic_kinds=False)
+        single = len(q.partners) == 1 and not q.in_simple_words
+        shown = q.partners[0].description or "" if single else ""
+        quoted_terms = [*content, *told, WHOM_TERM] if not set(self.index.known([*content, *told])) - said \
+            else [*content, *(q.story if single else ()), *told]
+        reasons_quoted = self.index.best_of_each(quoted_terms, [p.id for p in q.partners], q.answer_type,
+                                                 shown=shown, beyond=said)
+        q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items()}  # each says more than `said`
+        # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
+        # one a reader of the page counts in ("der dritte"). Else the partner whose page says
+        # most of what the message says comes first.
+        if len(q.groups) < 2:
+            q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
+        return Asked.HELP
+
+    def _rule_best_sentence(self, t: _Turn) -> Optional[Asked]:
+        """12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
+        sentence of all, when it matches well; else a general question is the page's
+        introduction ("der dritte – warum ist das wichtig?": a subject pointed at is asked about)."""
+        q = t.q
+        other = self._open_fact(q.content, q.answer_type, q.doubted) if q.content else None
+        if other is not None:
+            return self._answered_by(q, other)
+        if q.intent == "ask_general_info":
+            return Asked.SUMMARY if q.partners and q.points_back else Asked.GENERAL
+        return None
+
+    def _rule_by_intent(self, t: _Turn) -> Asked:
+        """13. What the classifier's intent alone says: a question about a partner but no partner
+        anywhere asks which one; an elliptic follow-up about the subject that the page does not
+        answer ("ehrenamtlich?") or one that points at it ("kostet das für mich?") is not stated."""
+        q, words = t.q, t.words
+        if q.partners and q.intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
+            return Asked.LOCATION if q.intent == "ask_partner_location" else Asked.SUMMARY
+        if q.intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
+            return Asked.WHICH_PARTNER
+        if q.intent == "ask_target_group_help":
+            q.partners = []  # no group or topic named: the router asks for whom
+            return Asked.HELP
+        if q.intent == "nlu_fallback":
+            return Asked.UNCLEAR
+        if q.content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")
+                                                         or q.points_back):
+            return Asked.NOT_STATED
+        return Asked.OUT_OF_SCOPE
+
+    # The order in which the rules are tried; `_decide` stops at the first that answers.
+    _RULES: Tuple[Callable[["Understanding", _Turn], Optional[Asked]], ...] = (
+        _rule_source,
+        _rule_small_talk,
+        _new_subject_for_others,
+        _rule_belongs_to_subject,
+        _figure_of_others_too,
+        _rule_same_question_again,
+        _rule_contact,
+        _rule_city_of_subject,
+        _rule_fact_of_subject,
+        _rule_location,
+        _rule_summary,
+        _rule_only_partner_of_group,
+        _rule_fact_of_page,
+        _rule_fact_about_oneself,
+        _rule_figure_of_the_page,
+        _rule_list,
+        _rule_who_helps,
+        _rule_best_sentence,
+        _rule_by_intent,
+    )
 
     def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False,
                    in_conversation: bool = False, by_one_word: bool = False) -> Optional[Hit]:
