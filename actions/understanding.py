@@ -106,6 +106,8 @@ _BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+# "ein Institut, das …", "eine Stelle, die …": the pronouns that open a relative clause.
+_RELATIVE = frozenset("das die der den dem welche welcher welches welchen".split())
 # "die Träger", "den Eltern": a definite article before a group's word.
 _DEFINITE = frozenset("die der den dem des deren dessen".split())
 # Words before a group's word that make it the subject's own people ("die/solche/diese/ihre Träger").
@@ -474,6 +476,14 @@ class Understanding:
             if question.groups or question.topics:
                 not_naming |= {self.wording.lemma(w.strip("?!.,:;")) for before, a, w in zip(["", *words], words, words[1:])
                                if a in _INDEFINITE and before != "so"}
+                # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
+                # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
+                not_naming |= {t for clause in _relative_clauses(words) for w in clause for t in self.wording.terms(w)}
+            # "Verbund von Elternvereinen mit Migrationsgeschichte": a word of a group or topic names
+            # no partner by one of its parts ("Geschichte", as in "Lehrkräfte mit Zuwanderungsgeschichte").
+            said = rest.split()
+            not_naming |= {part for m in [*self.directory.group_mentions(rest), *self.directory.topic_mentions(rest)]
+                           for word in said[m.start:m.end] for part in self.wording.terms(word)[1:]}
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
             question.partners = self._named_by_word(
@@ -885,9 +895,13 @@ class Understanding:
         return None
 
     def _rule_city_of_subject(self, t: _Turn) -> Optional[Asked]:
-        """"Gibt es so ein Büro in Dortmund?" about the subject: its places."""
+        """"Gibt es so ein Büro in Dortmund?" about the subject: its places. A city of the story
+        before the question is where the writer is ("Gesamtschule Duisburg-Marxloh. Netzwerk für
+        Lehrkräfte mit Migrationsgeschichte – gibt's das?"), not what is asked."""
         q = t.q
-        if q.cities and q.partners and q.refers_back and not _PAST & set(t.words):
+        asking = fold(q.sentences[-1]) if q.sentences else ""
+        asked_cities = [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", asking)]
+        if asked_cities and q.partners and q.refers_back and not _PAST & set(t.words):
             return Asked.LOCATION
         return None
 
@@ -902,8 +916,11 @@ class Understanding:
         if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
             return self._answered_by(q, law)
         if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
-            # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer.
-            hit = self.index.hit_for(memory.last_quote, q.answer_type) or hit
+            # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer
+            # and is about the subject ("und das dritte, das mit den jungs – von welchem Ministerium
+            # kommt das?" is not about the partner quoted last).
+            quoted = self.index.hit_for(memory.last_quote, q.answer_type)
+            hit = quoted if quoted is not None and quoted.sentence.partner_id in subject_ids else hit
         if hit is None and q.answer_type and _PAST & set(words):
             hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
         # A hit that shares only words the page uses everywhere ("Land") is little on the subject:
@@ -1430,6 +1447,14 @@ def _yes_no_about_oneself(sentences: List[str]) -> bool:
     # "… ich darf gar nicht wählen. Stimmt das für Spätaussiedler?": a claim about oneself, checked.
     before = fold(" ".join(sentences[:-1])).split()
     return bool(last) and last[0] in _CHECKS_A_CLAIM and bool({"ich", "wir"} & set(before))
+
+
+def _relative_clauses(words: List[str]) -> List[List[str]]:
+    """The words after an indefinite article, its noun and a relative pronoun, to the end of
+    the message: "ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?"
+    (folded words carry no commas, so the clause runs to the end)."""
+    return [words[index + 3:] for index in range(len(words) - 2)
+            if words[index] in _INDEFINITE and words[index + 2] in _RELATIVE]
 
 
 def _ordinal(words: List[str]) -> Optional[int]:

@@ -33,6 +33,8 @@ _MIN_PART_LENGTH = 4
 _MIN_COMPOUND_LENGTH = 9
 # How often a lemma is looked up again: "geförderten" -> "geförderte" -> "gefördert" -> "fördern".
 _MAX_LEMMA_STEPS = 3
+# A word this short keeps its final "s" ("Haus", "Kurs"): no genitive is cut from it.
+_MIN_GENITIVE_LENGTH = 5
 
 
 # Particles of German separable verbs ("setzt sich … ein"), and where a clause ends.
@@ -124,7 +126,20 @@ class Wording:
             lemma = self._in_table(form) or self._base_form(form)
             if lemma:
                 return lemma
-        return word
+        return self._genitive(word) or word
+
+    def _genitive(self, word: str) -> str:
+        """"Austauschs" -> "Austausch", "Beirates" -> "Beirat": a genitive -s or -es that the
+        table does not list, on a noun it knows; "" otherwise."""
+        if len(word) <= _MIN_GENITIVE_LENGTH or word[-1:] not in ("s", "S"):
+            return ""
+        stems = (word[:-1], word[:-2]) if word[-2:].lower() == "es" else (word[:-1],)
+        for stem in stems:
+            noun = stem[:1].upper() + stem[1:]
+            lemma = self._lemmas.get(noun) or (noun if noun in self._lemma_values else "")
+            if lemma:
+                return lemma
+        return ""
 
     def _in_table(self, form: str) -> str:
         """The table's lemma of a form as typed, capitalised or in lower case; "" if unknown."""
@@ -143,7 +158,7 @@ class Wording:
         first, second = split
         # The last part is a noun, looked up as one: "Dienst", not the verb form "dienst" (-> "dienen").
         last = self._lemmas.get(second) or self._lemmas.get(with_umlauts(second)) \
-            or self._compound_lemma(second)  # "Jugend|migrations|diensten"
+            or self._compound_lemma(second) or self._genitive(second)  # "Jugend|migrations|diensten"
         return first + last.lower() if last else ""
 
     @functools.lru_cache(maxsize=20000)

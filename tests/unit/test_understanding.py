@@ -1937,3 +1937,60 @@ def test_da_in_a_last_sentence_that_asks_nothing_points_at_what_was_told(directo
                                 "entscheiden. Was sage ich da?", intent="ask_partner_info",
                            entities=[entity("topic", topic.id)])
     assert understanding.read(tracker, memory).partners == [owner]
+
+
+def test_a_city_of_the_story_is_where_the_writer_is_not_what_is_asked(directory) -> None:
+    """"Ich arbeite an einer Schule in Duisburg. Netzwerk für Väter – gibt's das?": who helps
+    fathers, not where the partner described sits (and not "Meinten Sie …?")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    group = directory.knowledge.target_group("vaeter")
+    (only,) = directory.for_target_group(group.id)
+    tracker = make_tracker(text="Ich arbeite an einer Schule in Duisburg. Netzwerk für Väter – gibt's das?",
+                           intent="nlu_fallback", entities=[entity("city", "Duisburg"),
+                                                            entity("target_group", group.id)])
+    question = understanding.read(tracker, Memory())
+    assert question.asked == Asked.HELP and question.partners == [only]
+
+
+def test_the_last_quote_answers_only_for_its_own_partner(directory) -> None:
+    """"ok und das dritte, das mit den jungs – von welchem ministerium kommt das?" after a quote
+    of the LAG JSA: the partner described (the boys' initiative) is asked about, not the quote's."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    lag = directory.knowledge.partner("lag_jsa")
+    quote = next(s for s in lag.quoted_sentences if "Träger" in s)
+    memory = Memory(subject=lag.id, listed=["jmd", lag.id], mentioned=["jmd", lag.id], last_quote=quote,
+                    last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="ok und das dritte, das mit den jungs – von welchem ministerium kommt das?",
+                           intent="nlu_fallback", entities=[entity("target_group", "jungen")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["jungenarbeit"]
+
+
+def test_a_part_of_a_groups_word_names_no_partner(directory) -> None:
+    """"Und gibt es einen Verbund von Elternvereinen mit Migrationsgeschichte?" after the DOMiD:
+    "Migration" inside "Migrationsgeschichte" is no word of the DOMiD's name here; who helps parents."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="domid", mentioned=["domid"])
+    tracker = make_tracker(text="Und gibt es einen Verbund von Elternvereinen mit Migrationsgeschichte?",
+                           intent="ask_target_group_help", entities=[entity("target_group", "eltern")])
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.HELP and "domid" not in [p.id for p in question.partners]
+
+
+def test_a_relative_clause_describes_what_is_sought_and_names_no_one(directory) -> None:
+    """"Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?"
+    after the DOMiD: "Migration" in the clause does not make it the DOMiD; the institute is another."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="domid", mentioned=["domid"])
+    tracker = make_tracker(text="Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?",
+                           intent="ask_target_group_help", entities=[entity("topic", "forschung")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners][:1] == ["zfti"]
+
+
+def test_a_genitive_s_meets_its_noun() -> None:
+    """"des Wissenschaftleraustauschs" meets "Austausch"; a short word keeps its "s" ("Haus")."""
+    assert WORDING.lemma("Austauschs") == WORDING.lemma("Austausch") == "austausch"
+    assert "austausch" in WORDING.terms("Wissenschaftleraustauschs")
+    assert WORDING.lemma("Beirates") == WORDING.lemma("Beirat")
+    assert WORDING.lemma("Haus") == "haus"
