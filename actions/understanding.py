@@ -106,6 +106,10 @@ _BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 _DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 _INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+# "Das Institut ist eine Stiftung …": a sentence that opens with what it calls its partner, then
+# its verb (not a genitive or preposition that attaches: "Die Aufgaben des ZfTI …").
+_SELF_NOUN = re.compile(r"(?:Das|Der|Die)\s+([A-ZÄÖÜ]\w+)\s+(\w+)")
+_ATTACHED = frozenset("des der den dem die das von vom für und mit zu zur zum in im an bei aus".split())
 # "ein Institut, das …", "eine Stelle, die …": the pronouns that open a relative clause.
 _RELATIVE = frozenset("das die der den dem welche welcher welches welchen".split())
 # "die Träger", "den Eltern": a definite article before a group's word.
@@ -315,6 +319,13 @@ class Understanding:
                    for word in whole.split("-")[-1:]
                    for term in (wording.lemma(word), *(wording.parts(word)[1:] if name in (p.name, p.short_name) else ()))
                    if len(term) > 2 and term not in wording.stop_words and term not in everywhere}
+            for p in knowledge.partners
+        }
+        # What a partner's own sentences call it when they open with it ("Das Institut ist eine
+        # Stiftung …" of the ZfTI): "Fördert das Institut auch …?" names it among those talked about.
+        self._self_nouns: Dict[str, Set[str]] = {
+            p.id: {wording.lemma(m.group(1)) for s in p.quoted_sentences
+                   if (m := _SELF_NOUN.match(s)) and m.group(2) not in _ATTACHED} - everywhere
             for p in knowledge.partners
         }
         # The same words as the fact index knows them: what a described partner is called.
@@ -664,11 +675,12 @@ class Understanding:
         return rest
 
     def _named_by_word(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
-        """The one partner talked about whose name alone has a word of the message."""
+        """The one partner talked about whose name alone (or the noun its own sentences call it
+        by: "das Institut") has a word of the message."""
         talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
+        called = {pid: self._name_terms.get(pid, set()) | self._self_nouns.get(pid, set()) for pid in talked_about}
         by_word = [pid for pid in talked_about if set(terms) & (
-            self._name_terms.get(pid, set()) - set().union(*(self._name_terms.get(o, set())
-                                                            for o in talked_about if o != pid)))]
+            called[pid] - set().union(*(called[o] for o in talked_about if o != pid)))]
         found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
         return [found] if found else []
 

@@ -1994,3 +1994,14 @@ def test_a_genitive_s_meets_its_noun() -> None:
     assert "austausch" in WORDING.terms("Wissenschaftleraustauschs")
     assert WORDING.lemma("Beirates") == WORDING.lemma("Beirat")
     assert WORDING.lemma("Haus") == "haus"
+
+
+def test_what_a_partners_own_sentences_call_it_names_it(directory) -> None:
+    """"Fördert das Institut auch den Austausch von Forschenden …?" after the ZfTI, whose page
+    says "Das Institut ist eine Stiftung …": the ZfTI, not a list of who helps researchers."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="zfti", mentioned=["domid", "zfti"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Fördert das Institut auch den Austausch von Forschenden zwischen beiden Ländern?",
+                           intent="ask_target_group_help", entities=[entity("target_group", "forschende")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["zfti"] and question.asked == Asked.FACT
