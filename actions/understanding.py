@@ -112,6 +112,9 @@ _SELF_NOUN = re.compile(r"(?:Das|Der|Die)\s+([A-ZÄÖÜ]\w+)\s+(\w+)")
 _ATTACHED = frozenset("des der den dem die das von vom für und mit zu zur zum in im an bei aus".split())
 # "ein Institut, das …", "eine Stelle, die …": the pronouns that open a relative clause.
 _RELATIVE = frozenset("das die der den dem welche welcher welches welchen".split())
+# The writer ("wer hilft mir?") and the writer's own people ("meine Mutter").
+_ME = frozenset("ich mir mich".split())
+_MY = frozenset("mein meine meiner meinem meinen meines".split())
 # "die Träger", "den Eltern": a definite article before a group's word.
 _DEFINITE = frozenset("die der den dem des deren dessen".split())
 # Words before a group's word that make it the subject's own people ("die/solche/diese/ihre Träger").
@@ -512,6 +515,10 @@ class Understanding:
             found, rest_terms = self._named_by_sentence(memory, naming) if naming else ([], [])
             if found:
                 question.partners, question.content = found, [t for t in terms if t not in naming or t in rest_terms]
+                # "das online ding von vorhin, bis wie alt darf man da hin?": a contact word that
+                # named it is no contact field asked for.
+                asked_fields = self.directory.fields_in(" ".join(words[said_until:]))
+                question.fields = [f for f in question.fields if f in asked_fields]
             else:
                 question.partners, question.content = self._named_by_sentence(memory, terms)
         if not question.partners and _ALSO & set(words):
@@ -637,6 +644,12 @@ class Understanding:
                      for implied in self.directory.groups_said_by_label[g.id]
                      if implied != g and first_at.get(implied, -1) > first_at[g]}
         question.groups = [g for g in question.groups if g not in described] or question.groups
+        # "ich bin 16 … mit meiner Mutter hier. wer hilft mir?": a group said only as the writer's own
+        # relative ("meine Mutter", "meine Eltern") is not whom a question about the writer asks for.
+        if _ME & set(folded):
+            mine = {m.item for m in group_mentions if m.start >= 1 and folded[m.start - 1] in _MY}
+            said = {m.item for m in group_mentions if not (m.start >= 1 and folded[m.start - 1] in _MY)}
+            question.groups = [g for g in question.groups if g not in mine or g in said]
         # "gibt es was für eltern und auch was für väter?": the groups in the order asked (the
         # list's heading names them so; its partners stay in the page's order).
         asked_at = first_starts(last_mentions)

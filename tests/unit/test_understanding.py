@@ -2005,3 +2005,26 @@ def test_what_a_partners_own_sentences_call_it_names_it(directory) -> None:
                            intent="ask_target_group_help", entities=[entity("target_group", "forschende")])
     question = understanding.read(tracker, memory)
     assert [p.id for p in question.partners] == ["zfti"] and question.asked == Asked.FACT
+
+
+def test_the_writers_own_relative_is_not_whom_a_question_for_the_writer_asks_for(directory) -> None:
+    """"ich bin 16 … mit meiner Mutter … wer hilft mir?": the writer (16) is asked for, not parents;
+    "meine Eltern brauchen Hilfe. Wer hilft ihnen?" asks for parents."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="hi ich bin 16 und seit drei Wochen hier mit meiner Mutter. ich will zur Schule "
+                                "gehen und später arbeiten. wer hilft mir", intent="ask_target_group_help")
+    question = understanding.read(tracker, Memory())
+    assert "eltern" not in [g.id for g in question.groups] and "jmd" in [p.id for p in question.partners]
+    tracker = make_tracker(text="Meine Mutter versteht die Schule nicht. Wer hilft Eltern?", intent="ask_target_group_help")
+    assert "eltern" in [g.id for g in understanding.read(tracker, Memory()).groups]
+
+
+def test_a_contact_word_that_names_a_partner_from_before_is_no_field_asked(directory) -> None:
+    """"das online ding von vorhin, bis wie alt darf man da hin?": "online" names the JMD (its
+    online counselling); the age is asked, not the web address."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["jmd", "adb"], last_asked=Asked.FIELDS.value)
+    tracker = make_tracker(text="ok egal. das online ding von vorhin, bis wie alt darf man da hin?",
+                           intent="ask_partner_contact", entities=[entity("contact_attribute", "web")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["jmd"] and not question.fields and question.asked == Asked.FACT
