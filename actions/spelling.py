@@ -13,13 +13,21 @@ from typing import FrozenSet, Iterator, List
 _UMLAUTS_AS_DIGRAPH = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _UMLAUTS_AS_VOWEL = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 _NOT_WORD = re.compile(r"[^\w]+")
+_GENDER_MARK = re.compile(r"(?<=\w)[*:_/](?=in(?:nen)?\b)", re.IGNORECASE)
 _DIGRAPHS_AS_UMLAUT = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 _PLAIN_TO_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 
 
+def without_gender_marks(text: str) -> str:
+    """"Migrant*innen", "Lehrer:innen", "Schüler/innen" -> "Migrantinnen" …: the gender mark
+    inside a word is no word break."""
+    return _GENDER_MARK.sub("", text)
+
+
 def fold(text: str) -> str:
-    """A comparison key: lower case, umlauts as ae/oe/ue, punctuation as single spaces."""
-    folded = text.casefold().translate(_UMLAUTS_AS_DIGRAPH)
+    """A comparison key: lower case, umlauts as ae/oe/ue, gender marks joined ("Migrant*innen"),
+    punctuation as single spaces."""
+    folded = without_gender_marks(text).casefold().translate(_UMLAUTS_AS_DIGRAPH)
     return _NOT_WORD.sub(" ", folded).strip()
 
 

@@ -175,6 +175,8 @@ _CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
 # "Letzte Frage: …", "Für das zweite Kapitel: …": the writer counts their own questions or
 # text, not the partners named.
 _OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
+# "Ziel Nummer 3", "Punkt Nr. 2": a number that counts the items of a list.
+_NUMBER_MARKS = frozenset("nummer nr punkt".split())
 _ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
              # "Zweitgenannter – wie entstanden?"
@@ -526,7 +528,8 @@ class Understanding:
             # partner for the same people whose name has that word.
             question.partners = self._beside_subject(memory, terms)
             question.named = bool(question.partners)
-        item = self._list_item(words, memory) if not question.partners else None
+        item = self._list_item(words, question.partners[0].id if len(question.partners) == 1 else
+                               None if question.partners else memory.subject)
         if item is not None:  # "und was ist das dritte Ziel?": that item of the subject's list
             question.asked = self._answered_by(question, item)
             return question
@@ -1202,17 +1205,21 @@ class Understanding:
         parts = {p for term in matched for p in self.wording.parts(term)}
         return sum(term not in parts for term in matched)
 
-    def _list_item(self, words: List[str], memory: Memory) -> Optional[Hit]:
-        """"das dritte Ziel", "die zweite Aufgabe" about the subject: that item of its quoted
-        list whose lead-in has the noun after the ordinal ("folgende Ziele:"); None otherwise."""
-        subject = self.directory.knowledge.partner(memory.subject or "")
+    def _list_item(self, words: List[str], subject_id: Optional[str]) -> Optional[Hit]:
+        """"das dritte Ziel", "die zweite Aufgabe", "Ziel Nummer 3" of the partner asked about:
+        that item of its quoted list whose lead-in has the noun counted ("folgende Ziele:");
+        None otherwise."""
+        subject = self.directory.knowledge.partner(subject_id or "")
         if subject is None:
             return None
-        for index, word in enumerate(words[:-1]):
-            position = _ORDINALS.get(word)
+        counted = [(_ORDINALS.get(word), words[index + 1]) for index, word in enumerate(words[:-1])]
+        # "Ziel Nummer 3", "Aufgabe Nr. 2": the noun before the number.
+        counted += [(int(number) - 1, noun) for noun, mark, number in zip(words, words[1:], words[2:])
+                    if mark in _NUMBER_MARKS and number.isdigit() and 0 < int(number) < 10]
+        for position, counted_noun in counted:
             if position is None:
                 continue
-            noun = self.wording.lemma(words[index + 1].strip("?!.,:;"))
+            noun = self.wording.lemma(counted_noun.strip("?!.,:;"))
             for quoted in subject.lists:
                 items = quoted.sentences()[1:] if quoted.items_stand_alone else quoted.sentences()
                 if noun in self.wording.terms(quoted.lead) and -len(items) <= position < len(items):

@@ -23,7 +23,7 @@ from typing import List, Optional, Tuple
 import spacy
 from compound_split import char_split
 
-from actions.spelling import fold, one_umlaut_more, with_umlauts
+from actions.spelling import fold, one_umlaut_more, with_umlauts, without_gender_marks
 
 _WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
 # char_split scores a split from about -1 (unlikely) to 1 (sure); below this the
@@ -74,7 +74,7 @@ class Wording:
 
     def words(self, text: str) -> List[str]:
         """The words of a text as typed (hyphenated words split), without punctuation."""
-        return [part for word in _WORD.findall(text) for part in word.split("-") if part]
+        return [part for word in _WORD.findall(without_gender_marks(text)) for part in word.split("-") if part]
 
     @functools.lru_cache(maxsize=20000)
     def lemma(self, word: str) -> str:

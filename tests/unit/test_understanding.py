@@ -2028,3 +2028,23 @@ def test_a_contact_word_that_names_a_partner_from_before_is_no_field_asked(direc
                            intent="ask_partner_contact", entities=[entity("contact_attribute", "web")])
     question = understanding.read(tracker, memory)
     assert [p.id for p in question.partners] == ["jmd"] and not question.fields and question.asked == Asked.FACT
+
+
+def test_a_list_item_counted_by_number_of_a_partner_named(directory) -> None:
+    """"zurück zur Landesinitiative: was war nochmal Ziel Nummer 3?" while another partner is the
+    subject: the third item of the named partner's list of goals."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    partner = directory.knowledge.partner("jungenarbeit")
+    goals = next(q for q in partner.lists if "Ziele" in q.lead)
+    memory = Memory(subject="lag_jsa", mentioned=["jungenarbeit", "lag_jsa"])
+    tracker = make_tracker(text="ok zurück zur Landesinitiative Jungenarbeit: was war nochmal Ziel Nummer 3?",
+                           intent="ask_partner_info", entities=[entity("partner", "jungenarbeit")])
+    question = understanding.read(tracker, memory)
+    assert question.fact is not None and question.fact.sentence.text == goals.sentences()[2]
+
+
+def test_a_gender_mark_inside_a_word_is_no_word_break() -> None:
+    """"Migrant*innen", "Lehrer:innen" are read as "Migrantinnen", "Lehrerinnen"."""
+    assert fold("Migrant*innen und Lehrer:innen") == "migrantinnen und lehrerinnen"
+    assert WORDING.terms("Migrant*innen") == WORDING.terms("Migrantinnen")
+    assert fold("Termin um 12:30") == "termin um 12 30"
