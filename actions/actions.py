@@ -33,7 +33,8 @@ from actions.live_knowledge import LiveKnowledge
 from actions.memory import Memory
 from actions.replies import Replies
 from actions.router import Router
-from actions.understanding import FEEDBACK_INTENTS, Asked, Understanding
+from actions.question import FEEDBACK_INTENTS, Asked
+from actions.understanding import Understanding
 from actions.wording import Wording
 
 logger = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from actions.knowledge import CONTACT_FIELDS, KINDS, EmergencyNumber, Partner
 from actions.memory import Memory
 from actions.replies import Replies
 from actions.safety import SELF_HARM
-from actions.understanding import FEEDBACK_INTENTS, Asked, Question
+from actions.question import FEEDBACK_INTENTS, Asked, Question
 
 Events = List[Dict[Text, Any]]
 MAX_BUTTONS = 5

@@ -7,17 +7,15 @@ numbers, names and words are read from the knowledge and reply files.
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any, Dict, List, Optional, Tuple
+from typing import List
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import actions
 from actions.languages import TranslatedWords, detector_for
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
-from tests.support.fixtures import ask, entity, make_tracker
+from tests.support.fixtures import ask, entity
 
 REPLIES = Replies()
 
@@ -152,7 +150,7 @@ def test_answers_other_than_quotes_are_in_the_users_language(knowledge, asked: s
     from actions.directory import PartnerDirectory
     from actions.memory import Memory
     from actions.router import Router
-    from actions.understanding import Asked, Question
+    from actions.question import Asked, Question
 
     kfi = knowledge.partner("kfi")
     dispatcher = CollectingDispatcher()

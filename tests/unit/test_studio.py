@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
-from typing import List, Sequence
+from typing import Sequence
 
 import pytest
 import yaml
@@ -99,7 +99,7 @@ def test_a_new_partner_quoted_from_the_source_is_added(editor: Editor, knowledge
 def test_an_assigned_question_is_answered_by_its_partner_without_training(editor: Editor, knowledge_copy: Path) -> None:
     from actions import actions
     from actions.memory import Memory
-    from actions.understanding import Asked
+    from actions.question import Asked
 
     question = "Wohin mit alten Fotos aus der Gastarbeiterzeit meiner Familie?"
     assert editor.add_questions("domid", "contact", [question]).ok

@@ -21,7 +21,8 @@ from actions.situations import Situations
 from actions.spelling import fold
 from actions.memory import Memory
 from actions.router import Router
-from actions.understanding import COMMON_WORD_SHARE, Asked, Question, _has_pointer
+from actions.cues import COMMON_WORD_SHARE, has_pointer
+from actions.question import Asked, Question
 from actions.wording import NUMBER_WORDS
 from tests.support.fixtures import ask, entity, make_tracker
 
@@ -320,16 +321,16 @@ def test_an_age_stated_asks_for_the_age_limit(directory, index: FactIndex) -> No
 def test_a_relative_pronoun_points_back_to_nothing() -> None:
     """"gibt es ein Gremium, das sich um … kümmert?" names what it asks for; "machen die das
     auch?" and "gibt es das auch in …" point back."""
-    assert not _has_pointer("gibt es ein gremium das sich um spaetaussiedler kuemmert".split())
-    assert _has_pointer("machen die auch beratung".split())
-    assert _has_pointer("gibt es das auch in koeln".split())
+    assert not has_pointer("gibt es ein gremium das sich um spaetaussiedler kuemmert".split())
+    assert has_pointer("machen die auch beratung".split())
+    assert has_pointer("gibt es das auch in koeln".split())
     # "dafür" that announces a "dass" clause points to the clause, not back.
-    assert not _has_pointer("wer setzt sich dafuer ein, dass migranten mitreden".split())
-    assert _has_pointer("wer bezahlt dafuer".split())
+    assert not has_pointer("wer setzt sich dafuer ein, dass migranten mitreden".split())
+    assert has_pointer("wer bezahlt dafuer".split())
     # "irgendwas, das sich um Jungs kümmert": after a thing, "das" opens a relative clause too;
     # "weißt du, was die machen?" still points back.
-    assert not _has_pointer("gibt es irgendwas das sich speziell um jungs kuemmert".split())
-    assert _has_pointer("weisst du was die auch anbieten".split())
+    assert not has_pointer("gibt es irgendwas das sich speziell um jungs kuemmert".split())
+    assert has_pointer("weisst du was die auch anbieten".split())
 
 
 def test_a_new_topic_phrase_at_the_end_keeps_the_subject(directory) -> None:
@@ -885,10 +886,10 @@ def test_the_one_partner_for_a_group_comes_with_the_sentence_that_fits_the_messa
 
 def test_an_age_after_a_family_word_is_an_age_stated() -> None:
     """"meine tochter 19 sucht ausbildung": an age, as "ist 19" is; a house number is not."""
-    from actions.understanding import _AGE_STATED
-    assert _AGE_STATED.search("meine tochter 19 sucht ausbildung")
-    assert _AGE_STATED.search("Mein Sohn, 15, ist neu hier")
-    assert not _AGE_STATED.search("Adenauerallee 12-14")
+    from actions.cues import AGE_STATED
+    assert AGE_STATED.search("meine tochter 19 sucht ausbildung")
+    assert AGE_STATED.search("Mein Sohn, 15, ist neu hier")
+    assert not AGE_STATED.search("Adenauerallee 12-14")
 
 
 def test_feedback_with_a_question_gets_the_answer_and_feedback_alone_the_fixed_reply(directory) -> None:
@@ -1313,8 +1314,8 @@ def test_a_bare_question_phrase_asks_about_the_subject_whatever_the_classifier_h
 def test_an_article_before_a_noun_points_back_to_nothing() -> None:
     """"hat das land auch was für die Papas?": "das" before a noun is an article; "fördern die
     den Austausch?" still points back."""
-    assert not _has_pointer("hat das land auch was fuer die papas".split(), is_noun=WORDING.is_noun)
-    assert _has_pointer("foerdern die den austausch".split(), is_noun=WORDING.is_noun)
+    assert not has_pointer("hat das land auch was fuer die papas".split(), is_noun=WORDING.is_noun)
+    assert has_pointer("foerdern die den austausch".split(), is_noun=WORDING.is_noun)
     assert WORDING.is_noun("beratung") and not WORDING.is_noun("auch") and not WORDING.is_noun("den")
 
 
@@ -1793,11 +1794,11 @@ def test_a_subjects_sentence_that_shares_only_the_groups_words_yields_to_a_bette
 
 def test_counting_ones_own_questions_is_no_reference_to_a_listed_partner(directory) -> None:
     """"Letzte Frage: …" counts the writer's questions; "der letzte" after a list is a partner."""
-    from actions.understanding import _ordinal
-    assert _ordinal("letzte frage wo werden grundsatzentscheidungen getroffen".split()) is None
-    assert _ordinal("zweite sache wer hilft".split()) is None
-    assert _ordinal("fuer das zweite kapitel wer vertritt die traeger".split()) is None
-    assert _ordinal("und der letzte wo ist der".split()) == -1
+    from actions.cues import ordinal_in
+    assert ordinal_in("letzte frage wo werden grundsatzentscheidungen getroffen".split()) is None
+    assert ordinal_in("zweite sache wer hilft".split()) is None
+    assert ordinal_in("fuer das zweite kapitel wer vertritt die traeger".split()) is None
+    assert ordinal_in("und der letzte wo ist der".split()) == -1
 
 
 def test_a_partner_talked_about_is_named_by_a_word_in_the_story_before_the_question(directory) -> None:

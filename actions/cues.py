@@ -1,0 +1,265 @@
+"""The word cues and thresholds by which a message is read: pointers ("die", "dort",
+"davon"), ordinals ("der zweite"), the writer's own words ("ich", "meine Mutter"), the
+phrases that open a question, and the small text functions that look for them.
+
+They are German (and some English) function words and patterns, not partner facts: what
+partners are called, whom they serve and what they say lives in the knowledge file.
+Both the reading of a message (actions.understanding) and the rules that decide what it
+asks (actions.deciding) use them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence
+
+from actions.fact_index import CONCEPT_MARK
+from actions.knowledge import KINDS, Partner, Vocabulary
+from actions.memory import Memory
+from actions.spelling import fold, with_plain_vowels
+
+# The fact-index term of the fact-word group "zielgruppe" ("richtet sich an", "wendet sich an"):
+# the sentence that says whom a partner is for.
+WHOM_TERM = f"{CONCEPT_MARK}zielgruppe"
+# A word of the page shorter than this names no one by itself ("Rat", "Amt").
+MIN_OWN_WORD = 6
+# A sentence that names a thing of its own answers "wer macht sowas?" over the topic's partners
+# when it scores at least this many times as high as their best sentence.
+DOMINANT_SHARE = 2.0
+# The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
+EXISTS = "exists"
+PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
+# Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
+FIGURE_TYPES = ("number", "share", "date", "expansion")
+# An out-of-scope guess is overruled by a sentence of the page only if it matches this much better.
+DOUBTED_FACTOR = 1.5
+# Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
+MIN_FALLBACK_CONFIDENCE = 0.3
+
+
+# Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
+SMALL_WORDS = with_plain_vowels("und in im auch gibt gibts es das was ist mit wie sieht aus da dort denn noch bei so der "
+                                 "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
+# Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
+# pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
+POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
+                              "them their")
+# "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
+WITH = frozenset("mit with".split())
+# "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
+HOW = frozenset("wie wo wann".split())
+# "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
+KIND_POINTERS = frozenset("sowas solche solchen solches".split())
+PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
+AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
+                                   "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
+                                   "vor sich konkret genau alles dann beiden")
+# "gehören die JMD auch dazu?", "sind die dabei?": whether something belongs to the subject.
+BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
+# "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
+DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
+# "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
+INDEFINITE = frozenset("ein eine einen einem einer eines".split())
+# "Das Institut ist eine Stiftung …": a sentence that opens with what it calls its partner, then
+# its verb (not a genitive or preposition that attaches: "Die Aufgaben des ZfTI …").
+SELF_NOUN = re.compile(r"(?:Das|Der|Die)\s+([A-ZÄÖÜ]\w+)\s+(\w+)")
+ATTACHED = frozenset("des der den dem die das von vom für und mit zu zur zum in im an bei aus".split())
+# "ein Institut, das …", "eine Stelle, die …": the pronouns that open a relative clause.
+RELATIVE = frozenset("das die der den dem welche welcher welches welchen".split())
+# The writer ("wer hilft mir?") and the writer's own people ("meine Mutter").
+WRITER = frozenset("ich mir mich".split())
+WRITERS_OWN = frozenset("mein meine meiner meinem meinen meines".split())
+# "die Träger", "den Eltern": a definite article before a group's word.
+DEFINITE = frozenset("die der den dem des deren dessen".split())
+# Words before a group's word that make it the subject's own people ("die/solche/diese/ihre Träger").
+OF_THE_SUBJECT = DEFINITE | KIND_POINTERS | DEMONSTRATIVES | frozenset(
+    "ihre ihren ihrer ihrem seine seinen seiner seinem".split())
+# "gibt es was für Väter?", "macht das Land etwas …?": something unnamed.
+SOMETHING = frozenset("was etwas irgendwas sowas".split())
+# "etwas, das …": a thing a relative clause describes (not "was": "weißt du, was die machen?").
+THING = SOMETHING - {"was"}
+# Words before the one a question opens with.
+LEADING = frozenset("und aber also ok okay and but so".split())
+# A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
+# situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
+FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
+# First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
+QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
+                              "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
+# A phrase that starts a new topic counts within the first words of a message only.
+NEW_TOPIC_WITHIN = 2
+# A message of a question phrase and at most one word more ("bis zu welchem Alter?") has at most this many words.
+FRAGMENT_MAX_WORDS = 5
+# An asking sentence with this many words the page knows is read without the story before it.
+ASKING_SAYS_ENOUGH = 4
+# "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
+ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei", "wie ist das mit", "wie ist das bei",
+                               "wie sieht es", "wie siehts", "what about", "how about"})
+# "und gibt es auch einen Verband?": another partner beside the subject.
+ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
+# An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
+# (not "seit 20 Jahren").
+AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
+                         r"|\b(?:sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin)\s*,?\s+\d{1,2}\b(?!\.\d)"
+                         r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
+# An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
+AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
+# "die Eltern meiner Schüler": a genitive after a group's word.
+GENITIVE = frozenset("meiner meines deiner deines seiner seines ihrer ihres unserer unseres eurer der des".split())
+# "Welche Einrichtungen …?" asks for every partner that fits.
+WHICH = frozenset("welche welcher welches welchen welchem".split())
+# "Mit welchen Einrichtungen …?": a preposition before "welche" still opens a "welche" question.
+WHICH_PREPOSITIONS = frozenset("mit bei an von zu fuer in ueber aus".split())
+# Where someone is from: "aus der Türkei", "aus Syrien", "den türkischen Pass" (folded text).
+ORIGIN = re.compile(r"\b(?:aus|from) (?:der |dem |den |the )?(\w+)"
+                     r"|\b(\w+) (?:pass|reisepass|staatsangehoerigkeit|staatsbuergerschaft|passport|citizenship)\b")
+# "In welcher Stadt war das?": the past (a founding), not today's address.
+PAST = frozenset("war waren wurde wurden gegruendet entstanden entstand zusammengeschlossen".split())
+# A German message of at most this many words ("hilfe rassismus", "wo beratung jung migrant")
+# gets who-helps answers in simple language (Partner.simple).
+SIMPLE_MAX_WORDS = 8
+# A follow-up's sentence of another partner with the value asked for ("ab wann …?") needs this.
+MIN_TYPED_FOLLOW_UP_SCORE = 1.5
+# A word in at least this share of the page's sentences is no word of a partner's name.
+COMMON_WORD_SHARE = 0.12
+# A fact found for all partners at once must match this well to be the subject.
+MIN_OPEN_SCORE = 2.0
+# "Stimmt das?" asks whether what was said before is true.
+CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
+# "Letzte Frage: …", "Für das zweite Kapitel: …": the writer counts their own questions or
+# text, not the partners named.
+OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
+# "Ziel Nummer 3", "Punkt Nr. 2": a number that counts the items of a list.
+NUMBER_MARKS = frozenset("nummer nr punkt".split())
+ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
+             "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
+             # "Zweitgenannter – wie entstanden?"
+             "erstgenannte": 0, "erstgenannten": 0, "erstgenannter": 0, "erstgenanntes": 0,
+             "zweitgenannte": 1, "zweitgenannten": 1, "zweitgenannter": 1, "zweitgenanntes": 1,
+             "letztgenannte": -1, "letztgenannten": -1, "letztgenannter": -1, "letztgenanntes": -1,
+             "first": 0, "second": 1, "third": 2, "last": -1}
+
+
+def not_negated_kinds(kinds: List[str], folded: str) -> List[str]:
+    """"Welche Partner gibt es, also nicht die Gremien und nicht die Netzwerke?": a kind said
+    with "nicht", "ohne", "außer", "kein" is left out; when only left-out kinds were named,
+    the others are asked for."""
+    negated = [k for k in kinds if re.search(
+        rf"\b(?:nicht|ohne|ausser|kein\w*)\s+(?:(?:die|den|der|das)\s+)?{fold(k)[:5]}", folded)]
+    if not negated:
+        return kinds
+    return [k for k in kinds if k not in negated] or [k for k in KINDS if k not in negated]
+
+
+def split_sentences(text: str) -> List[str]:
+    """The sentences of a message, split after ".", "!", "?" and ":", and at a dash between
+    spaces ("Fall mit einer Roma-Familie – welche Stellen sind für Sinti und Roma da?")."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+|\s+[–—-]\s+", text.strip()) if s]
+
+
+def questions_at_end(sentences: List[str]) -> List[str]:
+    """The last sentence and the questions right before it: "Ich habe zwei Kinder. Gibt es was
+    für Eltern? Und für Väter?" asks the last two."""
+    asked = sentences[-1:]
+    for sentence in reversed(sentences[:-1]):
+        if not sentence.endswith("?"):
+            break
+        asked.insert(0, sentence)
+    return asked
+
+
+def serving_all(groups: Sequence[Vocabulary], partners: Iterable[Optional[Partner]]) -> List[Partner]:
+    """The partners (of those given) that are for every one of the groups; none without groups."""
+    return [p for p in partners if p is not None and all(g.id in p.target_groups for g in groups)] if groups else []
+
+
+def yes_no_about_oneself(sentences: List[str]) -> bool:
+    """"Hab ich … das volle Wahlrecht?", "Dürfen wir …?": the last sentence is a question
+    that opens with a verb and "ich"/"wir", not a story of one's situation."""
+    if not sentences or not sentences[-1].endswith("?"):
+        return False
+    last = fold(sentences[-1]).split()
+    if len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in QUESTION_OPENERS:
+        return True
+    # "… ich darf gar nicht wählen. Stimmt das für Spätaussiedler?": a claim about oneself, checked.
+    before = fold(" ".join(sentences[:-1])).split()
+    return bool(last) and last[0] in CHECKS_A_CLAIM and bool({"ich", "wir"} & set(before))
+
+
+def relative_clauses(words: List[str]) -> List[List[str]]:
+    """The words after an indefinite article, its noun and a relative pronoun, to the end of
+    the message: "ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?"
+    (folded words carry no commas, so the clause runs to the end)."""
+    return [words[index + 3:] for index in range(len(words) - 2)
+            if words[index] in INDEFINITE and words[index + 2] in RELATIVE]
+
+
+def ordinal_in(words: List[str]) -> Optional[int]:
+    """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any; not
+    the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …")."""
+    return next((ORDINALS[w] for i, w in enumerate(words)
+                 if w in ORDINALS and not (i + 1 < len(words) and words[i + 1] in OWN_TURNS)), None)
+
+
+def counts_past_the_list(words: List[str], memory: Memory) -> bool:
+    """An ordinal beyond the partners named: "der dritte" when the last answer named two."""
+    ordinal = ordinal_in(words)
+    return ordinal is not None and bool(memory.named) and memory.ordinal(ordinal) is None
+
+
+def opens_with_which(words: List[str]) -> bool:
+    """"Welche Einrichtungen …?", "Mit welchem Ziel …?": a "welche" question, after a preposition too."""
+    opener = words[1:2] if words[:1] and words[0] in WHICH_PREPOSITIONS else words[:1]
+    return bool(opener) and opener[0] in WHICH
+
+
+def is_elliptic(words: List[str]) -> bool:
+    """"und …?", "nur …?", "was ist mit …?", or a message of one or two words ("Mitglieder?")."""
+    return len(words) <= 2 or bool(words) and words[0] in ("und", "auch", "nur", "and") \
+        or " ".join(words[:3]) in ELLIPTIC_OPENERS or " ".join(words[:2]) in ELLIPTIC_OPENERS
+
+
+def opening_word(words: List[str]) -> Optional[str]:
+    """The word a question opens with, after "und", "aber", "also" ("und was wollen die erreichen?")."""
+    return next((w for w in words if w not in LEADING), None)
+
+
+def has_pointer(words: List[str], until: Optional[int] = None,
+                 is_noun: Callable[[str], bool] = lambda word: False, pointers: FrozenSet[str] = POINTERS) -> bool:
+    """"dort", "deren" (`pointers`), or a pronoun "die"/"der": before a small word or last
+    ("machen die auch …?", "wen berät der?"), or right after the verb that opens a question
+    ("fördern die den Austausch …?"), but not as the article of a noun ("hat das Land auch was …?").
+    Only the words before `until` count, if given."""
+    if len(words) > 2 and words[1] in PRONOUNS and words[0] not in QUESTION_OPENERS and (until is None or until > 1) \
+            and not is_noun(words[2]):
+        return True
+    for index, word in enumerate(words[:until]):
+        following = words[index + 1] if index + 1 < len(words) else None
+        # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause;
+        # so it does after "irgendwas", "etwas", "sowas" ("gibt es irgendwas, das sich um Jungs kümmert?").
+        relative = index >= 2 and words[index - 2] in INDEFINITE or index >= 1 and words[index - 1] in THING
+        # "wer setzt sich dafür ein, dass …": "dafür" announces the clause that follows.
+        announces = "dass" in words[index + 1:index + 3]
+        if word in pointers and not announces or word in PRONOUNS and not relative and (
+                following is None or following in AFTER_PRONOUN):
+            return True
+    return False
+
+
+def entity_values(entities: Sequence[Dict]) -> Dict[str, List[str]]:
+    values: Dict[str, List[str]] = {}
+    for entity in entities:
+        value = entity.get("value")
+        if isinstance(value, str) and value:
+            values.setdefault(str(entity.get("entity")), [])
+            if value not in values[str(entity.get("entity"))]:
+                values[str(entity.get("entity"))].append(value)
+    return values
+
+
+def unique(items: Sequence) -> List:
+    result: List = []
+    for item in items:
+        if item is not None and item not in result:
+            result.append(item)
+    return result

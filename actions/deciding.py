@@ -1,0 +1,679 @@
+"""The rules that decide what a read message asks for (`Asked`), one method per rule.
+
+`Deciding._decide` tries the rules in the order of `Deciding._RULES`; the first that
+answers decides. A few rules only prepare the question for the rules after them (a new
+subject, the figure asked again) and never answer. The rules work on what
+actions.understanding read (the `Question`) and on the conversation's memory; they do not
+read the text again, except through the fact index.
+
+`Deciding` is the half of `Understanding` that decides: it uses the knowledge-file
+snapshot `Understanding.__init__` prepares (the attributes declared below).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+
+from actions.cues import (
+    BELONGING,
+    DOMINANT_SHARE,
+    DOUBTED_FACTOR,
+    FIGURE_TYPES,
+    FIRST_PERSON,
+    FRAGMENT_MAX_WORDS,
+    HOW,
+    KIND_POINTERS,
+    MIN_OPEN_SCORE,
+    MIN_OWN_WORD,
+    MIN_TYPED_FOLLOW_UP_SCORE,
+    PAST,
+    SMALL_WORDS,
+    WHOM_TERM,
+    opening_word,
+    serving_all,
+    unique,
+    yes_no_about_oneself,
+)
+from actions.directory import PartnerDirectory
+from actions.fact_index import FactIndex, Hit, is_concept
+from actions.knowledge import Partner
+from actions.languages import UNKNOWN, LanguageDetector
+from actions.memory import Memory
+from actions.mentions import MentionFinder, distinct_items
+from actions.question import SMALL_TALK_INTENTS, Asked, Question
+from actions.spelling import fold
+from actions.wording import Wording
+
+
+@dataclass
+class _Turn:
+    """A message as the rules of `Understanding._decide` see it: the Question they fill in,
+    the conversation's memory, and what was read once for all of them."""
+
+    q: Question
+    memory: Memory
+    intent_words: Set[str]  # the intent-word groups the text says ("help", "list", "source" …)
+    words: List[str]        # the message's folded words
+    asks_who_helps: bool    # "hilft", "wer", "welche Organisation", "ich …": who helps rather than a fact
+
+    @property
+    def subject_ids(self) -> List[str]:
+        return [p.id for p in self.q.partners]
+
+    @property
+    def asks_for_list(self) -> bool:
+        return self.q.intent == "ask_partner_list" or "list" in self.intent_words
+
+
+class Deciding:
+    """What a message asks for, from the Question read and the memory (mixed into Understanding)."""
+
+    # Prepared by Understanding.__init__ from one snapshot of the knowledge file.
+    directory: PartnerDirectory
+    wording: Wording
+    index: FactIndex
+    detector: LanguageDetector
+    _everywhere: Set[str]
+    _intent_words: MentionFinder
+    _exists_words: MentionFinder
+    _field_terms: Dict[str, Set[str]]
+    _group_terms: Dict[str, Set[str]]
+    _topic_terms: Dict[str, Set[str]]
+    _name_index_terms: Dict[str, Set[str]]
+
+    def _decide_other_language(self, q: Question, intent_words: Set[str]) -> Asked:
+        """A message in a language Rasa's classifier was not trained on: decided by the
+        words of the knowledge file alone (partner names stay German, so they are found
+        as in German; groups, topics, contact words and intent words by language).
+        A language the bot does not read gets the list of those it reads, whatever it names."""
+        if q.language == UNKNOWN:
+            return Asked.LANGUAGES
+        if q.fields:
+            return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
+        if q.partners and (q.cities or q.named and ("location" in intent_words or q.answer_type == "place")):
+            return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
+        if q.named:  # a partner's name is the subject, whatever group words come with it
+            return Asked.SUMMARY
+        if q.groups or q.topics:
+            q.partners = self._fitting(q)
+            return Asked.HELP
+        if self.detector.unknown(q.text):
+            return Asked.LANGUAGES
+        if q.intent in SMALL_TALK_INTENTS and q.intent != "bot_challenge" and len(q.text.split()) <= 3:
+            return Asked.SMALL_TALK
+        if q.partners and q.refers_back and ("location" in intent_words or q.answer_type == "place"):
+            return Asked.LOCATION
+        return Asked.OUT_OF_SCOPE
+
+    def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
+        """What the message asks for. The rules in `_RULES` are tried in their order and the
+        first that answers decides; a few only prepare the Question for the rules after them
+        (a new subject, the figure asked again) and never answer."""
+        asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
+            FIRST_PERSON & set(words))
+        turn = _Turn(q, memory, intent_words, words, asks_who_helps)
+        for rule in Deciding._RULES:
+            asked = rule(self, turn)
+            if asked is not None:
+                return asked
+        return Asked.OUT_OF_SCOPE
+
+    def _rule_source(self, t: _Turn) -> Optional[Asked]:
+        """1. Where the information comes from.
+        "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
+        "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where."""
+        q = t.q
+        if "source" in t.intent_words and not (q.partners and any(is_concept(term) for term in self.index.known(q.content))) \
+                and not (q.named and q.content and self._matched_of(q.content, t.subject_ids)):
+            return Asked.SOURCE
+        return None
+
+    def _rule_small_talk(self, t: _Turn) -> Optional[Asked]:
+        """2. Greeting or thanks alone is small talk; with a question, the question is answered.
+        "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
+        field, a group, topic or city, or a question word make it a question."""
+        q = t.q
+        has_substance = bool(q.named or q.fields or q.groups or q.topics or q.cities or q.answer_type)
+        # "ist das ein Verein?" may sound like "bist du ein Bot?": a question about the subject wins.
+        # So does a contact word about the subject ("Wo kann ich mich genauer informieren?" sounds
+        # like "was kannst du?"; "genauer informieren" is the web address).
+        about_subject = bool(q.refers_back and q.partners and (q.content or q.answer_type)
+                             or q.points_back and q.partners and t.intent_words & {"summary", "location"}
+                             or q.intent == "ask_capabilities" and q.fields and q.partners)
+        if q.intent in SMALL_TALK_INTENTS:
+            if not (has_substance or about_subject) or (
+                    q.intent in ("goodbye", "bot_challenge", "ask_capabilities") and not (q.named or about_subject)):
+                return Asked.SMALL_TALK
+            q.small_talk = q.intent
+        return None
+
+    def _new_subject_for_others(self, t: _Turn) -> None:
+        """Prepares: a group or topic that the subject does not serve starts a new subject ("Und für
+        Väter gibt es auch was?" after the Elternnetzwerk), unless a pronoun points back or the
+        last answer was a fact about the subject ("und Spätaussiedler?" after the Wahlrecht).
+        So does a kind the subject is not ("Gibt es ein eigenes Gremium für diese Gruppe?" after
+        the KfI, a partner): "diese" points at the group, and the subject cannot be the answer."""
+        q = t.q
+        other_kind = bool(q.kinds) and not any(p.kind in q.kinds for p in q.partners)
+        # A whole question of its own after a fact is no follow-up: "und zwischen den Bundesländern,
+        # wo stimmen die sich bei Integration ab?" after the Wahlrecht asks about the Länder.
+        follows_fact = t.memory.last_asked == Asked.FACT.value and len(t.words) <= FRAGMENT_MAX_WORDS
+        if not q.named and q.partners and (q.groups or q.topics) and (other_kind or not q.points_back and (
+                "help" in t.intent_words or not follows_fact
+                and not any(self._serves(p, q) for p in q.partners))):
+            q.partners = []
+
+    def _rule_belongs_to_subject(self, t: _Turn) -> Optional[Asked]:
+        """"gehören die Jugendmigrationsdienste auch dazu?" about the LAG JSA: a partner named in a
+        question that points at the subject, whose page names that partner, is part of the subject."""
+        inside = self._named_in_subject(t.q, t.memory)
+        return self._answered_by(t.q, inside) if inside is not None else None
+
+    def _figure_of_others_too(self, t: _Turn) -> None:
+        """Prepares: "Wie viele Muslime leben in NRW?" -> "Und Menschen mit Einwanderungsgeschichte
+        insgesamt?": "und" with a group or topic and no question word asks the last figure again,
+        of them."""
+        q, memory = t.q, t.memory
+        if t.words and t.words[0] in ("und", "and") and not q.answer_type and not q.named and (q.groups or q.topics) \
+                and memory.last_asked == Asked.FACT.value and memory.last_answer_type in FIGURE_TYPES \
+                and not t.intent_words & {"help", "list", "summary", "location"}:
+            q.answer_type = memory.last_answer_type
+
+    def _rule_same_question_again(self, t: _Turn) -> Optional[Asked]:
+        """3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
+        das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number;
+        "und der zweite?" the same of the partner counted.
+
+        Only for a message that is "und" and a name or an ordinal: nothing else asked (no
+        fact words, field, question word, group, topic, city or kind), another partner than
+        the subject, and the last answer gave contact fields, places or a fact (or said the
+        page has none).
+        """
+        q, memory, words = t.q, t.memory, t.words
+        names = q.named or q.counted
+        if not (names and words and words[0] in ("und", "and") and len(q.partners) == 1) or q.content or q.fields \
+                or q.answer_type or q.groups or q.topics or q.cities or q.kinds or q.partners[0].id == memory.subject \
+                or t.intent_words & {"summary", "location", "list", "help", "source"}:
+            return None
+        if memory.last_asked == Asked.FIELDS.value:
+            q.fields = list(memory.last_fields)  # none: the whole contact card, as before
+            return Asked.FIELDS
+        if memory.last_asked == Asked.LOCATION.value:
+            return Asked.LOCATION
+        if memory.last_asked in (Asked.FACT.value, Asked.NOT_STATED.value) and (
+                memory.last_answer_type or memory.last_terms):
+            q.answer_type, q.content = memory.last_answer_type, list(memory.last_terms)
+            hit = self.index.best(q.content, [q.partners[0].id], q.answer_type)
+            if hit is not None and (hit.matched or q.answer_type):
+                return self._answered_by(q, hit)
+            return Asked.NOT_STATED
+        return None
+
+    def _rule_contact(self, t: _Turn) -> Optional[Asked]:
+        """4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
+        wer berät junge Migranten?" names a group: who helps comes with the contacts."""
+        q, words = t.q, t.words
+        if q.fields and not (q.partners or q.groups or q.topics):
+            # "Wo finde ich mehr Infos zum Lehrkräfteprojekt im Netz?": a group's word inside a
+            # compound names the one partner for that group.
+            q.partners = self._only_partner_of_compound(words)
+        if q.fields and (q.partners or not (q.groups or q.topics)):
+            # "kann er im Internet fragen, wer antwortet da?": a question word asks for a sentence
+            # of the subject beyond the contact word; its www is added to the quote.
+            # So does a question of its own beside the contact word's ("kostet das was? kann ich auch
+            # im Internet fragen?"): a fact-word of a sentence that asks for no contact field.
+            field_terms = set().union(*(self._field_terms.get(f, set()) for f in q.fields))
+            beside = self._fact_words_beside_fields(q.sentences) - field_terms
+            typed = self.index.best(q.content, t.subject_ids, q.answer_type) \
+                if q.partners and (q.answer_type not in (None, "place") or beside) else None
+            if typed is not None and (typed.has_evidence or beside & set(typed.matched)) \
+                    and set(typed.matched) - field_terms:
+                return self._answered_by(q, typed)
+            # "Kann man sich beim JMD anonym im Internet beraten lassen?": the web address, and first
+            # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
+            # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
+            kinds = {term for term in self.index.known(q.content) if is_concept(term)} - field_terms - self._everywhere \
+                - set().union(*(self._name_index_terms.get(pid, set()) for pid in t.subject_ids))
+            rest = self.index.best(q.content, t.subject_ids, None) if q.partners and kinds else None
+            if rest is not None and kinds & set(rest.matched):
+                q.fact = rest
+            return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
+        # "Wie kann ich die kontaktieren?": the whole contact card. "Was wollen die erreichen?"
+        # sounds like "wie erreiche ich die?", but "was" asks for a fact of the page.
+        if q.intent == "ask_partner_contact" and q.partners and not q.answer_type and not (
+                opening_word(words) == "was" and self.index.known(q.content)) and not self._says_word_of(
+                q, words, q.content, t.subject_ids):
+            return Asked.FIELDS
+        return None
+
+    def _rule_city_of_subject(self, t: _Turn) -> Optional[Asked]:
+        """"Gibt es so ein Büro in Dortmund?" about the subject: its places. A city of the story
+        before the question is where the writer is ("Gesamtschule Duisburg-Marxloh. Netzwerk für
+        Lehrkräfte mit Migrationsgeschichte – gibt's das?"), not what is asked."""
+        q = t.q
+        asking = fold(q.sentences[-1]) if q.sentences else ""
+        asked_cities = [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", asking)]
+        if asked_cities and q.partners and q.refers_back and not PAST & set(t.words):
+            return Asked.LOCATION
+        return None
+
+    def _rule_fact_of_subject(self, t: _Turn) -> Optional[Asked]:
+        """5. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?")."""
+        q, memory, words, content = t.q, t.memory, t.words, t.q.content
+        subject_ids = t.subject_ids
+        if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
+            return None
+        hit = self.index.best(content, subject_ids, q.answer_type)
+        law = self._law_of_the_page(q, content) if hit is None or not hit.has_evidence else None
+        if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
+            return self._answered_by(q, law)
+        if q.points_back and memory.last_quote and q.answer_type and (hit is None or not hit.matched):
+            # "woher kommen die?", "wann war das?" after a quote: that sentence, if it has the answer
+            # and is about the subject ("und das dritte, das mit den jungs – von welchem Ministerium
+            # kommt das?" is not about the partner quoted last).
+            quoted = self.index.hit_for(memory.last_quote, q.answer_type)
+            hit = quoted if quoted is not None and quoted.sentence.partner_id in subject_ids else hit
+        if hit is None and q.answer_type and PAST & set(words):
+            hit = self.index.best([], subject_ids, q.answer_type)  # "wo wurde der gegründet?"
+        # A hit that shares only words the page uses everywhere ("Land") is little on the subject:
+        # a sentence about another partner that shares three words of its own answers instead.
+        # So is one that shares only the words of a group the message names ("und wer setzt sich
+        # für benachteiligte junge Leute ein?" after the Jungen-Initiative: "jung" is the group's).
+        # Then another partner's sentence must share two words beyond the group's too.
+        group_said = self._vocabulary_said(q, words) if not q.named and q.groups else set()
+        weak = hit is not None and not set(hit.matched) - self._everywhere - group_said
+        if not q.named and content and (hit is None or weak):
+            # A subject from memory that has nothing on it yields to a sentence about another
+            # partner that answers clearly ("dürfen die beiden gleich wählen?" about parents,
+            # "die Bewegung, auf die sich der Landesverband … zurückführt" after another partner).
+            # The conversation makes it a question about the page: the classifier's
+            # "out of scope" is not doubted here ("ab wann dürfen die wählen?").
+            # A message of a word or two ("Öffnungszeiten?") stays with the subject: the page
+            # not saying it of the subject is the answer, not another partner's sentence. So does
+            # one that points at it ("kostet das für mich?"): one word in common is no new subject.
+            other = self._open_fact(content, q.answer_type, in_conversation=True,
+                                    by_one_word=len(words) > 2 and not q.points_back)
+            if other is not None and other.sentence.partner_id not in subject_ids and (
+                    not weak or self._distinct_words([term for term in other.matched if term not in self._everywhere]) > 2
+                    and len(set(other.matched) - self._everywhere - group_said) >= 2):
+                return self._answered_by(q, other)
+        # "wo is das …" (a typo left as a word): a place asked and no word matched is where
+        # the partner sits (rule 6), not the first sentence that names some place.
+        typed_place_only = q.answer_type == "place" and not PAST & set(words)
+        if hit is not None and (hit.matched or q.answer_type and not typed_place_only):
+            return self._answered_by(q, hit)  # of the several shown, the one whose sentence answers
+        # "Und die erste? Wer steht als Träger dahinter?": the partner counted is asked about,
+        # whatever group a word of the question names.
+        if q.answer_type and q.answer_type != "place" and (
+                q.named or q.counted or not (q.groups or q.topics or q.cities)):
+            return Asked.NOT_STATED
+        return None
+
+    def _rule_location(self, t: _Turn) -> Optional[Asked]:
+        """6. Where a partner sits ("Wo sitzen die?", "und in Köln?"); not a city after a list,
+        which asks for the list's partners there."""
+        q = t.q
+        if q.partners and ("location" in t.intent_words or q.answer_type == "place"
+                           or q.intent == "ask_partner_location" or (q.cities and not q.named and not q.content)):
+            if not (q.cities and not q.named and t.memory.last_asked == Asked.LIST.value):
+                return Asked.LOCATION
+        return None
+
+    def _rule_summary(self, t: _Turn) -> Optional[Asked]:
+        """7. A partner named (or a reference) and nothing more specific: what it is."""
+        q = t.q
+        if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
+                q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
+                q.partners and q.points_back and "summary" in t.intent_words):  # "was machen die da?"
+            return Asked.SUMMARY if q.intent != "ask_partner_location" else Asked.LOCATION
+        return None
+
+    def _rule_only_partner_of_group(self, t: _Turn) -> Optional[Asked]:
+        """8. A group or topic that only one partner serves, and a question about it beyond the
+        group's own words ("Wer hat das Lehrkräfte-Projekt initiiert?"): its sentence."""
+        q, content = t.q, t.q.content
+        if not ((q.groups or q.topics) and content and "help" not in t.intent_words and not t.asks_for_list):
+            return None
+        fitting = self._fitting(q)
+        hit = self.index.best(content, [fitting[0].id], q.answer_type) if len(fitting) == 1 else None
+        if hit is not None and set(hit.matched) - self._vocabulary_terms(q):
+            # …unless another partner's sentence answers better ("Teilhabegesetz" is the page's);
+            # a higher score from fewer words in common is the answer type's bonus, not a better answer.
+            other = self.index.best(content, None, q.answer_type)
+            if other is None or other.sentence.partner_id == hit.sentence.partner_id or other.score <= hit.score \
+                    or len(other.matched) < len(hit.matched):
+                return self._answered_by(q, hit)
+        return None
+
+    def _rule_fact_of_page(self, t: _Turn) -> Optional[Asked]:
+        """9. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
+        unless the message asks who helps."""
+        q, content = t.q, t.q.content
+        if not (content and (q.answer_type in FIGURE_TYPES or not (t.asks_who_helps and (q.groups or q.topics))
+                             and not t.asks_for_list)):
+            return None
+        other = self._open_fact(content, q.answer_type, q.doubted)
+        # Not a sentence of a partner for others that shares only the topic's words: "Wo stimmen
+        # sich die Bundesländer in der Integrationspolitik ab?" is not the KfI's "in anderen
+        # Bundesländern praktizierten Direktverteilung".
+        off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
+            - self._vocabulary_said(q, t.words, topics=True) \
+            and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
+        return self._answered_by(q, other) if other is not None and not off_topic else None
+
+    def _rule_fact_about_oneself(self, t: _Turn) -> Optional[Asked]:
+        """"Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks
+        for a fact: a sentence that shares two words beyond the group's own answers it."""
+        q, content = t.q, t.q.content
+        if content and t.asks_who_helps and not t.asks_for_list and "help" not in t.intent_words \
+                and yes_no_about_oneself(q.sentences):
+            other = self._open_fact(content, q.answer_type, q.doubted)
+            if other is not None and len(set(other.matched) - self._vocabulary_terms(q, topics=False)) >= 2:
+                return self._answered_by(q, other)
+        return None
+
+    def _rule_figure_of_the_page(self, t: _Turn) -> Optional[Asked]:
+        """"Wie viele Migranten leben in NRW?" and no sentence answered it: the page's introduction."""
+        q = t.q
+        if q.intent == "ask_general_info" and not q.partners and q.answer_type in FIGURE_TYPES:
+            return Asked.GENERAL
+        return None
+
+    def _rule_list(self, t: _Turn) -> Optional[Asked]:
+        """10. Lists: of a kind, a city, a topic, or everything."""
+        q = t.q
+        law = self._law_of_the_page(q, q.content) if not q.partners else None
+        if law is not None:  # "gibt es dafür ein Gesetz?" sounds like a list question
+            return self._answered_by(q, law)
+        # "Um welche Themen geht es dort?" sounds like a list question, but points at the subject.
+        if q.intent == "ask_partner_list" and q.partners and q.points_back and not (
+                q.kinds or q.cities or q.groups or q.topics or q.wants_all):
+            return Asked.SUMMARY
+        if q.intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
+                q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
+            return Asked.LIST
+        return None
+
+    def _rule_who_helps(self, t: _Turn) -> Optional[Asked]:
+        """11. Who helps a group or with a topic; a described situation. When the message asks
+        more than who ("wer nimmt die auf und verteilt die?") and one of them has the
+        sentence that says it (two words beyond the group's own), the list quotes it."""
+        q, content = t.q, t.q.content
+        fitting = self._fitting(q) if q.groups or q.topics or q.age is not None and t.asks_who_helps else []
+        if not (q.groups or q.topics or fitting):
+            return None
+        # "Er sagt, es gibt Jugendwerkstätten. Wer macht sowas?": a thing that only one partner's
+        # page names makes that partner the first of the list, whatever the topic's list holds.
+        maker = self._only_one_names(q, content, fitting) if not q.groups else None
+        q.partners = [*([maker] if maker else []), *(p for p in fitting if p is not maker)]
+        asks_more = content and q.partners and not q.simple and "help" not in t.intent_words
+        hit = self.index.best(content, [p.id for p in q.partners], q.answer_type) if asks_more else None
+        if hit is not None and len(set(hit.matched) - self._vocabulary_terms(q)) >= 2:
+            q.fact = hit
+        # A situation told is said in the teller's words; its topic's words find the sentence
+        # that names it ("wer entscheidet, in welche Stadt" -> "Direktverteilung … Aufnahmekommunen").
+        told = [self.wording.lemma(w) for told_topic in q.told for w in told_topic.words if " " not in w]
+        reasons = self.index.best_of_each([*content, *told], [p.id for p in q.partners], q.answer_type)
+        # A message that says only whom it is about ("gibt es was für mich als Vater?") gets the
+        # sentence that says whom a partner is for ("… Projekte, die sich speziell an Väter …
+        # richten"), if it has one; a sentence that shares only the group's own words ("Vätern")
+        # is no reason to quote it: then its first sentence says what it is.
+        # A single partner is shown with its description: its reason is a sentence beyond that,
+        # the one that fits the whole message, its story too ("ich schreibe über deutsch-türkische
+        # Migration. Gibt es ein Institut dafür?"). In a list, the question itself chooses.
+        said = self._vocabulary_terms(q, topic_kinds=False)
+        single = len(q.partners) == 1 and not q.in_simple_words
+        shown = q.partners[0].description or "" if single else ""
+        quoted_terms = [*content, *told, WHOM_TERM] if not set(self.index.known([*content, *told])) - said \
+            else [*content, *(q.story if single else ()), *told]
+        reasons_quoted = self.index.best_of_each(quoted_terms, [p.id for p in q.partners], q.answer_type,
+                                                 shown=shown, beyond=said)
+        q.reasons = {pid: h.sentence.text for pid, h in reasons_quoted.items()}  # each says more than `said`
+        # Several groups asked for ("für Eltern, Väter und Lehrkräfte"): the page's order, the
+        # one a reader of the page counts in ("der dritte"). Else the partner whose page says
+        # most of what the message says comes first.
+        if len(q.groups) < 2:
+            q.partners.sort(key=lambda p: -reasons[p.id].score if p.id in reasons else 0.0)
+        return Asked.HELP
+
+    def _rule_best_sentence(self, t: _Turn) -> Optional[Asked]:
+        """12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
+        sentence of all, when it matches well; else a general question is the page's
+        introduction ("der dritte – warum ist das wichtig?": a subject pointed at is asked about)."""
+        q = t.q
+        other = self._open_fact(q.content, q.answer_type, q.doubted) if q.content else None
+        if other is not None:
+            return self._answered_by(q, other)
+        if q.intent == "ask_general_info":
+            return Asked.SUMMARY if q.partners and q.points_back else Asked.GENERAL
+        return None
+
+    def _rule_by_intent(self, t: _Turn) -> Asked:
+        """13. What the classifier's intent alone says: a question about a partner but no partner
+        anywhere asks which one; an elliptic follow-up about the subject that the page does not
+        answer ("ehrenamtlich?") or one that points at it ("kostet das für mich?") is not stated."""
+        q, words = t.q, t.words
+        if q.partners and q.intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
+            return Asked.LOCATION if q.intent == "ask_partner_location" else Asked.SUMMARY
+        if q.intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
+            return Asked.WHICH_PARTNER
+        if q.intent == "ask_target_group_help":
+            q.partners = []  # no group or topic named: the router asks for whom
+            return Asked.HELP
+        if q.intent == "nlu_fallback":
+            return Asked.UNCLEAR
+        if q.content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")
+                                                         or q.points_back):
+            return Asked.NOT_STATED
+        return Asked.OUT_OF_SCOPE
+
+    # The order in which the rules are tried; `_decide` stops at the first that answers.
+    _RULES: Tuple[Callable[["Deciding", _Turn], Optional[Asked]], ...] = (
+        _rule_source,
+        _rule_small_talk,
+        _new_subject_for_others,
+        _rule_belongs_to_subject,
+        _figure_of_others_too,
+        _rule_same_question_again,
+        _rule_contact,
+        _rule_city_of_subject,
+        _rule_fact_of_subject,
+        _rule_location,
+        _rule_summary,
+        _rule_only_partner_of_group,
+        _rule_fact_of_page,
+        _rule_fact_about_oneself,
+        _rule_figure_of_the_page,
+        _rule_list,
+        _rule_who_helps,
+        _rule_best_sentence,
+        _rule_by_intent,
+    )
+
+    def _open_fact(self, content: List[str], answer_type: Optional[str], doubted: bool = False,
+                   in_conversation: bool = False, by_one_word: bool = False) -> Optional[Hit]:
+        """The best sentence of the whole page, if it matches well enough to be the answer.
+
+        `doubted`: the classifier took the message as out of scope; then the sentence must
+        match clearly more ("Wie viel Bürgergeld steht mir zu?" shares "zustehen" and little else).
+        `in_conversation`: a follow-up in a conversation about the page ("ab wann dürfen die
+        wählen?"): a sentence with the value asked for needs less in common; `by_one_word`:
+        so does one with a word no other sentence has ("ECOSOC").
+        """
+        hit = self.index.best(content, None, answer_type)
+        factor, words = (DOUBTED_FACTOR, 3) if doubted else (1.0, 2)
+        # Two words in common, or one and the value asked for ("Wie viele Muslime …?" -> a number).
+        if hit is None:
+            return None
+        typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
+        # In a conversation about the page, one word that only one sentence of the page has
+        # ("da steht was von ECOSOC, was ist das?") names that sentence.
+        unique = by_one_word and in_conversation and not doubted and len(hit.matched) == 1 \
+            and self.index.sentences_with(hit.matched[0]) == 1
+        minimum = MIN_TYPED_FOLLOW_UP_SCORE if (typed or unique) and in_conversation else MIN_OPEN_SCORE * factor
+        if hit.score < minimum:
+            return None
+        return hit if self._distinct_words(hit.matched) >= words or typed or unique else None
+
+    def _law_of_the_page(self, q: Question, content: List[str]) -> Optional[Hit]:
+        """A question for a law ("auf welchem Gesetz …?", "gibt es ein Gesetz?"): the page's
+        sentence that names one, wherever it stands; None if another kind of fact is asked."""
+        if q.answer_type != "law":
+            return None
+        hit = self.index.best(content, None, "law")
+        return hit if hit is not None and hit.has_evidence else None
+
+    def _distinct_words(self, matched: Sequence[str]) -> int:
+        """How many words of the question a hit matched: "Öffnungszeiten" and its part
+        "Öffnung" are one word, not two."""
+        parts = {p for term in matched for p in self.wording.parts(term)}
+        return sum(term not in parts for term in matched)
+
+    def _answered_by(self, q: Question, hit: Hit) -> Asked:
+        """A fact answer; its sentence's partner becomes the subject."""
+        q.fact = hit
+        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
+        q.partners = [partner] if partner else []
+        return Asked.FACT
+
+    def _fact_words_beside_fields(self, sentences: List[str]) -> Set[str]:
+        """The fact-word groups ("~kosten") of the message's questions that ask for no contact
+        field: "kostet das was?" beside "kann ich im Internet fragen?". A word in the sentence of
+        the contact word names whose contact is asked ("Telefon der Verteilstelle")."""
+        if len(sentences) < 2:
+            return set()
+        # Only a question of its own: "Zurück zu dem Lehrkräfte-Netzwerk: hat das eine Internetseite?"
+        # names whose web address is asked, it asks nothing beside it.
+        words = [w for s in sentences if not s.endswith((".", "!", ":")) and not self.directory.fields_in(fold(s))
+                 for w in self.wording.terms(s)]
+        return {t for t in self.index.known(words) if is_concept(t)} - self._everywhere
+
+    def _matched_of(self, content: List[str], subject_ids: List[str]) -> bool:
+        """Does a sentence of the subject share a word with the message?"""
+        hit = self.index.best(content, subject_ids)
+        return hit is not None and bool(hit.matched)
+
+    def _named_in_subject(self, q: Question, memory: Memory) -> Optional[Hit]:
+        """The subject's sentence that names the one partner this message names, when the message
+        asks whether it belongs there ("sind da auch die JMD dabei?", "gehören die JMD auch zu dem,
+        was deren Träger betreiben?"); not "und die JMD, was bieten die an?", which asks about them."""
+        # The subject slot takes the name said (Rasa fills it from the entity): the subject before
+        # this message is then the partner talked about before it.
+        before = memory.earlier() if memory.subject in [p.id for p in q.partners] else memory.subject
+        asked = q.partners
+        if len(q.partners) == 2 and len(q.sentences) > 1:
+            # "nochmal zur LAG von vorhin: gehören die JMD da auch dazu?": the partner named before the
+            # asking sentence is the subject; the one named in it is asked about.
+            in_last = distinct_items(self.directory.partner_mentions(q.sentences[-1]))
+            earlier = distinct_items(self.directory.partner_mentions(" ".join(q.sentences[:-1])))
+            if len(in_last) == 1 and len(earlier) == 1 and in_last != earlier:
+                before, asked = earlier[0].id, in_last
+        subject = self.directory.knowledge.partner(before or "")
+        # Asked in the asking sentence: "Die JMD gehören da ja auch dazu. Wie viele gibt es davon?"
+        # says they belong, and asks about them.
+        asking = fold(q.sentences[-1]).split() if q.sentences else []
+        if subject is None or not (q.named and BELONGING & set(asking) and len(asked) == 1) \
+                or asked[0] == subject \
+                or q.fields or q.cities:
+            return None
+        names = [re.compile(rf"\b{re.escape(name)}\b") for name in asked[0].names if len(name) > 2]
+        sentence = next((s for s in subject.quoted_sentences if any(n.search(s) for n in names)), None)
+        return self.index.hit_for(sentence) if sentence else None
+
+    def _fitting(self, q: Question) -> List[Partner]:
+        """The partners that fit most of what was said (groups, topics, kind): "Meine Eltern
+        sind Spätaussiedler … ein Gremium" -> the Gremium for Spätaussiedler, not every
+        partner for parents."""
+        scores: Dict[str, int] = {}
+        for partner in self.directory.partners:
+            score = sum(g.id in partner.target_groups for g in q.groups)
+            score += sum(t.id in partner.topics for t in q.topics)
+            # A situation told ("wer entscheidet, in welche Stadt wir kommen") outweighs a group
+            # named on the way ("mit Familie").
+            score += sum(t.id in partner.topics for t in q.told)
+            # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too,
+            # unless a group is said: "mein Junge ist 14 … gibt es was extra für Jungen?" asks for boys.
+            score += q.age is not None and not q.groups and any(low <= q.age <= high
+                                                                for low, high in self._ages.get(partner.id, ()))
+            if score:
+                scores[partner.id] = score + (partner.kind in q.kinds)
+        best = max(scores.values(), default=0)
+        return [p for p in self.directory.partners if best and scores.get(p.id) == best]
+
+    def _only_one_names(self, q: Question, content: List[str], fitting: Sequence[Partner]) -> Optional[Partner]:
+        """The partner whose sentence answers the message with a word of the page that no other
+        partner's page has ("Jugendwerkstätten"): a word of its own, not of the topic asked about,
+        nor a kind of fact, nor a word the page uses everywhere; and far better than any sentence
+        of the partners for the topic (DOMINANT_SHARE)."""
+        hit = self.index.best(content, None, None) if content else None
+        if hit is None or hit.sentence.partner_id is None:
+            return None
+        # Named in the question ("Wer betreibt Jugendwerkstätten?") or pointed at from it ("sowas");
+        # not a word of a story told before "wer kann mir helfen?".
+        last = fold(q.sentences[-1]) if q.sentences else ""
+        asked = set(self.index.known(self.wording.terms(last)))
+        if not asked & set(hit.matched) and not KIND_POINTERS & set(last.split()):
+            return None
+        said = self._vocabulary_terms(q)
+        own = [t for t in hit.matched if not is_concept(t) and t not in said and t not in self._everywhere
+               and len(t) >= MIN_OWN_WORD and self.index.partners_with(t) == {hit.sentence.partner_id}]
+        if not own:
+            return None
+        best_fitting = self.index.best_of_each(content, [p.id for p in fitting if p.id != hit.sentence.partner_id])
+        if any(h.score * DOMINANT_SHARE > hit.score for h in best_fitting.values()):
+            return None
+        return self.directory.knowledge.partner(hit.sentence.partner_id)
+
+    def _vocabulary_terms(self, q: Question, topics: bool = True, topic_kinds: bool = True) -> Set[str]:
+        """The fact-index terms of the message's group (and topic) words ("Lehrkräfte").
+        Without `topic_kinds`, a topic counts with its own words only, not with the kinds of fact
+        its words also belong to: "beschweren" is a word of the topic discrimination, but the
+        page's "Anlaufstellen" (a kind of fact "beschweren" asks for) says more than the topic."""
+        own = set().union(*(self._group_terms[g.id] for g in q.groups))
+        if topics:
+            own |= {t for v in q.topics for t in self._topic_terms[v.id] if topic_kinds or not is_concept(t)}
+        return own
+
+    def _only_partner_of_compound(self, words: List[str]) -> List[Partner]:
+        """The one partner for the groups that the first part of a compound word names
+        ("Lehrkräfteprojekt", "Väterprojekt"), or []."""
+        groups = unique([g for w in words for part in self.wording.parts(self.wording.lemma(w))[:1]
+                          for g in self.directory.groups_in(part)])
+        owners = serving_all(groups, self.directory.partners)
+        return owners if len(owners) == 1 else []
+
+    def _vocabulary_said(self, q: Question, words: List[str], topics: bool = False) -> Set[str]:
+        """The fact-index terms of the group (and topic) words as the message says them ("junge
+        Leute" is "jung" and "Junge", "Bundesländer" is "Bund" and "Land"), and of their own words."""
+        text = " ".join(words)
+        mentions = [*self.directory.group_mentions(text), *(self.directory.topic_mentions(text) if topics else [])]
+        said = " ".join(" ".join(words[m.start:m.end]) for m in mentions)
+        own = self._vocabulary_terms(q, topics=topics)
+        return own | set(self.index.known(self.wording.terms(self.index.with_group_words(said)))) if said else own
+
+    def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
+        """"Der zweite – Ursprung?": a bare word that the subject's sentence has as a word of its
+        own ("hat seinen Ursprung in …") asks for that sentence, even when the classifier heard a
+        contact question in it. Not "wie erreiche ich die?" (how to reach them), and not a word
+        that is only part of a compound there ("Kontakt" in "Kontaktdaten")."""
+        if not content or (words and words[0] in HOW):
+            return False
+        hit = self.index.best(content, subject_ids, None)
+        if hit is None or not hit.matched:
+            return False
+        sentence = fold(hit.sentence.text)
+        return any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\w{{0,3}}\b", sentence) for w in words
+                   if w not in SMALL_WORDS and self.wording.lemma(w) in content)  # not a word of a name
+
+    @staticmethod
+    def _serves(partner: Partner, q: Question) -> bool:
+        """Is the partner one for a group or topic of the message?"""
+        return any(g.id in partner.target_groups for g in q.groups) or any(t.id in partner.topics for t in q.topics)
+
+    @staticmethod
+    def _only_place(q: Question, intent_words: Set[str], content: List[str]) -> bool:
+        """"Wo sitzt …?" asks for today's place, not for a sentence with a place in it."""
+        past = bool(PAST & set(fold(q.text).split()))
+        return not content and not past and (q.answer_type == "place" or "location" in intent_words)
