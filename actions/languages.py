@@ -26,6 +26,8 @@ T = TypeVar("T")
 # At least this many letters and this confidence for a detected language to count.
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.9
+# An unsure model is overruled by this many stop words of one language (and twice another's).
+MIN_STOP_VOTE = 4
 # A message of at most this many words ("KfI Telefon", a German name) keeps the conversation's language.
 MAX_KEPT_WORDS = 2
 # A detected language the bot does not read counts only this surely (all-language model).
@@ -88,7 +90,7 @@ class LanguageDetector:
             return fallback  # "Antidiskriminierungsbüro" in a Turkish conversation: still Turkish
         language, confidence = self._served.classify(text)
         if language not in self.languages or confidence < MIN_CONFIDENCE:
-            return fallback
+            return self._by_stop_words(text) or fallback
         words = set(fold(text).split())
         own = len(words & stop_words(language)) if stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English
@@ -99,6 +101,18 @@ class LanguageDetector:
         if language != self.languages[0] and self.unknown(text):
             return UNKNOWN
         return str(language)
+
+    def _by_stop_words(self, text: str) -> Optional[str]:
+        """When the model is unsure, a served language whose stop words the message is full of
+        ("unde pot sa ma plang daca am fost discriminat …", Romanian typed without diacritics,
+        which the model takes for German): at least MIN_STOP_VOTE of them, and twice as many
+        as any other language's. None otherwise."""
+        if not _latin(text):
+            return None
+        words = set(fold(text).split())
+        votes = sorted(((len(words & stop_words(code)), code) for code in self.languages), reverse=True)
+        (best, code), (second, _) = votes[0], votes[1] if len(votes) > 1 else (0, "")
+        return code if best >= MIN_STOP_VOTE and best >= 2 * second else None
 
     def classify(self, text: str) -> str:
         """The likeliest served language of a text, however short or unsure."""

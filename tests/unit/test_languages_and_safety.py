@@ -164,3 +164,12 @@ def test_answers_other_than_quotes_are_in_the_users_language(knowledge, asked: s
     assert REPLIES.text(frame, "de", **values) not in answer
     if asked in ("location", "list"):
         assert kfi.display_name in answer
+
+
+def test_a_message_full_of_one_languages_stop_words_is_in_that_language(knowledge) -> None:
+    """Romanian typed without diacritics ("unde pot sa ma plang …") looks German to the model
+    (it names "Siegen" and says "am", "in"); its stop words say Romanian. German stays German."""
+    detector = detector_for(tuple(knowledge.languages))
+    romanian = "unde pot sa ma plang daca am fost discriminat cand am cautat apartament? stau in Siegen"
+    assert detector.detect(romanian, None, "") == "ro"
+    assert detector.detect("gibt es in Köln eine Stelle für mich, wenn ich diskriminiert wurde?", None, "") == "de"
