@@ -41,7 +41,7 @@ from actions.fact_index import FactIndex, Hit, is_concept
 from actions.knowledge import Partner
 from actions.languages import UNKNOWN, LanguageDetector
 from actions.memory import Memory
-from actions.mentions import MentionFinder, distinct_items
+from actions.mentions import distinct_items
 from actions.question import SMALL_TALK_INTENTS, Asked, Question
 from actions.spelling import fold
 from actions.wording import Wording
@@ -49,7 +49,7 @@ from actions.wording import Wording
 
 @dataclass
 class _Turn:
-    """A message as the rules of `Understanding._decide` see it: the Question they fill in,
+    """A message as the rules of `Deciding._decide` see it: the Question they fill in,
     the conversation's memory, and what was read once for all of them."""
 
     q: Question
@@ -76,8 +76,7 @@ class Deciding:
     index: FactIndex
     detector: LanguageDetector
     _everywhere: Set[str]
-    _intent_words: MentionFinder
-    _exists_words: MentionFinder
+    _ages: Dict[str, List[Tuple[int, int]]]
     _field_terms: Dict[str, Set[str]]
     _group_terms: Dict[str, Set[str]]
     _topic_terms: Dict[str, Set[str]]
@@ -121,7 +120,7 @@ class Deciding:
         return Asked.OUT_OF_SCOPE
 
     def _rule_source(self, t: _Turn) -> Optional[Asked]:
-        """1. Where the information comes from.
+        """Where the information comes from.
         "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
         "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where."""
         q = t.q
@@ -131,7 +130,7 @@ class Deciding:
         return None
 
     def _rule_small_talk(self, t: _Turn) -> Optional[Asked]:
-        """2. Greeting or thanks alone is small talk; with a question, the question is answered.
+        """Greeting or thanks alone is small talk; with a question, the question is answered.
         "vielen Dank, das hat geholfen" has words, but asks nothing: only a name, a contact
         field, a group, topic or city, or a question word make it a question."""
         q = t.q
@@ -182,7 +181,7 @@ class Deciding:
             q.answer_type = memory.last_answer_type
 
     def _rule_same_question_again(self, t: _Turn) -> Optional[Asked]:
-        """3. The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
+        """The same question about another partner: "und das DOMiD?" after "Seit wann gibt es
         das ZfTI?" asks for the DOMiD's founding, after "Telefon KfI" for its phone number;
         "und der zweite?" the same of the partner counted.
 
@@ -212,7 +211,7 @@ class Deciding:
         return None
 
     def _rule_contact(self, t: _Turn) -> Optional[Asked]:
-        """4. A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
+        """A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
         wer berät junge Migranten?" names a group: who helps comes with the contacts."""
         q, words = t.q, t.words
         if q.fields and not (q.partners or q.groups or q.topics):
@@ -260,7 +259,7 @@ class Deciding:
         return None
 
     def _rule_fact_of_subject(self, t: _Turn) -> Optional[Asked]:
-        """5. A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?")."""
+        """A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?")."""
         q, memory, words, content = t.q, t.memory, t.words, t.q.content
         subject_ids = t.subject_ids
         if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
@@ -312,7 +311,7 @@ class Deciding:
         return None
 
     def _rule_location(self, t: _Turn) -> Optional[Asked]:
-        """6. Where a partner sits ("Wo sitzen die?", "und in Köln?"); not a city after a list,
+        """Where a partner sits ("Wo sitzen die?", "und in Köln?"); not a city after a list,
         which asks for the list's partners there."""
         q = t.q
         if q.partners and ("location" in t.intent_words or q.answer_type == "place"
@@ -322,7 +321,7 @@ class Deciding:
         return None
 
     def _rule_summary(self, t: _Turn) -> Optional[Asked]:
-        """7. A partner named (or a reference) and nothing more specific: what it is."""
+        """A partner named (or a reference) and nothing more specific: what it is."""
         q = t.q
         if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
                 q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
@@ -331,7 +330,7 @@ class Deciding:
         return None
 
     def _rule_only_partner_of_group(self, t: _Turn) -> Optional[Asked]:
-        """8. A group or topic that only one partner serves, and a question about it beyond the
+        """A group or topic that only one partner serves, and a question about it beyond the
         group's own words ("Wer hat das Lehrkräfte-Projekt initiiert?"): its sentence."""
         q, content = t.q, t.q.content
         if not ((q.groups or q.topics) and content and "help" not in t.intent_words and not t.asks_for_list):
@@ -348,7 +347,7 @@ class Deciding:
         return None
 
     def _rule_fact_of_page(self, t: _Turn) -> Optional[Asked]:
-        """9. "Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
+        """"Wie viele Muslime …?", "Nach welchem Motto …?": a sentence of the page answers it,
         unless the message asks who helps."""
         q, content = t.q, t.q.content
         if not (content and (q.answer_type in FIGURE_TYPES or not (t.asks_who_helps and (q.groups or q.topics))
@@ -382,7 +381,7 @@ class Deciding:
         return None
 
     def _rule_list(self, t: _Turn) -> Optional[Asked]:
-        """10. Lists: of a kind, a city, a topic, or everything."""
+        """Lists: of a kind, a city, a topic, or everything."""
         q = t.q
         law = self._law_of_the_page(q, q.content) if not q.partners else None
         if law is not None:  # "gibt es dafür ein Gesetz?" sounds like a list question
@@ -397,7 +396,7 @@ class Deciding:
         return None
 
     def _rule_who_helps(self, t: _Turn) -> Optional[Asked]:
-        """11. Who helps a group or with a topic; a described situation. When the message asks
+        """Who helps a group or with a topic; a described situation. When the message asks
         more than who ("wer nimmt die auf und verteilt die?") and one of them has the
         sentence that says it (two words beyond the group's own), the list quotes it."""
         q, content = t.q, t.q.content
@@ -439,7 +438,7 @@ class Deciding:
         return Asked.HELP
 
     def _rule_best_sentence(self, t: _Turn) -> Optional[Asked]:
-        """12. A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
+        """A fact of the page without a subject ("Dürfen EU-Bürger wählen?"): the best
         sentence of all, when it matches well; else a general question is the page's
         introduction ("der dritte – warum ist das wichtig?": a subject pointed at is asked about)."""
         q = t.q
@@ -451,7 +450,7 @@ class Deciding:
         return None
 
     def _rule_by_intent(self, t: _Turn) -> Asked:
-        """13. What the classifier's intent alone says: a question about a partner but no partner
+        """What the classifier's intent alone says: a question about a partner but no partner
         anywhere asks which one; an elliptic follow-up about the subject that the page does not
         answer ("ehrenamtlich?") or one that points at it ("kostet das für mich?") is not stated."""
         q, words = t.q, t.words
@@ -510,12 +509,12 @@ class Deciding:
         typed = hit.has_evidence and answer_type in FIGURE_TYPES and not doubted
         # In a conversation about the page, one word that only one sentence of the page has
         # ("da steht was von ECOSOC, was ist das?") names that sentence.
-        unique = by_one_word and in_conversation and not doubted and len(hit.matched) == 1 \
+        one_word = by_one_word and in_conversation and not doubted and len(hit.matched) == 1 \
             and self.index.sentences_with(hit.matched[0]) == 1
-        minimum = MIN_TYPED_FOLLOW_UP_SCORE if (typed or unique) and in_conversation else MIN_OPEN_SCORE * factor
+        minimum = MIN_TYPED_FOLLOW_UP_SCORE if (typed or one_word) and in_conversation else MIN_OPEN_SCORE * factor
         if hit.score < minimum:
             return None
-        return hit if self._distinct_words(hit.matched) >= words or typed or unique else None
+        return hit if self._distinct_words(hit.matched) >= words or typed or one_word else None
 
     def _law_of_the_page(self, q: Question, content: List[str]) -> Optional[Hit]:
         """A question for a law ("auf welchem Gesetz …?", "gibt es ein Gesetz?"): the page's

@@ -90,7 +90,10 @@ class LanguageDetector:
             return fallback  # "Antidiskriminierungsbüro" in a Turkish conversation: still Turkish
         language, confidence = self._served.classify(text)
         if language not in self.languages or confidence < MIN_CONFIDENCE:
-            return self._by_stop_words(text) or fallback
+            voted = self._by_stop_words(text)
+            # Italian or Spanish share stop words with Romanian: a language the bot does not
+            # read that the all-language model is sure of is no vote for a served one.
+            return voted if voted and not self.unknown(text) else fallback
         words = set(fold(text).split())
         own = len(words & stop_words(language)) if stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English

@@ -11,7 +11,8 @@ German words are compared as lemmas (actions.wording), so "umbringt" meets
 "umbringen"; a German phrase may have one extra word between its words, so "mir das
 Leben zu nehmen" meets "mir das Leben nehmen" and "bringt uns um" meets "bringt um".
 Other languages are compared with their endings (actions.languages.TranslatedWords).
-The decision what to answer stays in actions.understanding; this module only reads.
+The decision what to answer stays in actions.understanding and actions.deciding; this
+module only reads.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import FrozenSet, Iterator, List
 _UMLAUTS_AS_DIGRAPH = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _UMLAUTS_AS_VOWEL = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 _NOT_WORD = re.compile(r"[^\w]+")
-_GENDER_MARK = re.compile(r"(?<=\w)[*:_/](?=in(?:nen)?\b)", re.IGNORECASE)
+_GENDER_MARK = re.compile(r"(?<=[^\W\d_])(?:[*:_](?=innen|in\b)|/(?=innen))", re.IGNORECASE)
 _DIGRAPHS_AS_UMLAUT = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 _PLAIN_TO_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 

@@ -76,6 +76,7 @@ from actions.situations import Situations
 from actions.spelling import fold
 from actions.wording import Wording, without_negated
 
+
 class Understanding(Deciding):
     """Builds Questions against one snapshot of the knowledge file."""
 
@@ -308,7 +309,7 @@ class Understanding(Deciding):
             # not the one talked about: a word after an indefinite article names no one. "so ein
             # Büro" is one like the subject.
             if question.groups or question.topics:
-                not_naming |= {self.wording.lemma(w.strip("?!.,:;")) for before, a, w in zip(["", *words], words, words[1:])
+                not_naming |= {self.wording.lemma(w) for before, a, w in zip(["", *words], words, words[1:])
                                if a in INDEFINITE and before != "so"}
                 # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
                 # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
@@ -337,8 +338,12 @@ class Understanding(Deciding):
                 question.partners, question.content = found, [t for t in terms if t not in naming or t in rest_terms]
                 # "das online ding von vorhin, bis wie alt darf man da hin?": a contact word that
                 # named it is no contact field asked for.
+                # Not one that is asked of it ("die Telefonnummer vom Amt von vorhin?").
+                named_by = set(naming) - set(rest_terms)
+                naming_fields = self.directory.fields_in(" ".join(
+                    w for w in words[:said_until] if named_by & set(self.wording.terms(w))))
                 asked_fields = self.directory.fields_in(" ".join(words[said_until:]))
-                question.fields = [f for f in question.fields if f in asked_fields]
+                question.fields = [f for f in question.fields if f not in naming_fields or f in asked_fields]
             else:
                 question.partners, question.content = self._named_by_sentence(memory, terms)
         if not question.partners and ALSO & set(words):
@@ -467,9 +472,13 @@ class Understanding(Deciding):
         question.groups = [g for g in question.groups if g not in described] or question.groups
         # "ich bin 16 … mit meiner Mutter hier. wer hilft mir?": a group said only as the writer's own
         # relative ("meine Mutter", "meine Eltern") is not whom a question about the writer asks for.
+        # "Ich suche Hilfe für meine Eltern" asks for them.
         if WRITER & set(folded):
-            mine = {m.item for m in group_mentions if m.start >= 1 and folded[m.start - 1] in WRITERS_OWN}
-            said = {m.item for m in group_mentions if not (m.start >= 1 and folded[m.start - 1] in WRITERS_OWN)}
+            def own(m) -> bool:
+                return m.start >= 1 and folded[m.start - 1] in WRITERS_OWN \
+                    and not (m.start >= 2 and folded[m.start - 2] in ("fuer", "for"))
+            mine = {m.item for m in group_mentions if own(m)}
+            said = {m.item for m in group_mentions if not own(m)}
             question.groups = [g for g in question.groups if g not in mine or g in said]
         # "gibt es was für eltern und auch was für väter?": the groups in the order asked (the
         # list's heading names them so; its partners stay in the page's order).
@@ -508,10 +517,15 @@ class Understanding(Deciding):
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
 
+    @staticmethod
+    def _talked_about(memory: Memory) -> List[str]:
+        """The partners talked about: the list shown first, then the others, latest first."""
+        return list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
+
     def _named_by_word(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
         """The one partner talked about whose name alone (or the noun its own sentences call it
         by: "das Institut") has a word of the message."""
-        talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
+        talked_about = self._talked_about(memory)
         called = {pid: self._name_terms.get(pid, set()) | self._self_nouns.get(pid, set()) for pid in talked_about}
         by_word = [pid for pid in talked_about if set(terms) & (
             called[pid] - set().union(*(called[o] for o in talked_about if o != pid)))]
@@ -523,7 +537,7 @@ class Understanding(Deciding):
         (a synonym counts: "Amt" meets "Bezirksregierung"), none of the others has; and the
         terms without the words that named it ("Amt" is not what is asked about). Else no
         partner and the terms unchanged."""
-        talked_about = list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
+        talked_about = self._talked_about(memory)
         known = [t for t in self.index.known(terms) if t not in self._everywhere]
         by_sentence = [pid for pid in talked_about if any(pid in self.index.partners_with(t) for t in known)]
         found = self.directory.knowledge.partner(by_sentence[0]) if len(by_sentence) == 1 else None
@@ -581,11 +595,11 @@ class Understanding(Deciding):
         counted = [(ORDINALS.get(word), words[index + 1]) for index, word in enumerate(words[:-1])]
         # "Ziel Nummer 3", "Aufgabe Nr. 2": the noun before the number.
         counted += [(int(number) - 1, noun) for noun, mark, number in zip(words, words[1:], words[2:])
-                    if mark in NUMBER_MARKS and number.isdigit() and 0 < int(number) < 10]
+                    if mark in NUMBER_MARKS and number.isdecimal() and 0 < int(number) < 10]
         for position, counted_noun in counted:
             if position is None:
                 continue
-            noun = self.wording.lemma(counted_noun.strip("?!.,:;"))
+            noun = self.wording.lemma(counted_noun)
             for quoted in subject.lists:
                 items = quoted.sentences()[1:] if quoted.items_stand_alone else quoted.sentences()
                 if noun in self.wording.terms(quoted.lead) and -len(items) <= position < len(items):

@@ -130,7 +130,8 @@ class Wording:
 
     def _genitive(self, word: str) -> str:
         """"Austauschs" -> "Austausch", "Beirates" -> "Beirat": a genitive -s or -es that the
-        table does not list, on a noun it knows; "" otherwise."""
+        table does not list, on a noun it knows; "" otherwise. An adverb of such a noun the
+        table lacks meets it too ("abends" -> "Abend"), which is what a search wants."""
         if len(word) <= _MIN_GENITIVE_LENGTH or word[-1:] not in ("s", "S"):
             return ""
         stems = (word[:-1], word[:-2]) if word[-2:].lower() == "es" else (word[:-1],)

@@ -2018,6 +2018,8 @@ def test_the_writers_own_relative_is_not_whom_a_question_for_the_writer_asks_for
     assert "eltern" not in [g.id for g in question.groups] and "jmd" in [p.id for p in question.partners]
     tracker = make_tracker(text="Meine Mutter versteht die Schule nicht. Wer hilft Eltern?", intent="ask_target_group_help")
     assert "eltern" in [g.id for g in understanding.read(tracker, Memory()).groups]
+    tracker = make_tracker(text="Ich suche Hilfe für meine Eltern, wer hilft mir da?", intent="ask_target_group_help")
+    assert "eltern" in [g.id for g in understanding.read(tracker, Memory()).groups]
 
 
 def test_a_contact_word_that_names_a_partner_from_before_is_no_field_asked(directory) -> None:
@@ -2029,6 +2031,12 @@ def test_a_contact_word_that_names_a_partner_from_before_is_no_field_asked(direc
                            intent="ask_partner_contact", entities=[entity("contact_attribute", "web")])
     question = understanding.read(tracker, memory)
     assert [p.id for p in question.partners] == ["jmd"] and not question.fields and question.asked == Asked.FACT
+    # A contact word that does not name it is asked of it.
+    memory = Memory(subject="adb", mentioned=["elternnetzwerk", "adb"], last_asked=Asked.FIELDS.value)
+    tracker = make_tracker(text="die Telefonnummer vom Elternverein von vorhin bräuchte ich noch", intent="ask_partner_contact",
+                           entities=[entity("contact_attribute", "phone")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["elternnetzwerk"] and question.fields == ["phone"]
 
 
 def test_a_list_item_counted_by_number_of_a_partner_named(directory) -> None:
@@ -2049,3 +2057,4 @@ def test_a_gender_mark_inside_a_word_is_no_word_break() -> None:
     assert fold("Migrant*innen und Lehrer:innen") == "migrantinnen und lehrerinnen"
     assert WORDING.terms("Migrant*innen") == WORDING.terms("Migrantinnen")
     assert fold("Termin um 12:30") == "termin um 12 30"
+    assert fold("Migrant*innenorganisationen für/in Köln") == "migrantinnenorganisationen fuer in koeln"
