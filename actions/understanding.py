@@ -314,15 +314,18 @@ class Understanding(Deciding):
                 # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
                 # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
                 not_naming |= {t for clause in relative_clauses(words) for w in clause for t in self.wording.terms(w)}
-            # "Verbund von Elternvereinen mit Migrationsgeschichte": a word of a group or topic names
-            # no partner by one of its parts ("Geschichte", as in "Lehrkräfte mit Zuwanderungsgeschichte").
-            said = rest.split()
-            not_naming |= {part for m in [*self.directory.group_mentions(rest), *self.directory.topic_mentions(rest)]
-                           for word in said[m.start:m.end] for part in self.wording.terms(word)[1:]}
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
-            question.partners = self._named_by_word(
-                memory, [t for t in [*terms, *question.story] if t not in not_naming])
+            naming = [t for t in [*terms, *question.story] if t not in not_naming]
+            if set(naming) & set().union(*(self._called(pid) for pid in self._talked_about(memory))):
+                # "Verbund von Elternvereinen mit Migrationsgeschichte": a word of a group or topic names
+                # no partner by one of its parts ("Geschichte", as in "Lehrkräfte mit Zuwanderungs-
+                # geschichte"). Looked up only when a word could name someone: most messages cannot.
+                said = rest.split()
+                parts = {part for m in [*self.directory.group_mentions(rest), *self.directory.topic_mentions(rest)]
+                         for word in said[m.start:m.end] for part in self.wording.terms(word)[1:]}
+                naming = [t for t in naming if t not in parts]
+            question.partners = self._named_by_word(memory, naming)
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and not question.counted:
@@ -522,11 +525,15 @@ class Understanding(Deciding):
         """The partners talked about: the list shown first, then the others, latest first."""
         return list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
 
+    def _called(self, partner_id: str) -> Set[str]:
+        """The words a partner is called by: its names' words and what its own sentences call it."""
+        return self._name_terms.get(partner_id, set()) | self._self_nouns.get(partner_id, set())
+
     def _named_by_word(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
         """The one partner talked about whose name alone (or the noun its own sentences call it
         by: "das Institut") has a word of the message."""
         talked_about = self._talked_about(memory)
-        called = {pid: self._name_terms.get(pid, set()) | self._self_nouns.get(pid, set()) for pid in talked_about}
+        called = {pid: self._called(pid) for pid in talked_about}
         by_word = [pid for pid in talked_about if set(terms) & (
             called[pid] - set().union(*(called[o] for o in talked_about if o != pid)))]
         found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
