@@ -190,8 +190,14 @@ def relative_clauses(words: List[str]) -> List[List[str]]:
     """The words after an indefinite article, its noun and a relative pronoun, to the end of
     the message: "ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?"
     (folded words carry no commas, so the clause runs to the end)."""
-    return [words[index + 3:] for index in range(len(words) - 2)
-            if words[index] in INDEFINITE and words[index + 2] in RELATIVE]
+    return [words[index + 1:] for index in range(2, len(words))
+            if after_indefinite_noun(words, index) and words[index] in RELATIVE]
+
+
+def after_indefinite_noun(words: List[str], index: int) -> bool:
+    """Is the word at `index` right after an indefinite article and its noun ("ein Gremium,
+    das …")? There a pronoun opens a relative clause; it does not point back."""
+    return index >= 2 and words[index - 2] in INDEFINITE
 
 
 def ordinal_in(words: List[str]) -> Optional[int]:
@@ -237,7 +243,7 @@ def has_pointer(words: List[str], until: Optional[int] = None,
         following = words[index + 1] if index + 1 < len(words) else None
         # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause;
         # so it does after "irgendwas", "etwas", "sowas" ("gibt es irgendwas, das sich um Jungs kümmert?").
-        relative = index >= 2 and words[index - 2] in INDEFINITE or index >= 1 and words[index - 1] in THING
+        relative = after_indefinite_noun(words, index) or index >= 1 and words[index - 1] in THING
         # "wer setzt sich dafür ein, dass …": "dafür" announces the clause that follows.
         announces = "dass" in words[index + 1:index + 3]
         if word in pointers and not announces or word in PRONOUNS and not relative and (

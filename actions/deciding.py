@@ -252,8 +252,7 @@ class Deciding:
         before the question is where the writer is ("Gesamtschule Duisburg-Marxloh. Netzwerk für
         Lehrkräfte mit Migrationsgeschichte – gibt's das?"), not what is asked."""
         q = t.q
-        asking = fold(q.sentences[-1]) if q.sentences else ""
-        asked_cities = [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", asking)]
+        asked_cities = [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", q.asking)]
         if asked_cities and q.partners and q.refers_back and not PAST & set(t.words):
             return Asked.LOCATION
         return None
@@ -572,7 +571,7 @@ class Deciding:
         subject = self.directory.knowledge.partner(before or "")
         # Asked in the asking sentence: "Die JMD gehören da ja auch dazu. Wie viele gibt es davon?"
         # says they belong, and asks about them.
-        asking = fold(q.sentences[-1]).split() if q.sentences else []
+        asking = q.asking.split()
         if subject is None or not (q.named and BELONGING & set(asking) and len(asked) == 1) \
                 or asked[0] == subject \
                 or q.fields or q.cities:
@@ -611,7 +610,7 @@ class Deciding:
             return None
         # Named in the question ("Wer betreibt Jugendwerkstätten?") or pointed at from it ("sowas");
         # not a word of a story told before "wer kann mir helfen?".
-        last = fold(q.sentences[-1]) if q.sentences else ""
+        last = q.asking
         asked = set(self.index.known(self.wording.terms(last)))
         if not asked & set(hit.matched) and not KIND_POINTERS & set(last.split()):
             return None

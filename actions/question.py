@@ -12,6 +12,7 @@ from typing import Dict, List, Optional
 
 from actions.fact_index import Hit
 from actions.knowledge import Partner, Vocabulary
+from actions.spelling import fold
 
 
 class Asked(str, Enum):
@@ -84,6 +85,12 @@ class Question:
     def doubted(self) -> bool:
         """The classifier took the message as out of scope, or was unsure."""
         return self.intent in ("out_of_scope", "nlu_fallback")
+
+    @property
+    def asking(self) -> str:
+        """The last sentence, folded: the one that asks ("…, Gesamtschule Duisburg. Netzwerk für
+        Lehrkräfte – gibt's das?" asks in "gibt's das?"); "" for an empty message."""
+        return fold(self.sentences[-1]) if self.sentences else ""
 
     @property
     def partner(self) -> Optional[Partner]:

@@ -278,7 +278,7 @@ class Understanding(Deciding):
         # wo stimmen die sich ab?" asks about the Länder, not the subject.
         said_at = [m.start for m in self.directory.group_mentions(" ".join(words))] \
             if question.groups and "help" in intent_words else []
-        asking_from = len(words) - len(fold(question.sentences[-1]).split()) if question.sentences else 0
+        asking_from = len(words) - len(question.asking.split())
         said_at += [m.start for m in self.directory.topic_mentions(" ".join(words)) if m.start >= asking_from] \
             if question.topics else []
         group_at = min(said_at, default=None)
@@ -620,7 +620,7 @@ class Understanding(Deciding):
         [] when the subject is one for them, or the last sentence says whom it is about itself."""
         if len(q.sentences) < 2 or not (q.groups or q.topics):
             return []
-        last = fold(q.sentences[-1])
+        last = q.asking
         # A pronoun ("die"), not "da" ("macht das Land da was?" points at the matter told, not at a
         # partner); but a last sentence that asks nothing of its own points with "da" at what was
         # told ("… wo die Bundesländer gemeinsam über Integration entscheiden. Was sage ich da?").
