@@ -44,6 +44,8 @@ SMALL_WORDS = with_plain_vowels("und in im auch gibt gibts es das was ist mit wi
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
 POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
                               "them their")
+# "wir wohnen in Köln. gibt es da was?": after a city, these point at the city, not the subject.
+PLACE_POINTERS = frozenset("dort da dahin there".split())
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 WITH = frozenset("mit with".split())
 # "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
@@ -217,6 +219,13 @@ def opens_with_which(words: List[str]) -> bool:
     """"Welche Einrichtungen …?", "Mit welchem Ziel …?": a "welche" question, after a preposition too."""
     opener = words[1:2] if words[:1] and words[0] in WHICH_PREPOSITIONS else words[:1]
     return bool(opener) and opener[0] in WHICH
+
+
+def which_noun(words: List[str]) -> Optional[str]:
+    """The word after the opening "welche" ("Welches Institut …?" → "institut", "An welcher
+    Hochschule …?" → "hochschule"); None when the words do not open with "welche"."""
+    start = 1 if words[:1] and words[0] in WHICH_PREPOSITIONS else 0
+    return words[start + 1] if opens_with_which(words) and len(words) > start + 1 else None
 
 
 def is_elliptic(words: List[str]) -> bool:

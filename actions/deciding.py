@@ -297,6 +297,13 @@ class Deciding:
                     not weak or self._distinct_words([term for term in other.matched if term not in self._everywhere]) > 2
                     and len(set(other.matched) - self._everywhere - group_said) >= 2):
                 return self._answered_by(q, other)
+        # "und wer spricht mit der Politik für junge Leute …?" after the JMD: who does it, for a group
+        # the subject serves; a sentence of the subject with only the group's or topic's words does
+        # not say the subject does it: who helps them answers, with the sentence that says it.
+        if hit is not None and not q.named and not q.points_back and (q.groups or q.topics) and t.asks_who_helps \
+                and q.answer_type in ("person", "organisation") \
+                and not set(hit.matched) - self._everywhere - self._vocabulary_said(q, words, topics=True):
+            return None
         # "wo is das …" (a typo left as a word): a place asked and no word matched is where
         # the partner sits (rule 6), not the first sentence that names some place.
         typed_place_only = q.answer_type == "place" and not PAST & set(words)
@@ -649,7 +656,10 @@ class Deciding:
         mentions = [*self.directory.group_mentions(text), *(self.directory.topic_mentions(text) if topics else [])]
         said = " ".join(" ".join(words[m.start:m.end]) for m in mentions)
         own = self._vocabulary_terms(q, topics=topics)
-        return own | set(self.index.known(self.wording.terms(self.index.with_group_words(said)))) if said else own
+        if not said:
+            return own
+        return own | set(self.index.known([*self.wording.terms(self.index.with_group_words(said)),
+                                           *self.wording.terms(said)]))
 
     def _says_word_of(self, q: Question, words: List[str], content: List[str], subject_ids: List[str]) -> bool:
         """"Der zweite – Ursprung?": a bare word that the subject's sentence has as a word of its

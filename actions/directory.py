@@ -57,7 +57,9 @@ class PartnerDirectory:
         topic_words = MentionFinder((w, t) for t in knowledge.topics for w in t.words)
         self.topics_in = topic_words.items
         self.topic_mentions = topic_words.find
-        self.cities_in = MentionFinder((c, c) for c in knowledge.cities).items
+        # "die Kölner Einrichtung": a city's adjective ("Köln" + "er") says the city too.
+        self.cities_in = MentionFinder([*((c, c) for c in knowledge.cities),
+                                        *((f"{c}er", c) for c in knowledge.cities if " " not in c)]).items
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.
         self.fields_in = MentionFinder(((w, c.id) for c in knowledge.contact_words for w in c.words),
                                        one_typo_from=5).items

@@ -43,7 +43,10 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
                                r"|Vereinten Nationen|Schulen\b|Behörden|Kammern|Träger|Bezirksregierung"),
     "person": re.compile(r"Mitglied|Minister|Senator|Sozialpädagog|Ausländerbeiräte|Landesregierung|Ministerium"
                          r"|Bürger|Migrant|Eltern|Väter|Lehrkräfte|Schulministerium|Vertreter|Entscheidungsträger|Verwaltung"),
-    "expansion": re.compile(r"\([A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"),
+    # "… (ZfTI)", "… (kurz: IntMK)", or the short form with the long one after it ("DOMiD, das
+    # Dokumentationszentrum …").
+    "expansion": re.compile(r"\((?:kurz: ?)?[A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"
+                           r"|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*, (?:das|der|die) [A-ZÄÖÜ]"),
     # "Auf welchem Gesetz beruht …?": a sentence that names a law.
     "law": re.compile(r"\bGesetz(es)?\b"),
 }
@@ -64,6 +67,8 @@ TYPED_SHARE = 0.6
 CLOSE_SHARE = 0.75
 # A sentence that carries the expected type of answer counts this much more.
 EVIDENCE_BOOST = 1.6
+# Verb ending → noun ending of the same stem ("beraten" → "Beratung", "sammeln" → "Sammlung").
+_DERIVATIONS: Tuple[Tuple[str, str], ...] = (("eln", "lung"), ("ern", "erung"), ("en", "ung"))
 _MIN_FUZZY_TERM = 6
 _FUZZY_CUTOFF = 86.0
 _MIN_TWIN_TERM = 10
@@ -213,6 +218,7 @@ class FactIndex:
         """Question terms with typos corrected towards the index and synonyms as their group."""
         corrected: List[str] = []
         for term in terms:
+            term = self._derived(term)
             if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM \
                     and not self._page_compound(term):
                 match = process.extractOne(term, self._words, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
@@ -226,6 +232,24 @@ class FactIndex:
                               if not (w.startswith(term) or term.startswith(w))]  # not "integration|s"
         concepts = self._conceptual(corrected)
         return list(dict.fromkeys([*concepts, *(also for c in concepts for also in self._asks_also.get(c, ()))]))
+
+    def _derived(self, term: str) -> str:
+        """A verb the page does not use meets the page's noun of the same stem, and a noun its
+        verb: "forscht" finds "Forschung", "Begleitung" finds "begleiten", "vermitteln" the
+        "Vermittlung" inside a compound. German makes the noun from the stem with "-ung"
+        ("sammeln" → "Sammlung", "fördern" → "Förderung")."""
+        if term in self._concepts or term in self._vocabulary:
+            return term
+        for verb, noun in _DERIVATIONS:
+            if term.endswith(verb) and len(term) > len(verb) + 2:
+                other = term[:-len(verb)] + noun
+            elif term.endswith(noun) and len(term) > len(noun) + 2:
+                other = term[:-len(noun)] + verb
+            else:
+                continue
+            if other in self._vocabulary or other in self._concepts:
+                return other
+        return term
 
     def _page_compound(self, term: str) -> bool:
         """A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"

@@ -43,6 +43,8 @@ from actions.cues import (
     ORDINALS,
     ORIGIN,
     PARTNER_QUESTION_INTENTS,
+    PLACE_POINTERS,
+    POINTERS,
     SELF_NOUN,
     SIMPLE_MAX_WORDS,
     SMALL_WORDS,
@@ -62,6 +64,7 @@ from actions.cues import (
     serving_all,
     split_sentences,
     unique,
+    which_noun,
 )
 from actions.deciding import Deciding
 from actions.directory import PartnerDirectory
@@ -152,6 +155,10 @@ class Understanding(Deciding):
                    if (m := SELF_NOUN.match(s)) and m.group(2) not in ATTACHED} - everywhere
             for p in knowledge.partners
         }
+        # The nouns a partner can be called by, of any partner, and the kinds ("Gremium"): after
+        # "welches" such a noun asks which partner it is ("Welches Institut forscht …?").
+        self._partner_nouns: Set[str] = set().union(*self._name_terms.values(), *self._self_nouns.values(),
+                                                    {wording.lemma(k) for k in KINDS})
         # The same words as the fact index knows them: what a described partner is called.
         self._name_index_terms: Dict[str, Set[str]] = {
             pid: terms | set(index.known(list(terms))) for pid, terms in self._name_terms.items()}
@@ -196,6 +203,9 @@ class Understanding(Deciding):
         question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
+        if question.answer_type == "person" and words[:1] == ["wer"] and not {"wo", "wohin"} & set(words):
+            # "Wer sitzt da drin?" asks who its members are: "sitzen" after "wer" is no place.
+            intent_words.discard("location")
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
             question.groups = unique([*question.groups, *self._translated_groups.items(rest)])
@@ -282,7 +292,14 @@ class Understanding(Deciding):
         said_at += [m.start for m in self.directory.topic_mentions(" ".join(words)) if m.start >= asking_from] \
             if question.topics else []
         group_at = min(said_at, default=None)
-        question.points_back = explicit or has_pointer(words, group_at, self.wording.is_noun) or bool(demonstrative) or of_kind
+        # "wir wohnen in Köln. gibt es da was?": "da" after the city said is the city.
+        # Not one before it: "gibt es dort in Köln eine Anlaufstelle?" is there where the subject is.
+        city_words = {fold(c).split()[0] for c in question.cities}
+        city_at = min((i for i, w in enumerate(words) if w in city_words), default=None)
+        pointers = POINTERS - PLACE_POINTERS if city_at is not None and not PLACE_POINTERS & set(words[:city_at]) \
+            else POINTERS
+        question.points_back = explicit or has_pointer(words, group_at, self.wording.is_noun, pointers) \
+            or bool(demonstrative) or of_kind
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").
         # So does "mit welchem Ziel eigentlich?": "welche" and one word of the page.
@@ -314,6 +331,14 @@ class Understanding(Deciding):
                 # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
                 # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
                 not_naming |= {t for clause in relative_clauses(words) for w in clause for t in self.wording.terms(w)}
+            # "Welches Institut forscht zu Migration …?", "Welches Netzwerk könnte helfen?": the asking
+            # sentence asks which partner it is; its words describe the one sought ("Migration" is no
+            # DOMiD talked about), unless it points back ("welches Büro davon …?").
+            asking_words = question.asking.split()
+            sought = which_noun(asking_words)
+            if sought and self.wording.lemma(sought) in self._partner_nouns and not DEMONSTRATIVES & set(asking_words) \
+                    and not has_pointer(asking_words, None, self.wording.is_noun):
+                not_naming |= {t for w in asking_words for t in self.wording.terms(w)}
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
             naming = [t for t in [*terms, *question.story] if t not in not_naming]
@@ -325,7 +350,7 @@ class Understanding(Deciding):
                 parts = {part for m in [*self.directory.group_mentions(rest), *self.directory.topic_mentions(rest)]
                          for word in said[m.start:m.end] for part in self.wording.terms(word)[1:]}
                 naming = [t for t in naming if t not in parts]
-            question.partners = self._named_by_word(memory, naming)
+            question.partners = self._named_by_word(memory, naming) or self._named_by_city(memory, question, words)
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and not question.counted:
@@ -538,6 +563,14 @@ class Understanding(Deciding):
             called[pid] - set().union(*(called[o] for o in talked_about if o != pid)))]
         found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
         return [found] if found else []
+
+    def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
+        """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective names the one partner
+        talked about that sits there ("in Köln" does not: it asks for the city)."""
+        said = {c for c in question.cities if f"{fold(c)}er" in words}
+        there = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
+                 if p is not None and said & set(p.cities)]
+        return there if len(there) == 1 else []
 
     def _named_by_sentence(self, memory: Memory, terms: List[str]) -> Tuple[List[Partner], List[str]]:
         """The one partner talked about whose quoted sentences have a word of the message

@@ -2058,3 +2058,81 @@ def test_a_gender_mark_inside_a_word_is_no_word_break() -> None:
     assert WORDING.terms("Migrant*innen") == WORDING.terms("Migrantinnen")
     assert fold("Termin um 12:30") == "termin um 12 30"
     assert fold("Migrant*innenorganisationen für/in Köln") == "migrantinnenorganisationen fuer in koeln"
+
+
+def test_a_which_question_for_a_kind_of_partner_describes_the_one_sought(directory) -> None:
+    """"Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?" after the
+    DOMiD: "Migration" (a word of the DOMiD's name) describes the institute sought, the ZfTI."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="domid", mentioned=["domid"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="Für die Literatur: Welches Institut forscht zu Migration zwischen Deutschland "
+                                "und der Türkei?", intent="ask_target_group_help", entities=[entity("topic", "tuerkei")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners][:1] == ["zfti"]
+    # One that points back stays with the subject.
+    tracker = make_tracker(text="Welches Institut arbeitet dort mit zur Migration?", intent="ask_partner_info")
+    assert [p.id for p in understanding.read(tracker, memory).partners] == ["domid"]
+
+
+def test_a_verb_meets_the_pages_noun_of_its_stem(index: FactIndex) -> None:
+    """"forscht" meets the page's "Forschung", "Begleitung" its "begleiten"; a verb the page uses
+    stays itself."""
+    assert "forschung" in index.known(WORDING.terms("forscht"))
+    assert "begleiten" in index.known(WORDING.terms("Begleitung"))
+    assert index.expand(["beraten"])[:1] == ["beraten"]
+
+
+def test_who_does_something_for_a_group_the_subject_serves_is_asked_of_all(directory) -> None:
+    """"und wer spricht mit der Politik für junge Leute, die es schwer haben mit der Ausbildung?"
+    after the JMD: the JMD's sentence shares only the group's words; who speaks for them is the
+    LAG JSA, whose sentence says it."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="und wer spricht mit politik fur junge leute die schwer haben mit ausbildung?",
+                           intent="ask_target_group_help",
+                           entities=[entity("target_group", "junge_menschen"), entity("topic", "ausbildung_beruf")])
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.HELP and [p.id for p in question.partners][:1] == ["lag_jsa"]
+
+
+def test_da_after_a_city_points_at_the_city_not_the_subject(directory) -> None:
+    """"… wir wohnen in Köln. gibt es da was?" after the Landesverband: a new question (a situation
+    told), not about the subject; "gibt es dort in Köln …?" still points back."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="sinti_roma_landesverband", mentioned=["sinti_roma_landesverband"],
+                    last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="mein sohn wird auf arbeit schlecht behandelt, wir wohnen in koeln. gibt es da was?",
+                           intent="ask_target_group_help", entities=[entity("city", "Köln")])
+    assert not understanding.read(tracker, memory).points_back
+    tracker = make_tracker(text="Gibt es dort in Köln eine Anlaufstelle?", intent="ask_target_group_help",
+                           entities=[entity("city", "Köln")])
+    assert understanding.read(tracker, memory).points_back
+
+
+def test_wer_sitzt_asks_who_is_in_it_not_where(directory) -> None:
+    """"Wer sitzt da drin?" after the IntMK: its members' sentence, not where it sits."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="intmk", mentioned=["intmk"], last_asked=Asked.FACT.value)
+    question = understanding.read(make_tracker(text="Wer sitzt da drin?", intent="bot_challenge"), memory)
+    assert question.asked == Asked.FACT and question.fact is not None and "Mitglieder" in question.fact.sentence.text
+
+
+def test_an_abbreviation_is_expanded_by_the_sentence_that_spells_it_out(directory) -> None:
+    """"Wofür steht die Abkürzung DOMiD?": the sentence that opens "DOMiD, das Dokumentations-
+    zentrum …"; "(kurz: IntMK)" spells the IntMK out."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Wofür steht die Abkürzung DOMiD eigentlich?", intent="ask_partner_info",
+                                               entities=[entity("partner", "domid")]), Memory())
+    assert question.fact is not None and question.fact.sentence.text.startswith("DOMiD, das")
+    assert ANSWER_EVIDENCE["expansion"].search("Ausdruck der Zusammenarbeit ist die Integrationsministerkonferenz "
+                                               "(kurz: IntMK).")
+
+
+def test_a_citys_adjective_names_the_partner_talked_about_there(directory) -> None:
+    """"Nochmal zu der Kölner Einrichtung von vorhin: ist das ein Verein?": the DOMiD (Köln), not
+    the partner talked about last."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="lehrkraefte", mentioned=["domid", "zfti", "lehrkraefte"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="Nochmal zu der Kölner Einrichtung von vorhin: ist das ein Verein oder eine staatliche Stelle?",
+                           intent="ask_partner_list")
+    assert [p.id for p in understanding.read(tracker, memory).partners] == ["domid"]
