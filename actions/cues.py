@@ -73,6 +73,10 @@ WRITER = frozenset("ich mir mich".split())
 WRITERS_OWN = frozenset("mein meine meiner meinem meinen meines".split())
 # "die Träger", "den Eltern": a definite article before a group's word.
 DEFINITE = frozenset("die der den dem des deren dessen".split())
+# "zu der/zum Kölner Büro": an article that makes what follows one known thing.
+THE = DEFINITE | frozenset("das zum zur vom beim im".split())
+# "Wer sitzt da drin?": the location words that also say who is a member.
+SITTING = frozenset("sitzt sitzen".split())
 # Words before a group's word that make it the subject's own people ("die/solche/diese/ihre Träger").
 OF_THE_SUBJECT = DEFINITE | KIND_POINTERS | DEMONSTRATIVES | frozenset(
     "ihre ihren ihrer ihrem seine seinen seiner seinem".split())

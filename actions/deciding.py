@@ -300,7 +300,7 @@ class Deciding:
         # "und wer spricht mit der Politik für junge Leute …?" after the JMD: who does it, for a group
         # the subject serves; a sentence of the subject with only the group's or topic's words does
         # not say the subject does it: who helps them answers, with the sentence that says it.
-        if hit is not None and not q.named and not q.points_back and (q.groups or q.topics) and t.asks_who_helps \
+        if hit is not None and not q.named and not q.points_back and (q.groups or q.topics) \
                 and q.answer_type in ("person", "organisation") \
                 and not set(hit.matched) - self._everywhere - self._vocabulary_said(q, words, topics=True):
             return None
@@ -650,8 +650,9 @@ class Deciding:
         return owners if len(owners) == 1 else []
 
     def _vocabulary_said(self, q: Question, words: List[str], topics: bool = False) -> Set[str]:
-        """The fact-index terms of the group (and topic) words as the message says them ("junge
-        Leute" is "jung" and "Junge", "Bundesländer" is "Bund" and "Land"), and of their own words."""
+        """The fact-index terms of the group (and topic) words as the message says them, both as
+        the group's own words and as typed ("junge Leute" is "jung" and "Junge", "Bundesländer"
+        is "Bund" and "Land"), and of their own words."""
         text = " ".join(words)
         mentions = [*self.directory.group_mentions(text), *(self.directory.topic_mentions(text) if topics else [])]
         said = " ".join(" ".join(words[m.start:m.end]) for m in mentions)

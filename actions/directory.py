@@ -57,7 +57,10 @@ class PartnerDirectory:
         topic_words = MentionFinder((w, t) for t in knowledge.topics for w in t.words)
         self.topics_in = topic_words.items
         self.topic_mentions = topic_words.find
-        # "die Kölner Einrichtung": a city's adjective ("Köln" + "er") says the city too.
+        # "die Kölner Einrichtung": a city's adjective ("Köln" + "er") says the city too, and can
+        # name the partner there (Understanding._named_by_city).
+        adjectives = MentionFinder((f"{c}er", c) for c in knowledge.cities if " " not in c)
+        self.city_adjective_mentions = adjectives.find
         self.cities_in = MentionFinder([*((c, c) for c in knowledge.cities),
                                         *((f"{c}er", c) for c in knowledge.cities if " " not in c)]).items
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.

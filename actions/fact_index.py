@@ -46,7 +46,7 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     # "… (ZfTI)", "… (kurz: IntMK)", or the short form with the long one after it ("DOMiD, das
     # Dokumentationszentrum …").
     "expansion": re.compile(r"\((?:kurz: ?)?[A-Za-zÄÖÜ][A-Za-zÄÖÜäöü ]{1,15}\)|\([A-Z]{2,}\)"
-                           r"|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*, (?:das|der|die) [A-ZÄÖÜ]"),
+                           r"|\b(?=[A-Za-z]*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*, (?:das|der|die) [A-ZÄÖÜ]"),
     # "Auf welchem Gesetz beruht …?": a sentence that names a law.
     "law": re.compile(r"\bGesetz(es)?\b"),
 }
@@ -69,6 +69,8 @@ CLOSE_SHARE = 0.75
 EVIDENCE_BOOST = 1.6
 # Verb ending → noun ending of the same stem ("beraten" → "Beratung", "sammeln" → "Sammlung").
 _DERIVATIONS: Tuple[Tuple[str, str], ...] = (("eln", "lung"), ("ern", "erung"), ("en", "ung"))
+# Verbs whose "-ung" noun is another thing ("sich bilden" is no "Bildung", "beziehen" no "Beziehung").
+_OTHER_MEANING = frozenset("bilden beziehen bewegen meinen wohnen stellen halten richten sitzen leben".split())
 _MIN_FUZZY_TERM = 6
 _FUZZY_CUTOFF = 86.0
 _MIN_TWIN_TERM = 10
@@ -234,21 +236,20 @@ class FactIndex:
         return list(dict.fromkeys([*concepts, *(also for c in concepts for also in self._asks_also.get(c, ()))]))
 
     def _derived(self, term: str) -> str:
-        """A verb the page does not use meets the page's noun of the same stem, and a noun its
-        verb: "forscht" finds "Forschung", "Begleitung" finds "begleiten", "vermitteln" the
-        "Vermittlung" inside a compound. German makes the noun from the stem with "-ung"
-        ("sammeln" → "Sammlung", "fördern" → "Förderung")."""
+        """A verb the page does not use meets the page's noun of the same stem: "forscht" finds
+        "Forschung", "vermitteln" the "Vermittlung" inside a compound. German makes the noun from
+        the stem with "-ung" ("sammeln" → "Sammlung", "fördern" → "Förderung"). Not the other way
+        ("Sitzung" is no "mit Sitz in"), and not for verbs whose noun means something else."""
         if term in self._concepts or term in self._vocabulary:
+            return term
+        if term in _OTHER_MEANING:
             return term
         for verb, noun in _DERIVATIONS:
             if term.endswith(verb) and len(term) > len(verb) + 2:
                 other = term[:-len(verb)] + noun
-            elif term.endswith(noun) and len(term) > len(noun) + 2:
-                other = term[:-len(noun)] + verb
-            else:
-                continue
-            if other in self._vocabulary or other in self._concepts:
-                return other
+                if other in self._vocabulary or other in self._concepts:
+                    return other
+                break
         return term
 
     def _page_compound(self, term: str) -> bool:

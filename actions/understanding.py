@@ -47,7 +47,9 @@ from actions.cues import (
     POINTERS,
     SELF_NOUN,
     SIMPLE_MAX_WORDS,
+    SITTING,
     SMALL_WORDS,
+    THE,
     SOMETHING,
     WITH,
     WRITER,
@@ -155,10 +157,14 @@ class Understanding(Deciding):
                    if (m := SELF_NOUN.match(s)) and m.group(2) not in ATTACHED} - everywhere
             for p in knowledge.partners
         }
-        # The nouns a partner can be called by, of any partner, and the kinds ("Gremium"): after
-        # "welches" such a noun asks which partner it is ("Welches Institut forscht …?").
-        self._partner_nouns: Set[str] = set().union(*self._name_terms.values(), *self._self_nouns.values(),
-                                                    {wording.lemma(k) for k in KINDS})
+        # The nouns a partner is called by (its own sentences' "Institut", a name's head noun) and
+        # the kinds ("Gremium"): after "welches" such a noun asks which partner it is ("Welches
+        # Institut forscht …?"); "Welche Studie hat das Institut …?" does not.
+        # A name's head is its first noun's last part ("Antidiskriminierungs|büros" → "büro").
+        self._partner_nouns: Set[str] = set().union(*self._self_nouns.values(), {wording.lemma(k) for k in KINDS}, {
+            (wording.parts(head) or (wording.lemma(head),))[-1]
+            for p in knowledge.partners for name in (p.name, p.short_name) if name
+            for head in [next((w for w in re.findall(r"[^\W\d_]+", name) if wording.is_noun(w)), "")] if head})
         # The same words as the fact index knows them: what a described partner is called.
         self._name_index_terms: Dict[str, Set[str]] = {
             pid: terms | set(index.known(list(terms))) for pid, terms in self._name_terms.items()}
@@ -203,8 +209,11 @@ class Understanding(Deciding):
         question_phrases = self._question_types.find(rest, exact_only=True)
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
-        if question.answer_type == "person" and words[:1] == ["wer"] and not {"wo", "wohin"} & set(words):
-            # "Wer sitzt da drin?" asks who its members are: "sitzen" after "wer" is no place.
+        if question.answer_type == "person" and words[:1] == ["wer"] and all(
+                set(words[m.start:m.end]) <= SITTING for m in self._intent_words.find(text, exact_only=True)
+                if m.item == "location"):
+            # "Wer sitzt da drin?" asks who its members are: "sitzen" after "wer" is no place
+            # ("Wer ist das und in welcher Stadt sitzen die?" still asks where).
             intent_words.discard("location")
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
@@ -294,7 +303,10 @@ class Understanding(Deciding):
         group_at = min(said_at, default=None)
         # "wir wohnen in Köln. gibt es da was?": "da" after the city said is the city.
         # Not one before it: "gibt es dort in Köln eine Anlaufstelle?" is there where the subject is.
-        city_words = {fold(c).split()[0] for c in question.cities}
+        # Nor after a city of the subject: "ich wohne in Dortmund, kann ich da vorbeikommen?" after the
+        # offices means theirs there.
+        subject = self.directory.knowledge.partner(memory.subject or "")
+        city_words = {fold(c).split()[0] for c in question.cities if not (subject and c in subject.cities)}
         city_at = min((i for i, w in enumerate(words) if w in city_words), default=None)
         pointers = POINTERS - PLACE_POINTERS if city_at is not None and not PLACE_POINTERS & set(words[:city_at]) \
             else POINTERS
@@ -565,9 +577,11 @@ class Understanding(Deciding):
         return [found] if found else []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
-        """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective names the one partner
-        talked about that sits there ("in Köln" does not: it asks for the city)."""
-        said = {c for c in question.cities if f"{fold(c)}er" in words}
+        """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective after a definite article
+        names the one partner talked about that sits there ("in Köln" does not: it asks for the city;
+        "Gibt es noch eine andere Kölner Beratungsstelle?" asks for another)."""
+        said = {m.item for m in self.directory.city_adjective_mentions(" ".join(words))
+                if m.start and words[m.start - 1] in THE}
         there = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                  if p is not None and said & set(p.cities)]
         return there if len(there) == 1 else []

@@ -2075,11 +2075,11 @@ def test_a_which_question_for_a_kind_of_partner_describes_the_one_sought(directo
 
 
 def test_a_verb_meets_the_pages_noun_of_its_stem(index: FactIndex) -> None:
-    """"forscht" meets the page's "Forschung", "Begleitung" its "begleiten"; a verb the page uses
-    stays itself."""
+    """"forscht" meets the page's "Forschung"; a verb the page uses stays itself, and a noun does
+    not become a verb ("Sitzung" is no "mit Sitz in")."""
     assert "forschung" in index.known(WORDING.terms("forscht"))
-    assert "begleiten" in index.known(WORDING.terms("Begleitung"))
     assert index.expand(["beraten"])[:1] == ["beraten"]
+    assert "sitzen" not in index.expand(WORDING.terms("Sitzung"))
 
 
 def test_who_does_something_for_a_group_the_subject_serves_is_asked_of_all(directory) -> None:
@@ -2136,3 +2136,6 @@ def test_a_citys_adjective_names_the_partner_talked_about_there(directory) -> No
     tracker = make_tracker(text="Nochmal zu der Kölner Einrichtung von vorhin: ist das ein Verein oder eine staatliche Stelle?",
                            intent="ask_partner_list")
     assert [p.id for p in understanding.read(tracker, memory).partners] == ["domid"]
+    # "eine andere Kölner …" asks for another one.
+    tracker = make_tracker(text="Gibt es noch eine andere Kölner Beratungsstelle?", intent="ask_target_group_help")
+    assert "domid" not in [p.id for p in understanding.read(tracker, memory).partners]
