@@ -60,10 +60,13 @@ class KnowledgeError(ValueError):
 
 @dataclass(frozen=True)
 class ContactItem:
-    """One phone number, fax number, e-mail or web address, with an optional note."""
+    """One phone number, fax number, e-mail or web address, with an optional note, and how the
+    page prints it ("Tel.: 02931 / 82-2900", "E-Mail: info [at] …"): an answer quotes that line as
+    its source, while the value stays the form one can dial or copy."""
 
     value: str
     note: Optional[str] = None
+    page: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -402,12 +405,13 @@ def _read_contact(reader: _Reader) -> Dict[str, Tuple[ContactItem, ...]]:
         for value in values:
             if isinstance(value, dict):
                 item_reader = _Reader(reader.path, f"{contact_reader.where}.{field_name}", value)
-                item_reader.reject_unknown(("value", "note"))
-                item = ContactItem(item_reader.text("value") or "", item_reader.text("note", False))
+                item_reader.reject_unknown(("value", "note", "page"))
+                item = ContactItem(item_reader.text("value") or "", item_reader.text("note", False),
+                                   item_reader.text("page", False))
             elif isinstance(value, str):
                 item = ContactItem(value.strip())
             else:
-                contact_reader.fail("Einträge müssen Text oder {value, note} sein", field_name)
+                contact_reader.fail("Einträge müssen Text oder {value, note, page} sein", field_name)
             if not _FIELD_PATTERNS[field_name].match(item.value):
                 contact_reader.fail(f"'{item.value}' hat nicht die Form eines Werts für {field_name}", field_name)
             items.append(item)

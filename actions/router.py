@@ -268,6 +268,10 @@ class Router:
         for partner in partners:
             if q.fields:
                 text = "\n\n".join(self.answers.contact_field(partner, f) for f in q.fields)
+                # The source, with the line as the page prints it ("Tel.: 02931 / 82-2900").
+                printed = [self.answers.quoted(i.page) for f in q.fields for i in partner.contact_items(f) if i.page]
+                if printed:
+                    text += "\n" + self._source_line(f"{partner.source}: {', '.join(printed)}")
             else:
                 text = self.answers.contact_card(partner)
             if q.fact is not None and q.fact.sentence.partner_id == partner.id and q.fact.sentence.text not in text:

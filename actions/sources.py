@@ -56,6 +56,8 @@ def contact_values(partner: Partner) -> Iterator[Tuple[str, str]]:
             yield field_name, item.value
             if item.note:
                 yield f"{field_name}.note", item.note
+            if item.page:
+                yield f"{field_name}.page", item.page
     for place in partner.places:
         for value in (place.address, place.city, place.label):
             if value:

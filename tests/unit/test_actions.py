@@ -507,3 +507,16 @@ def test_a_bare_misspelt_name_taken_as_out_of_scope_is_answered(directory) -> No
     messages, _ = run_messages(AnswerAs("out_of_scope"), intent="out_of_scope",
                                text="Wie wird das Wetter bei der landesinitiative jungenarbait morgen?")
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_a_contact_value_names_its_source_with_the_line_the_page_prints(directory) -> None:
+    """"Tel. KfI?": the number to dial, then the source with the page's own line ("Tel.: …")."""
+    partner = next(p for p in directory.partners if any(i.page for i in p.contact_items("phone")))
+    (item,) = partner.contact_items("phone")
+    text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(partner.id, entity("contact_attribute", "phone")))
+    lines = text.splitlines()
+    assert item.value in lines[1] and item.page in lines[-1] and partner.source in lines[-1], text
+    # A value without a printed line has no such source line.
+    plain = next(p for p in directory.partners if p.contact_items("fax") and not any(i.page for i in p.contact_items("fax")))
+    text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(plain.id, entity("contact_attribute", "fax")))
+    assert plain.source not in text
