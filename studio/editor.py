@@ -29,7 +29,8 @@ TEXT_FIELDS: Tuple[Tuple[str, str], ...] = (
     ("source", "Abschnitt der Quelle"),
 )
 LINE_FIELDS: Tuple[Tuple[str, str], ...] = (
-    ("aliases", "Weitere Namen (einer je Zeile)"), ("phone", "Telefon (eine Nummer je Zeile)"),
+    ("aliases", "Weitere Namen (einer je Zeile)"),
+    ("phone", "Telefon (eine Nummer je Zeile; auch: Nummer | Hinweis | wie die Seite sie druckt)"),
     ("fax", "Fax"), ("email", "E-Mail"), ("web", "Web-Adresse"),
     ("places", "Orte: Stadt | Adresse | Bezeichnung (einer je Zeile)"),
     ("facts", "Weitere wörtliche Sätze der Quelle (einer je Zeile)"),
@@ -57,7 +58,11 @@ def form_values(entry: Mapping[str, Any]) -> Dict[str, Any]:
     contact = entry.get("contact") or {}
 
     def value_line(item: Any) -> str:
-        return f"{item['value']} | {item['note']}" if isinstance(item, dict) else str(item)
+        """"value", "value | note" or "value | note | page" (the line as the page prints it)."""
+        if not isinstance(item, dict):
+            return str(item)
+        parts = [str(item.get(k) or "") for k in ("value", "note", "page")]
+        return " | ".join(parts if parts[2] else parts[:2] if parts[1] else parts[:1])
 
     values: Dict[str, Any] = {name: str(entry.get(name) or "") for name, _ in TEXT_FIELDS}
     values["id"] = str(entry.get("id") or "")
@@ -150,8 +155,9 @@ def _contact(form: Mapping[str, Any]) -> CommentedMap:
     for name in CONTACT_FIELDS:
         items: List[Any] = []
         for line in _lines(form.get(name, "")):
-            value, _, note = (part.strip() for part in line.partition("|"))
-            items.append(CommentedMap(value=value, note=note) if note else DoubleQuotedScalarString(value))
+            value, note, page = (part.strip() for part in (line.split("|") + ["", ""])[:3])
+            item = CommentedMap((k, v) for k, v in (("value", value), ("note", note), ("page", page)) if v)
+            items.append(item if len(item) > 1 else DoubleQuotedScalarString(value))
         if items:
             contact[name] = _flow(items) if all(isinstance(i, str) for i in items) else items
     return contact
