@@ -46,6 +46,8 @@ POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu
                               "them their")
 # "wir wohnen in Köln. gibt es da was?": after a city, these point at the city, not the subject.
 PLACE_POINTERS = frozenset("dort da dahin there".split())
+# "… Stimmt das?", "Ist das wahr?": the last sentence checks the claim told.
+CLAIM_CHECK = frozenset("stimmt stimmts richtig wahr".split())
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 WITH = frozenset("mit with".split())
 # "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
@@ -53,6 +55,8 @@ HOW = frozenset("wie wo wann".split())
 # "gibts sowas in Köln?", "solche Büros": the kind of thing just talked about (not with a group).
 KIND_POINTERS = frozenset("sowas solche solchen solches".split())
 PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".split())
+# "stützen die ihre Arbeit …": a possessive after "die" makes "die" the pronoun.
+POSSESSIVES = frozenset("ihre ihren ihrem ihrer ihr seine seinen seinem seiner sein".split())
 AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
                                    "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
                                    "vor sich konkret genau alles dann beiden")
@@ -90,6 +94,9 @@ LEADING = frozenset("und aber also ok okay and but so".split())
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
+# The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
+QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
+                           "wodurch worueber wovon worum wogegen".split())
 QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
 # A phrase that starts a new topic counts within the first words of a message only.
@@ -135,6 +142,8 @@ CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
 # "Letzte Frage: …", "Für das zweite Kapitel: …": the writer counts their own questions or
 # text, not the partners named.
 OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
+# "letzte Woche", "im ersten Jahr": an ordinal before a time counts time, not partners.
+TIMES = frozenset("woche wochen monat monaten jahr jahren jahres tag tagen zeit sommer winter nacht stunde".split())
 # "Ziel Nummer 3", "Punkt Nr. 2": a number that counts the items of a list.
 NUMBER_MARKS = frozenset("nummer nr punkt".split())
 ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
@@ -208,9 +217,10 @@ def after_indefinite_noun(words: List[str], index: int) -> bool:
 
 def ordinal_in(words: List[str]) -> Optional[int]:
     """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any; not
-    the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …")."""
+    the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …") nor a time
+    ("letzte Woche haben Zuschauer …")."""
     return next((ORDINALS[w] for i, w in enumerate(words)
-                 if w in ORDINALS and not (i + 1 < len(words) and words[i + 1] in OWN_TURNS)), None)
+                 if w in ORDINALS and not (i + 1 < len(words) and words[i + 1] in OWN_TURNS | TIMES)), None)
 
 
 def counts_past_the_list(words: List[str], memory: Memory) -> bool:
@@ -247,10 +257,15 @@ def has_pointer(words: List[str], until: Optional[int] = None,
                  is_noun: Callable[[str], bool] = lambda word: False, pointers: FrozenSet[str] = POINTERS) -> bool:
     """"dort", "deren" (`pointers`), or a pronoun "die"/"der": before a small word or last
     ("machen die auch …?", "wen berät der?"), or right after the verb that opens a question
-    ("fördern die den Austausch …?"), but not as the article of a noun ("hat das Land auch was …?").
+    ("fördern die den Austausch …?") or that follows its question word ("worauf stützen die ihre
+    Arbeit?"), but not as the article of a noun ("hat das Land auch was …?").
     Only the words before `until` count, if given."""
     if len(words) > 2 and words[1] in PRONOUNS and words[0] not in QUESTION_OPENERS and (until is None or until > 1) \
             and not is_noun(words[2]):
+        return True
+    # "Worauf stützen die ihre Arbeit?", "wann wurde die gegründet?": after a question word and its verb.
+    if len(words) > 3 and words[0] in QUESTION_WORDS and words[2] in PRONOUNS and (until is None or until > 2) \
+            and not is_noun(words[3]) and (words[3] in AFTER_PRONOUN | POSSESSIVES or len(words) == 4):
         return True
     for index, word in enumerate(words[:until]):
         following = words[index + 1] if index + 1 < len(words) else None

@@ -591,6 +591,9 @@ class Deciding:
         """The partners that fit most of what was said (groups, topics, kind): "Meine Eltern
         sind Spätaussiedler … ein Gremium" -> the Gremium for Spätaussiedler, not every
         partner for parents."""
+        # "Meine Enkelin ist 15 und kommt aus Russland … Wer kann ihr helfen?": a group of the story
+        # does not silence the age; one in the asking sentence does.
+        by_age = q.age is not None and not (q.groups and (len(q.sentences) < 2 or self.directory.groups_in(q.asking)))
         scores: Dict[str, int] = {}
         for partner in self.directory.partners:
             score = sum(g.id in partner.target_groups for g in q.groups)
@@ -600,8 +603,7 @@ class Deciding:
             score += sum(t.id in partner.topics for t in q.told)
             # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too,
             # unless a group is said: "mein Junge ist 14 … gibt es was extra für Jungen?" asks for boys.
-            score += q.age is not None and not q.groups and any(low <= q.age <= high
-                                                                for low, high in self._ages.get(partner.id, ()))
+            score += by_age and any(low <= q.age <= high for low, high in self._ages.get(partner.id, ()))
             if score:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)

@@ -26,6 +26,7 @@ from rasa_sdk import Tracker
 from actions.cues import (
     AGE_RANGE,
     AGE_STATED,
+    CLAIM_CHECK,
     ALSO,
     ASKING_SAYS_ENOUGH,
     ATTACHED,
@@ -80,6 +81,16 @@ from actions.safety import DangerReader
 from actions.situations import Situations
 from actions.spelling import fold
 from actions.wording import Wording, without_negated
+
+
+def _head_noun(name: str) -> str:
+    """The first noun of a name: its first capitalised word, past an adjective that opens it
+    ("Interkulturelle Väterarbeit" → "Väterarbeit", "Landesbeirat für …" → "Landesbeirat")."""
+    words = re.findall(r"[^\W\d_]+", name)
+    capitalised = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if len(capitalised) > 1 and capitalised[0] == 0 and capitalised[1] == 1 and words[0].endswith(("e", "en")):
+        return words[1]
+    return words[capitalised[0]] if capitalised else ""
 
 
 class Understanding(Deciding):
@@ -164,7 +175,7 @@ class Understanding(Deciding):
         self._partner_nouns: Set[str] = set().union(*self._self_nouns.values(), {wording.lemma(k) for k in KINDS}, {
             (wording.parts(head) or (wording.lemma(head),))[-1]
             for p in knowledge.partners for name in (p.name, p.short_name) if name
-            for head in [next((w for w in re.findall(r"[^\W\d_]+", name) if wording.is_noun(w)), "")] if head})
+            for head in [_head_noun(name)] if head})
         # The same words as the fact index knows them: what a described partner is called.
         self._name_index_terms: Dict[str, Set[str]] = {
             pid: terms | set(index.known(list(terms))) for pid, terms in self._name_terms.items()}
@@ -283,8 +294,9 @@ class Understanding(Deciding):
         age = AGE_STATED.search(question.text)
         if age:
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
-            terms.append(self.wording.lemma("Alter"))
             question.age = int(re.search(r"\d+", age.group()).group())
+            # The age is no figure to find: "Meine Enkelin ist 15 …" is not "aus 15 … Mitgliedern".
+            terms = [t for t in terms if t != str(question.age)] + [self.wording.lemma("Alter")]
         question.content = terms
         question.named = bool(question.partners)
         question.counted = ordinal_in(words) is not None
@@ -673,8 +685,11 @@ class Understanding(Deciding):
         # told ("… wo die Bundesländer gemeinsam über Integration entscheiden. Was sage ich da?").
         asks_nothing = not set(self.index.known(self.wording.terms(last))) - self._everywhere \
             and not self._exists_words.exact_items(last) and not self._intent_words.exact_items(last)
-        if self.directory.groups_in(last) or self.directory.topics_in(last) or not has_pointer(
-                last.split(), is_noun=self.wording.is_noun, pointers=frozenset({"da"}) if asks_nothing else frozenset()):
+        # "… wir Spätaussiedler dürfen sofort wählen. Stimmt das?" asks whether the claim told is
+        # true: "das" is the claim, not a partner it describes.
+        if self.directory.groups_in(last) or self.directory.topics_in(last) or CLAIM_CHECK & set(last.split()) \
+                or not has_pointer(last.split(), is_noun=self.wording.is_noun,
+                                   pointers=frozenset({"da"}) if asks_nothing else frozenset()):
             return []
         fitting = self._fitting(q)
         return fitting if len(fitting) == 1 and fitting[0].id != memory.subject else []

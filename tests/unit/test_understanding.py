@@ -21,7 +21,7 @@ from actions.situations import Situations
 from actions.spelling import fold
 from actions.memory import Memory
 from actions.router import Router
-from actions.cues import COMMON_WORD_SHARE, has_pointer
+from actions.cues import COMMON_WORD_SHARE, has_pointer, ordinal_in
 from actions.question import Asked, Question
 from actions.wording import NUMBER_WORDS
 from tests.support.fixtures import ask, entity, make_tracker
@@ -2139,3 +2139,39 @@ def test_a_citys_adjective_names_the_partner_talked_about_there(directory) -> No
     # "eine andere Kölner …" asks for another one.
     tracker = make_tracker(text="Gibt es noch eine andere Kölner Beratungsstelle?", intent="ask_target_group_help")
     assert "domid" not in [p.id for p in understanding.read(tracker, memory).partners]
+
+
+def test_an_ordinal_before_a_time_counts_no_partner() -> None:
+    """"letzte Woche haben Zuschauer …" counts time; "der letzte" counts partners."""
+    assert ordinal_in("beim spiel letzte woche haben zuschauer gerufen".split()) is None
+    assert ordinal_in("und der letzte".split()) == -1
+
+
+def test_an_age_stated_is_no_figure_and_a_story_group_does_not_silence_it(directory) -> None:
+    """"Meine Enkelin ist 15 und kommt aus Russland … Wer kann ihr helfen?" after the Landesbeirat:
+    "15" does not find "aus 15 … Mitgliedern"; the partner for her age is among those who help."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="landesbeirat", mentioned=["landesbeirat"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Meine Enkelin ist 15 und kommt nächsten Monat aus Russland zu uns, spricht kaum "
+                                "Deutsch. Wer kann ihr helfen?", intent="ask_target_group_help",
+                           entities=[entity("target_group", "spaetaussiedler")])
+    question = understanding.read(tracker, memory)
+    assert "15" not in question.content and question.asked == Asked.HELP and "jmd" in [p.id for p in question.partners]
+
+
+def test_a_pronoun_after_a_question_word_and_its_verb_points_back() -> None:
+    """"Worauf stützen die ihre Arbeit?" points back; "Was machen die Büros?" names them."""
+    assert has_pointer("worauf stuetzen die ihre arbeit".split(), None, WORDING.is_noun)
+    assert has_pointer("wann wurde die gegruendet".split(), None, WORDING.is_noun)
+    assert not has_pointer("was machen die kommunalen integrationsraete".split(), None, WORDING.is_noun)
+
+
+def test_stimmt_das_asks_about_the_claim_told_not_a_partner_it_describes(directory) -> None:
+    """"Mein Nachbar sagt, wir Spätaussiedler dürfen sofort überall wählen. Stimmt das?": the story's
+    words choose the fact; "das" is the claim, not the partner for Spätaussiedler."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(listed=["jmd", "landesbeirat"], mentioned=["landesbeirat", "jmd"], last_asked=Asked.FIELDS.value)
+    tracker = make_tracker(text="Mein Nachbar sagt, wir Spätaussiedler dürfen sofort überall wählen. Stimmt das?",
+                           intent="ask_target_group_help", entities=[entity("target_group", "spaetaussiedler")])
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.FACT and question.fact is not None and "Spätaussiedler" in question.fact.sentence.text
