@@ -613,12 +613,15 @@ class Understanding(Deciding):
         return [found], [t for t in terms if not naming & set(self.index.known([t]))]
 
     def _beside_subject(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
-        """The one other partner for a target group of the subject whose name has a word of the message."""
+        """The one other partner for a target group of the subject whose name has a word of the
+        message ("auch einen Verband?", "auch ein Museum?"); not a word that the page's synonyms
+        make a kind of fact ("oder auch ganz Deutschland" asks how far, not for "… in Deutschland")."""
         subject = self.directory.knowledge.partner(memory.subject or "")
         if subject is None:
             return []
+        naming = {t for t in terms if not all(is_concept(k) for k in self.index.known([t]) or [t])}
         beside = [p for p in self.directory.partners if p.id != subject.id
-                  and set(p.target_groups) & set(subject.target_groups) and set(terms) & self._name_terms[p.id]]
+                  and set(p.target_groups) & set(subject.target_groups) and naming & self._name_terms[p.id]]
         return beside if len(beside) == 1 else []
 
     def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:

@@ -485,7 +485,8 @@ def test_also_a_word_of_another_name_is_the_partner_beside_the_subject(directory
 
     subject, other, word = next((s, p, t) for s in directory.partners for p in directory.partners
                                 for t in sorted(names[p.id] - names[s.id])
-                                if len(t) > 4 and beside(s, t) == [p])
+                                if len(t) > 4 and beside(s, t) == [p]
+                                and not all(is_concept(k) for k in understanding.index.known([t]) or [t]))
     turns = converse([
         (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
         (f"und gibt es auch {word}?", "follow_up", []),
@@ -2175,3 +2176,15 @@ def test_stimmt_das_asks_about_the_claim_told_not_a_partner_it_describes(directo
                            intent="ask_target_group_help", entities=[entity("target_group", "spaetaussiedler")])
     question = understanding.read(tracker, memory)
     assert question.asked == Asked.FACT and question.fact is not None and "Spätaussiedler" in question.fact.sentence.text
+
+
+def test_auch_with_a_plain_word_of_anothers_name_does_not_switch_to_it(directory) -> None:
+    """"machen die nur NRW oder auch ganz Deutschland?" after the ADB: the ADB is asked about, not
+    the DOMiD ("… Migration in Deutschland"); "und gibt es auch einen Verband?" still switches."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["jmd", "adb"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="machen die nur nrw oder auch ganz deutschland", intent="ask_partner_info")
+    assert [p.id for p in understanding.read(tracker, memory).partners] == ["adb"]
+    memory = Memory(subject="sinti_roma_beratung", mentioned=["sinti_roma_beratung"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="und gibt es auch einen Verband?", intent="ask_partner_info")
+    assert [p.id for p in understanding.read(tracker, memory).partners] == ["sinti_roma_landesverband"]
