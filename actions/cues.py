@@ -46,8 +46,6 @@ POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu
                               "them their")
 # "wir wohnen in Köln. gibt es da was?": after a city, these point at the city, not the subject.
 PLACE_POINTERS = frozenset("dort da dahin there".split())
-# "… Stimmt das?", "Ist das wahr?": the last sentence checks the claim told.
-CLAIM_CHECK = frozenset("stimmt stimmts richtig wahr".split())
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 WITH = frozenset("mit with".split())
 # "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
@@ -93,10 +91,10 @@ LEADING = frozenset("und aber also ok okay and but so".split())
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
-# First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 # The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
 QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
                            "wodurch worueber wovon worum wogegen".split())
+# First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
 # A phrase that starts a new topic counts within the first words of a message only.
@@ -143,7 +141,8 @@ CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
 # text, not the partners named.
 OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
 # "letzte Woche", "im ersten Jahr": an ordinal before a time counts time, not partners.
-TIMES = frozenset("woche wochen monat monaten jahr jahren jahres tag tagen zeit sommer winter nacht stunde".split())
+TIMES = frozenset("woche wochen wochenende monat monate monaten jahr jahre jahren jahres tag tage tagen zeit sommer "
+                  "winter nacht stunde montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 # "Ziel Nummer 3", "Punkt Nr. 2": a number that counts the items of a list.
 NUMBER_MARKS = frozenset("nummer nr punkt".split())
 ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
@@ -263,9 +262,10 @@ def has_pointer(words: List[str], until: Optional[int] = None,
     if len(words) > 2 and words[1] in PRONOUNS and words[0] not in QUESTION_OPENERS and (until is None or until > 1) \
             and not is_noun(words[2]):
         return True
-    # "Worauf stützen die ihre Arbeit?", "wann wurde die gegründet?": after a question word and its verb.
+    # "Worauf stützen die ihre Arbeit?", "wofür setzen die sich ein?": after a question word and its
+    # verb, before a possessive or a small word ("Wer berät die Eltern?" is an article).
     if len(words) > 3 and words[0] in QUESTION_WORDS and words[2] in PRONOUNS and (until is None or until > 2) \
-            and not is_noun(words[3]) and (words[3] in AFTER_PRONOUN | POSSESSIVES or len(words) == 4):
+            and words[3] in AFTER_PRONOUN | POSSESSIVES:
         return True
     for index, word in enumerate(words[:until]):
         following = words[index + 1] if index + 1 < len(words) else None

@@ -602,7 +602,8 @@ class Deciding:
             # named on the way ("mit Familie").
             score += sum(t.id in partner.topics for t in q.told)
             # "mein Sohn ist 15 und neu an der Schule": an age within the partner's stated ages fits too,
-            # unless a group is said: "mein Junge ist 14 … gibt es was extra für Jungen?" asks for boys.
+            # unless the asking sentence says a group: "mein Junge ist 14 … gibt es was extra für
+            # Jungen?" asks for boys.
             score += by_age and any(low <= q.age <= high for low, high in self._ages.get(partner.id, ()))
             if score:
                 scores[partner.id] = score + (partner.kind in q.kinds)

@@ -26,7 +26,7 @@ from rasa_sdk import Tracker
 from actions.cues import (
     AGE_RANGE,
     AGE_STATED,
-    CLAIM_CHECK,
+    CHECKS_A_CLAIM,
     ALSO,
     ASKING_SAYS_ENOUGH,
     ATTACHED,
@@ -85,12 +85,10 @@ from actions.wording import Wording, without_negated
 
 def _head_noun(name: str) -> str:
     """The first noun of a name: its first capitalised word, past an adjective that opens it
-    ("Interkulturelle Väterarbeit" → "Väterarbeit", "Landesbeirat für …" → "Landesbeirat")."""
-    words = re.findall(r"[^\W\d_]+", name)
-    capitalised = [i for i, w in enumerate(words) if w[:1].isupper()]
-    if len(capitalised) > 1 and capitalised[0] == 0 and capitalised[1] == 1 and words[0].endswith(("e", "en")):
-        return words[1]
-    return words[capitalised[0]] if capitalised else ""
+    ("Interkulturelle Väterarbeit" → "Väterarbeit") and short forms ("LAG", "ZfTI")."""
+    nouns = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper() and w[1:].islower()
+             and not w.endswith(("ische", "ischen", "elle", "ellen", "liche", "lichen"))]
+    return nouns[0] if nouns else ""
 
 
 class Understanding(Deciding):
@@ -171,7 +169,7 @@ class Understanding(Deciding):
         # The nouns a partner is called by (its own sentences' "Institut", a name's head noun) and
         # the kinds ("Gremium"): after "welches" such a noun asks which partner it is ("Welches
         # Institut forscht …?"); "Welche Studie hat das Institut …?" does not.
-        # A name's head is its first noun's last part ("Antidiskriminierungs|büros" → "büro").
+        # A name's head is its first noun's last part ("Kompetenz|zentrum" → "zentrum").
         self._partner_nouns: Set[str] = set().union(*self._self_nouns.values(), {wording.lemma(k) for k in KINDS}, {
             (wording.parts(head) or (wording.lemma(head),))[-1]
             for p in knowledge.partners for name in (p.name, p.short_name) if name
@@ -297,6 +295,7 @@ class Understanding(Deciding):
             question.age = int(re.search(r"\d+", age.group()).group())
             # The age is no figure to find: "Meine Enkelin ist 15 …" is not "aus 15 … Mitgliedern".
             terms = [t for t in terms if t != str(question.age)] + [self.wording.lemma("Alter")]
+            question.story = [t for t in question.story if t != str(question.age)]
         question.content = terms
         question.named = bool(question.partners)
         question.counted = ordinal_in(words) is not None
@@ -401,7 +400,7 @@ class Understanding(Deciding):
         if not question.partners and ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
             # partner for the same people whose name has that word.
-            question.partners = self._beside_subject(memory, terms)
+            question.partners = self._beside_subject(memory, terms, words)
             question.named = bool(question.partners)
         item = self._list_item(words, question.partners[0].id if len(question.partners) == 1 else
                                None if question.partners else memory.subject)
@@ -612,14 +611,17 @@ class Understanding(Deciding):
         naming = {t for t in known if found.id in self.index.partners_with(t)}
         return [found], [t for t in terms if not naming & set(self.index.known([t]))]
 
-    def _beside_subject(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
+    def _beside_subject(self, memory: Memory, terms: Sequence[str], words: Sequence[str]) -> List[Partner]:
         """The one other partner for a target group of the subject whose name has a word of the
         message ("auch einen Verband?", "auch ein Museum?"); not a word that the page's synonyms
-        make a kind of fact ("oder auch ganz Deutschland" asks how far, not for "… in Deutschland")."""
+        make a kind of fact ("oder auch ganz Deutschland" asks how far, not for "… in Deutschland"),
+        unless it is the thing sought after "ein" ("auch eine Stiftung?")."""
         subject = self.directory.knowledge.partner(memory.subject or "")
         if subject is None:
             return []
-        naming = {t for t in terms if not all(is_concept(k) for k in self.index.known([t]) or [t])}
+        # A word after "ein"/"eine" names the kind sought ("auch eine Stiftung?"), synonym or not.
+        sought = {self.wording.lemma(w) for a, w in zip(words, words[1:]) if a in INDEFINITE}
+        naming = {t for t in terms if t in sought or not all(is_concept(k) for k in self.index.known([t]) or [t])}
         beside = [p for p in self.directory.partners if p.id != subject.id
                   and set(p.target_groups) & set(subject.target_groups) and naming & self._name_terms[p.id]]
         return beside if len(beside) == 1 else []
@@ -689,8 +691,9 @@ class Understanding(Deciding):
         asks_nothing = not set(self.index.known(self.wording.terms(last))) - self._everywhere \
             and not self._exists_words.exact_items(last) and not self._intent_words.exact_items(last)
         # "… wir Spätaussiedler dürfen sofort wählen. Stimmt das?" asks whether the claim told is
-        # true: "das" is the claim, not a partner it describes.
-        if self.directory.groups_in(last) or self.directory.topics_in(last) or CLAIM_CHECK & set(last.split()) \
+        # true: "das" is the claim, not a partner it describes ("Stimmt es, dass die …?" points).
+        checks_claim = bool(last) and len(last.split()) <= 2 and last.split()[0] in CHECKS_A_CLAIM
+        if self.directory.groups_in(last) or self.directory.topics_in(last) or checks_claim \
                 or not has_pointer(last.split(), is_noun=self.wording.is_noun,
                                    pointers=frozenset({"da"}) if asks_nothing else frozenset()):
             return []

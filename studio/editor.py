@@ -31,7 +31,8 @@ TEXT_FIELDS: Tuple[Tuple[str, str], ...] = (
 LINE_FIELDS: Tuple[Tuple[str, str], ...] = (
     ("aliases", "Weitere Namen (einer je Zeile)"),
     ("phone", "Telefon (eine Nummer je Zeile; auch: Nummer | Hinweis | wie die Seite sie druckt)"),
-    ("fax", "Fax"), ("email", "E-Mail"), ("web", "Web-Adresse"),
+    ("fax", "Fax (auch: Nummer | Hinweis | wie die Seite sie druckt)"),
+    ("email", "E-Mail (auch: Adresse | Hinweis | wie die Seite sie druckt)"), ("web", "Web-Adresse"),
     ("places", "Orte: Stadt | Adresse | Bezeichnung (einer je Zeile)"),
     ("facts", "Weitere wörtliche Sätze der Quelle (einer je Zeile)"),
 )
@@ -155,7 +156,7 @@ def _contact(form: Mapping[str, Any]) -> CommentedMap:
     for name in CONTACT_FIELDS:
         items: List[Any] = []
         for line in _lines(form.get(name, "")):
-            value, note, page = (part.strip() for part in (line.split("|") + ["", ""])[:3])
+            value, note, page = (part.strip() for part in (line.split("|", 2) + ["", ""])[:3])
             item = CommentedMap((k, v) for k, v in (("value", value), ("note", note), ("page", page)) if v)
             items.append(item if len(item) > 1 else DoubleQuotedScalarString(value))
         if items:
