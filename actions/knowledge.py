@@ -61,7 +61,7 @@ class KnowledgeError(ValueError):
 @dataclass(frozen=True)
 class ContactItem:
     """One phone number, fax number, e-mail or web address, with an optional note, and how the
-    page prints it ("Tel.: 02931 / 82-2900", "E-Mail: info [at] …"): an answer quotes that line as
+    page prints it ("Tel.: …", "E-Mail: … [at] …"): an answer quotes that line as
     its source, while the value stays the form one can dial or copy."""
 
     value: str

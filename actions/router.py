@@ -268,7 +268,7 @@ class Router:
         for partner in partners:
             if q.fields:
                 text = "\n\n".join(self.answers.contact_field(partner, f) for f in q.fields)
-                # The source, with the line as the page prints it ("Tel.: 02931 / 82-2900").
+                # The source, with the line as the page prints it ("Tel.: …").
                 printed = [self.answers.quoted(i.page) for f in q.fields for i in partner.contact_items(f) if i.page]
                 if printed:
                     text += "\n" + self._source_line(f"{partner.source}: {', '.join(printed)}")
