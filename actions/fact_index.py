@@ -250,7 +250,12 @@ class FactIndex:
                 if other in self._vocabulary or other in self._concepts:
                     return other
                 break
-        return term
+        # A noun meets the verb of a synonym group ("Finanzierung?" → "finanzieren", a word of
+        # "Förderung"): a trainer's group word, never a page word ("Sitzung" is no "mit Sitz in").
+        # "Finanzierung" ends in "-erung" too: each derivation is tried.
+        nouns_verbs = (term[:-len(noun)] + verb for verb, noun in _DERIVATIONS
+                       if term.endswith(noun) and len(term) > len(noun) + 2)
+        return next((verb for verb in nouns_verbs if verb in self._concepts), term)
 
     def _page_compound(self, term: str) -> bool:
         """A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"
@@ -284,6 +289,10 @@ class FactIndex:
     def partners_with(self, term: str) -> Set[Optional[str]]:
         """The partners with a sentence that has this term (a word, or a synonym group's token)."""
         return self._partners_of.get(term, set())
+
+    def uses(self, term: str) -> bool:
+        """Does a sentence of the page have this term, as it is (no typo correction, no synonyms)?"""
+        return term in self._vocabulary
 
     def known(self, terms: Sequence[str]) -> List[str]:
         """The question's terms (corrected, with synonyms) that the page uses somewhere."""

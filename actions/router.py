@@ -53,6 +53,8 @@ def partner_buttons(partners: Sequence[Partner], intent: str = "ask_partner_info
 
 # A quoted sentence that sends the reader to a web site.
 _WEB_ADDRESS = re.compile(r"\bwww\.|https?://")
+# … to find something there ("finden sich unter", "finden Sie im Internetangebot").
+_FIND = re.compile(r"\bfinden\b", re.IGNORECASE)
 
 
 class Router:
@@ -286,11 +288,21 @@ class Router:
         city = q.cities[0] if q.cities else None
         for partner in partners:
             text = self.answers.location(partner, city)
-            quote = self._place_sentence(partner, city)
+            elsewhere = city is not None and city not in partner.cities
+            # "wo finde ich die in Bochum?": where the page sends the reader for the offices it does
+            # not list ("Kontaktdaten, Öffnungszeiten und Angebote finden sich unter www…").
+            quote = (elsewhere and self._where_to_find_more(partner)) or self._place_sentence(partner, city)
             if quote:
                 text += "\n" + self.answers.quoted(quote) + "\n" + self._source_line(partner.source)
+            if elsewhere and quote and _WEB_ADDRESS.search(quote):
+                text += "\n\n" + self.answers.contact_field(partner, "web")
             self.say(text)
         return self._remember(q, partners, Asked.LOCATION)
+
+    @staticmethod
+    def _where_to_find_more(partner: Partner) -> Optional[str]:
+        """The partner's sentence that sends the reader to a web site to find more."""
+        return next((s for s in partner.quoted_sentences if _WEB_ADDRESS.search(s) and _FIND.search(s)), None)
 
     @staticmethod
     def _place_sentence(partner: Partner, city: Optional[str]) -> Optional[str]:

@@ -78,6 +78,7 @@ from actions.memory import Memory
 from actions.mentions import MentionFinder, distinct_items, first_starts
 from actions.question import ANSWER_FOR_TRAINER_CHOICE, Asked, Question
 from actions.safety import DangerReader
+from actions.shortened import ShortenedNames
 from actions.situations import Situations
 from actions.spelling import fold
 from actions.wording import Wording, without_negated
@@ -103,6 +104,7 @@ class Understanding(Deciding):
         self.detector = detector or detector_for(tuple(knowledge.languages))
         self.danger = DangerReader(knowledge.safety, lambda text: [wording.lemma(w) for w in wording.words(text)])
         self.situations = Situations(knowledge, wording)
+        self._shortened = ShortenedNames(knowledge.partners, wording, index.uses)
         # The ages a partner's page sentences name ("von 12 bis 27 Jahren"), for an age stated.
         self._ages: Dict[str, List[Tuple[int, int]]] = {
             p.id: [(int(low), int(high)) for s in p.quoted_sentences for low, high in AGE_RANGE.findall(s)]
@@ -474,6 +476,9 @@ class Understanding(Deciding):
             text = f"{text[:start]} {text[end:]}"
         words = fold(without_negated(text)).split()
         mentions = self.directory.partner_mentions(text)
+        # "die Jugend-Dienste": a name without the middle of its compound.
+        shortened = [m for m in self._shortened.find(text) if all(m.end <= o.start or m.start >= o.end for o in mentions)]
+        mentions += shortened
         for mention in mentions:
             words[mention.start:mention.end] = [""] * (mention.end - mention.start)
         rest = " ".join(w for w in words if w)
@@ -483,7 +488,9 @@ class Understanding(Deciding):
             # Out of scope or unsure: only a name written exactly, or a message that is
             # nothing but a name (typos allowed), makes it a question about that partner.
             if question.doubted and not only_names:
-                question.partners = self.directory.partners_named_exactly_in(question.text)
+                # A shortened name is written out in whole words: as sure as an exact name.
+                question.partners = unique([*self.directory.partners_named_exactly_in(question.text),
+                                            *(m.item for m in shortened)])
             else:
                 question.partners = unique([m.item for m in mentions])
         # The group mentions of the whole text and of its last sentence, found once for the rules below.
@@ -535,7 +542,10 @@ class Understanding(Deciding):
         # list's heading names them so; its partners stay in the page's order).
         asked_at = first_starts(last_mentions)
         question.groups.sort(key=lambda g: asked_at.get(g, len(question.text)))
-        question.topics = unique([*question.topics, *self.directory.topics_in(rest)])
+        # A topic's word inside a phrase of a fact-word group is that fact, no topic: "gibt es sowas in
+        # anderen Bundesländern?" asks whether the subject is unique ("Vorreiter"), not about the
+        # Länder's integration policy.
+        question.topics = unique([*question.topics, *self.directory.topics_in(self.index.with_group_words(rest))])
         # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
         # the group; they name no topic (unless said elsewhere too).
         describing = {i for m in group_mentions if m.end + 1 < len(folded) and folded[m.end] in WITH

@@ -100,6 +100,10 @@ class Wording:
         return bool(self._lemmas.get(lower.capitalize()) or self._lemmas.get(with_umlauts(lower).capitalize())
                     or lower.capitalize() in self._lemma_values)
 
+    def is_word(self, word: str) -> bool:
+        """Does the lookup table know the word (as typed, capitalised, or with umlauts)?"""
+        return any(self._in_table(form) or self._base_form(form) for form in (word, with_umlauts(word)))
+
     def _settled(self, lemma: str) -> str:
         """The end of the table's chain from a lemma, or the lemma itself when the chain
         does not settle within a few steps or runs in a circle ("deutsch" -> "deutschen" -> "deutsch")."""
@@ -173,6 +177,20 @@ class Wording:
         if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
             first = first[:-1]
         return (self.lemma(first), self.lemma(second))
+
+    @functools.lru_cache(maxsize=20000)
+    def all_parts(self, word: str) -> Tuple[str, ...]:
+        """A compound split as far as the splitter is sure, as lemmas: "Jugendmigrationsdienste" ->
+        "jugend", "migration", "dienst" (`parts` stops at two: "jugend", "migrationsdienst"); () if
+        it is no compound. The last part is looked up as a noun ("Dienst", not "dienen")."""
+        split = self._split(word)
+        if not split:
+            return ()
+        first, second = split
+        if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
+            first = first[:-1]
+        last = self._lemmas.get(second) or self._lemmas.get(with_umlauts(second)) or self._genitive(second) or second
+        return (self.lemma(first), *(self.all_parts(second) or (fold(last),)))
 
     @functools.lru_cache(maxsize=20000)
     def _split(self, word: str) -> Optional[Tuple[str, str]]:

@@ -520,3 +520,15 @@ def test_a_contact_value_names_its_source_with_the_line_the_page_prints(director
     plain = next(p for p in directory.partners if p.contact_items("fax") and not any(i.page for i in p.contact_items("fax")))
     text, _ = run(AnswerAs("ask_partner_contact"), entities=partner_entities(plain.id, entity("contact_attribute", "fax")))
     assert plain.source not in text
+
+
+def test_a_city_without_an_office_quotes_where_the_page_sends_the_reader(directory) -> None:
+    """"wo finde ich die JMD in Bochum?": none listed there, and the page's "Kontaktdaten,
+    Öffnungszeiten und Angebote finden sich unter www…" with the web addresses."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="wo finde ich die Jugendmigrationsdienste in Bochum?", intent="ask_partner_location",
+                           entities=[entity("partner", "jmd"), entity("city", "Bochum")])
+    asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
+    text = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "Bochum" in text and "„Kontaktdaten, Öffnungszeiten und Angebote finden sich unter" in text
+    assert "www.jmd-onlineberatung.de" in text

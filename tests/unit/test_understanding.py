@@ -2192,3 +2192,35 @@ def test_auch_with_a_plain_word_of_anothers_name_does_not_switch_to_it(directory
     memory = Memory(subject="domid", mentioned=["domid"], last_asked=Asked.HELP.value)
     tracker = make_tracker(text="und gibt es auch eine Stiftung?", intent="ask_partner_info")
     assert [p.id for p in understanding.read(tracker, memory).partners] == ["zfti"]
+
+
+def test_a_name_without_the_middle_of_its_compound_names_the_partner(directory) -> None:
+    """"nochmal die jugenddienste: hast du eine mail?", "die Jugend-Dienste", "die jugend dienste":
+    the Jugendmigrationsdienste, even to an unsure classifier. "Jugendarbeit" (a word of the page)
+    is no shortened "Jugendsozialarbeit"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="landesintegrationsrat", mentioned=["jmd", "adb", "landesintegrationsrat"],
+                    last_asked=Asked.FACT.value)
+    for text in ("nochmal die jugenddienste: hast du eine mail von denen", "und die Jugend-Dienste, mail?",
+                 "nochmal zu den jugend dienste von vorhin: mail bitte"):
+        tracker = make_tracker(text=text, intent="nlu_fallback", entities=[entity("contact_attribute", "email")])
+        assert [p.id for p in understanding.read(tracker, memory).partners] == ["jmd"], text
+    found = understanding._shortened.find("Jugendarbeit und Jugendsozialarbeit, Landschaft")
+    assert found == []
+
+
+def test_a_place_phrase_of_a_fact_word_group_is_no_topic_and_sowas_points_back(directory) -> None:
+    """"gibts sowas in anderen bundesländern auch?" after the ADB: whether it is unique (the ADB's
+    "bundesweit bislang einzigartig"), not who makes the Länder's integration policy."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["adb"], last_asked=Asked.LOCATION.value)
+    tracker = make_tracker(text="gibts sowas in anderen bundesländern auch so?", intent="out_of_scope")
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.FACT and question.fact is not None
+    assert question.fact.sentence.partner_id == "adb" and "einzigartig" in question.fact.sentence.text
+
+
+def test_a_noun_meets_the_verb_of_a_synonym_group_not_a_page_verb(index: FactIndex) -> None:
+    """"Finanzierung?" finds the "Förderung" group through "finanzieren"; "Sitzung" stays itself."""
+    assert "~foerderung" in index.expand(["finanzierung"])
+    assert index._derived("sitzung") == "sitzung"
