@@ -161,6 +161,13 @@ class Understanding(Deciding):
                    if len(term) > 2 and term not in wording.stop_words and term not in everywhere}
             for p in knowledge.partners
         }
+        # The words of a partner's name and short name as written, by lemma and a compound's first
+        # part ("Spätaussiedlerfragen" -> "spaetaussiedler"), not of its aliases ("…beratung"). Not a
+        # compound's last part: "Landes|integrationsrat" does not make the "Integrationsräte" it
+        # works for a word of its name.
+        self._own_words: Dict[str, Set[str]] = {
+            p.id: {t for name in (p.name, p.short_name) if name for w in wording.words(name)
+                   for t in (wording.lemma(w), *wording.parts(w)[:1])} for p in knowledge.partners}
         # What a partner's own sentences call it when they open with it ("Das Institut ist eine
         # Stiftung …" of the ZfTI): "Fördert das Institut auch …?" names it among those talked about.
         self._self_nouns: Dict[str, Set[str]] = {
@@ -266,6 +273,18 @@ class Understanding(Deciding):
                          and not (self.directory.groups_in(noun) or self.directory.topics_in(noun))]
         for index in demonstrative:
             rest_words[index] = ""
+        # "Landesbeirat Vertriebene/Flüchtlinge/Spätaussiedler – Aufgabe?", "Was macht der Landesbeirat
+        # für Spätaussiedler?": words of the named partner's own name, said beside it, say which one
+        # it is; they do not choose its fact ("… Spätaussiedler" is in every sentence of it).
+        own = set().union(*(self._own_words[p.id] for p in question.partners))
+        rest_words = [w if not (own and w and self.wording.lemma(w) in own) else "" for w in rest_words]
+        if own and question.groups:
+            # Nor is a group said only by such words asked about ("Landesbeirat Spätaussiedler - Themen?").
+            said = rest.split()
+            mentions = self.directory.group_mentions(rest)
+            by_name = {m.item for m in mentions if all(self.wording.lemma(w) in own for w in said[m.start:m.end])}
+            question.groups = [g for g in question.groups
+                               if g not in by_name or any(m.item == g and m.item not in by_name for m in mentions)]
         terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
                  if t not in self._not_content]
         sentences = question.sentences

@@ -2224,3 +2224,17 @@ def test_a_noun_meets_the_verb_of_a_synonym_group_not_a_page_verb(index: FactInd
     """"Finanzierung?" finds the "Förderung" group through "finanzieren"; "Sitzung" stays itself."""
     assert "~foerderung" in index.expand(["finanzierung"])
     assert index._derived("sitzung") == "sitzung"
+
+
+def test_words_of_the_named_partners_own_name_choose_no_fact(directory) -> None:
+    """"Was macht der Landesbeirat für Spätaussiedler?": "Spätaussiedler" is a word of its name
+    ("…Spätaussiedlerfragen"): the summary, not the sentence with the most "Spätaussiedler". A
+    compound's last part is not: "die Integrationsräte" stay what is asked about the Landesintegrationsrat."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Was macht der Landesbeirat für Spätaussiedler?", intent="ask_partner_info",
+                           entities=[entity("partner", "landesbeirat"), entity("target_group", "spaetaussiedler")])
+    question = understanding.read(tracker, Memory())
+    assert question.asked == Asked.SUMMARY and "spaetaussiedler" not in question.content and not question.groups
+    tracker = make_tracker(text="Was macht der Landesintegrationsrat für die Integrationsräte in den Städten?",
+                           intent="ask_partner_info", entities=[entity("partner", "landesintegrationsrat")])
+    assert "integrationsrat" in understanding.read(tracker, Memory()).content
