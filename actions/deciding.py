@@ -320,8 +320,11 @@ class Deciding:
         """Where a partner sits ("Wo sitzen die?", "und in Köln?"); not a city after a list,
         which asks for the list's partners there."""
         q = t.q
+        # The classifier's "location" yields to words that ask what a partner does ("what do they do
+        # there?": "there" is the partner's place, not the question).
+        guessed = q.intent == "ask_partner_location" and "summary" not in t.intent_words
         if q.partners and ("location" in t.intent_words or q.answer_type == "place"
-                           or q.intent == "ask_partner_location" or (q.cities and not q.named and not q.content)):
+                           or guessed or (q.cities and not q.named and not q.content)):
             if not (q.cities and not q.named and t.memory.last_asked == Asked.LIST.value):
                 return Asked.LOCATION
         return None
@@ -332,7 +335,8 @@ class Deciding:
         if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
                 q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
                 q.partners and q.points_back and "summary" in t.intent_words):  # "was machen die da?"
-            return Asked.SUMMARY if q.intent != "ask_partner_location" else Asked.LOCATION
+            return Asked.LOCATION if q.intent == "ask_partner_location" and "summary" not in t.intent_words \
+                else Asked.SUMMARY
         return None
 
     def _rule_only_partner_of_group(self, t: _Turn) -> Optional[Asked]:

@@ -91,7 +91,8 @@ class Router:
                           Asked.FIELDS: self.fields_translated, Asked.OUT_OF_SCOPE: self.not_understood,
                           Asked.UNCLEAR: self.not_understood, Asked.WHICH_PARTNER: self.not_understood,
                           Asked.SOURCE: self.source, Asked.LOCATION: self.location_translated,
-                          Asked.LIST: self.list_translated, Asked.NOT_STATED: self.not_stated_translated})
+                          Asked.LIST: self.list_translated, Asked.NOT_STATED: self.not_stated_translated,
+                          Asked.SUMMARY: self.summary_translated})
         if question.asked in route:
             return route[question.asked](question)
         if self.language != "de":  # the page's German text, announced as German in the user's language
@@ -208,11 +209,19 @@ class Router:
             lines = self._reach_lines(partner, ["address"])
             lines += [f"{self._say_in('label_place')}: {c}" for c in partner.cities
                       if not any(p.address and c in p.address for p in partner.places)]
+            said = self._place_said(partner, q.cities[0] if q.cities else None)
             if lines:
-                self.say("\n".join([self._say_in("places_heading", name=partner.display_name), *lines]))
+                self.say("\n".join([self._say_in("places_heading", name=partner.display_name), *lines, *said]))
             else:
                 self.say(self._say_in("no_place", site=site, name=partner.display_name))
         return self._remember(q, partners, Asked.LOCATION)
+
+    def _place_said(self, partner: Partner, city: Optional[str]) -> List[str]:
+        """The page's sentence that says where a partner sits, verbatim and announced as German, with
+        its source ("where is it located?" gets "… mit Sitz in Köln." besides "Place: Köln")."""
+        quote = self._place_sentence(partner, city)
+        return [self._say_in("german_follows", site=self.directory.knowledge.source_site),
+                self.answers.quoted(quote), self._source_line(partner.source)] if quote else []
 
     def list_translated(self, q: Question) -> Events:
         """The partners of a city, topic, group or kind (or all): names, as on the page."""
@@ -240,14 +249,26 @@ class Router:
                 self._partner_block(partner)]))
         return self._remember(q, partners, Asked.SUMMARY)
 
+    def summary_translated(self, q: Question) -> Events:
+        """What a partner is and does: the page's German text, announced in the user's language, and
+        how to reach it with labels in that language (no German bot sentence in between)."""
+        site = self.directory.knowledge.source_site
+        partners = q.partners[:MAX_SUBJECTS]
+        for partner in partners:
+            self.say("\n\n".join([
+                self._say_in("german_follows", site=site) + "\n" + f"{partner.display_name} – {partner.kind}",
+                partner.description or partner.summary, self._partner_block(partner)]))
+        return self._remember(q, partners, Asked.SUMMARY)
+
     def fields_translated(self, q: Question) -> Events:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
             lines = self._reach_lines(partner, q.fields)
+            said = self._place_said(partner, None) if "address" in q.fields else []
             if lines:
-                self.say("\n".join([self._say_in("reach_heading", name=partner.display_name), *lines]))
+                self.say("\n".join([self._say_in("reach_heading", name=partner.display_name), *lines, *said]))
             else:
-                self.say(self._partner_block(partner))
+                self.say("\n".join([self._partner_block(partner), *said]))
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     # --- one answer per Asked ------------------------------------------------------------

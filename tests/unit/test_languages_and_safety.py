@@ -7,15 +7,17 @@ numbers, names and words are read from the knowledge and reply files.
 
 from __future__ import annotations
 
+import asyncio
 from typing import List
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import actions
 from actions.languages import TranslatedWords, detector_for
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
-from tests.support.fixtures import ask, entity
+from tests.support.fixtures import ask, entity, make_tracker
 
 REPLIES = Replies()
 
@@ -173,3 +175,42 @@ def test_a_message_full_of_one_languages_stop_words_is_in_that_language(knowledg
     romanian = "unde pot sa ma plang daca am fost discriminat cand am cautat apartament? stau in Siegen"
     assert detector.detect(romanian, None, "") == "ro"
     assert detector.detect("gibt es in Köln eine Stelle für mich, wenn ich diskriminiert wurde?", None, "") == "de"
+
+
+@pytest.mark.parametrize("asked,fields", [("location", []), ("fields", ["address"])])
+def test_where_a_partner_sits_quotes_the_pages_sentence_in_every_language(knowledge, asked: str, fields) -> None:
+    """"ok and the museum about migration, where is it located?": "Place: Köln" and the page's German
+    sentence that says it, announced as German, with its source."""
+    from actions.directory import PartnerDirectory
+    from actions.memory import Memory
+    from actions.router import Router
+    from actions.question import Asked, Question
+
+    domid = knowledge.partner("domid")
+    dispatcher = CollectingDispatcher()
+    question = Question(text="…", intent="ask_partner_location", asked=Asked(asked), partners=[domid], named=True,
+                        language="en", fields=fields)
+    Router(PartnerDirectory(knowledge), REPLIES, dispatcher, Memory()).answer(question)
+    answer = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    sentence = next(s for s in domid.quoted_sentences if "Köln" in s)
+    assert f"„{sentence}“" in answer and REPLIES.text("german_follows", "en", site=knowledge.source_site) in answer
+
+
+def test_what_a_partner_does_in_another_language_has_no_german_bot_sentence(directory) -> None:
+    """"what do they do there exactly" after the DOMiD: what it is (not where), the page's German
+    text announced in English, the contact lines labelled in English."""
+    from actions.memory import Memory
+    from actions.question import Asked
+
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="domid", mentioned=["domid"], last_asked=Asked.FACT.value, language="en")
+    tracker = make_tracker(text="what do they do there exactly", intent="ask_partner_location")
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.SUMMARY
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="what do they do there exactly", intent="ask_partner_location",
+                           slots={"partner": "domid", "mentioned_partners": ["domid"], "last_asked": "fact",
+                                  "language": "en"})
+    asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
+    answer = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "This is what" in answer and "nicht in meinen Unterlagen" not in answer and "Place: Köln" in answer
