@@ -218,8 +218,17 @@ class FactIndex:
 
     def expand(self, terms: Iterable[str]) -> List[str]:
         """Question terms with typos corrected towards the index and synonyms as their group."""
+        terms = list(terms)
+        # A part of a group's word is no term to correct: "zusammen|geschlossen" is "Gründung", its
+        # "schließen" no misspelt "angeschlossen" (_conceptual drops such parts afterwards).
+        # (The parts as the message's word was split: the lemma "zusammenschliessen" does not split again.)
+        group_parts = {p for p in terms for t in terms if t != p and t in self._concepts
+                       and (t.startswith(p) or t.endswith(p))}
         corrected: List[str] = []
         for term in terms:
+            if term in group_parts and term not in self._concepts:
+                corrected.append(term)
+                continue
             term = self._derived(term)
             if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM \
                     and not self._page_compound(term):

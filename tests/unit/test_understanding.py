@@ -2238,3 +2238,11 @@ def test_words_of_the_named_partners_own_name_choose_no_fact(directory) -> None:
     tracker = make_tracker(text="Was macht der Landesintegrationsrat für die Integrationsräte in den Städten?",
                            intent="ask_partner_info", entities=[entity("partner", "landesintegrationsrat")])
     assert "integrationsrat" in understanding.read(tracker, Memory()).content
+
+
+def test_a_part_of_a_group_word_is_no_typo_of_another_page_word(index: FactIndex) -> None:
+    """"Wer ist da zusammengeschlossen?": "zusammen|geschlossen" is a word of a group ("Gründung");
+    its part "schliessen" is not corrected to the page's "angeschlossen"."""
+    expanded = index.expand(WORDING.terms("zusammengeschlossen"))
+    assert "~gruendung" in expanded and "anschliessen" not in expanded
+    assert "anschliessen" in index.expand(["schliessen"])  # alone it is still corrected
