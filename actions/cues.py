@@ -42,8 +42,8 @@ SMALL_WORDS = with_plain_vowels("und in im auch gibt gibts es das was ist mit wi
                                  "die den dem des ein eine einen zu ueber nrw and what about also the a an is are")
 # Words that point back to the subject: "dort", "deren"; and "die"/"der"/"das" used as a
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
-POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin there "
-                              "them their")
+POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin dahinter "
+                              "there them their")
 # "wir wohnen in Köln. gibt es da was?": after a city, these point at the city, not the subject.
 PLACE_POINTERS = frozenset("dort da dahin there".split())
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.

@@ -2246,3 +2246,16 @@ def test_a_part_of_a_group_word_is_no_typo_of_another_page_word(index: FactIndex
     expanded = index.expand(WORDING.terms("zusammengeschlossen"))
     assert "~gruendung" in expanded and "anschliessen" not in expanded
     assert "anschliessen" in index.expand(["schliessen"])  # alone it is still corrected
+
+
+def test_wer_steht_als_traeger_dahinter_asks_the_subjects_legal_form(directory) -> None:
+    """"Und die erste? Wer steht als Träger dahinter?" about the ZfTI: "dahinter" points back, and
+    "Träger" asks what kind of body it is ("eine Stiftung des Landes"), not for the Träger of the
+    Jugendsozialarbeit."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="zfti", mentioned=["zfti"], last_asked=Asked.SUMMARY.value)
+    tracker = make_tracker(text="Wer steht als Träger dahinter?", intent="ask_target_group_help",
+                           entities=[entity("target_group", "traeger")])
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.FACT and question.fact is not None
+    assert question.fact.sentence.partner_id == "zfti" and "Stiftung" in question.fact.sentence.text
