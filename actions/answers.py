@@ -166,7 +166,7 @@ class Answers:
         The further quoted sentences (facts, lists) are not listed here: they answer the
         single questions that ask for them ("Seit wann …?").
         """
-        parts = [f"{partner.display_name} – {partner.kind}", partner.description]
+        parts = [self.about(partner)]
         if self.contact_lines(partner):
             parts.append(self.contact_card(partner))
         else:
@@ -174,6 +174,11 @@ class Answers:
             where = f"{self.label('seat')}: {cities}. " if partner.cities else ""
             parts.append(where + self._say("info_no_contact", name=partner.display_name))
         return "\n\n".join(parts)
+
+    @staticmethod
+    def about(partner: Partner) -> str:
+        """Its name and kind, then what the page says of it (the description, as on the page)."""
+        return f"{partner.display_name} – {partner.kind}\n\n{partner.description or partner.summary}"
 
     @staticmethod
     def partner_line(partner: Partner) -> str:

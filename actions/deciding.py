@@ -66,6 +66,12 @@ class _Turn:
     def asks_for_list(self) -> bool:
         return self.q.intent == "ask_partner_list" or "list" in self.intent_words
 
+    @property
+    def classifier_says_where(self) -> bool:
+        """The classifier heard a place question, and no word asks what a partner does ("what do
+        they do there?": "there" is the partner's place, not the question)."""
+        return self.q.intent == "ask_partner_location" and "summary" not in self.intent_words
+
 
 class Deciding:
     """What a message asks for, from the Question read and the memory (mixed into Understanding)."""
@@ -320,11 +326,8 @@ class Deciding:
         """Where a partner sits ("Wo sitzen die?", "und in Köln?"); not a city after a list,
         which asks for the list's partners there."""
         q = t.q
-        # The classifier's "location" yields to words that ask what a partner does ("what do they do
-        # there?": "there" is the partner's place, not the question).
-        guessed = q.intent == "ask_partner_location" and "summary" not in t.intent_words
         if q.partners and ("location" in t.intent_words or q.answer_type == "place"
-                           or guessed or (q.cities and not q.named and not q.content)):
+                           or t.classifier_says_where or (q.cities and not q.named and not q.content)):
             if not (q.cities and not q.named and t.memory.last_asked == Asked.LIST.value):
                 return Asked.LOCATION
         return None
@@ -335,8 +338,7 @@ class Deciding:
         if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
                 q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
                 q.partners and q.points_back and "summary" in t.intent_words):  # "was machen die da?"
-            return Asked.LOCATION if q.intent == "ask_partner_location" and "summary" not in t.intent_words \
-                else Asked.SUMMARY
+            return Asked.LOCATION if t.classifier_says_where else Asked.SUMMARY
         return None
 
     def _rule_only_partner_of_group(self, t: _Turn) -> Optional[Asked]:
@@ -465,7 +467,7 @@ class Deciding:
         answer ("ehrenamtlich?") or one that points at it ("kostet das für mich?") is not stated."""
         q, words = t.q, t.words
         if q.partners and q.intent in ("ask_partner_contact", "ask_partner_location", "ask_partner_info", "follow_up"):
-            return Asked.LOCATION if q.intent == "ask_partner_location" else Asked.SUMMARY
+            return Asked.LOCATION if t.classifier_says_where else Asked.SUMMARY
         if q.intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
             return Asked.WHICH_PARTNER
         if q.intent == "ask_target_group_help":

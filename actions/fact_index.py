@@ -259,12 +259,7 @@ class FactIndex:
                 if other in self._vocabulary or other in self._concepts:
                     return other
                 break
-        # A noun meets the verb of a synonym group ("Finanzierung?" → "finanzieren", a word of
-        # "Förderung"): a trainer's group word, never a page word ("Sitzung" is no "mit Sitz in").
-        # "Finanzierung" ends in "-erung" too: each derivation is tried.
-        nouns_verbs = (term[:-len(noun)] + verb for verb, noun in _DERIVATIONS
-                       if term.endswith(noun) and len(term) > len(noun) + 2)
-        return next((verb for verb in nouns_verbs if verb in self._concepts), term)
+        return term
 
     def _page_compound(self, term: str) -> bool:
         """A compound whose parts the page uses is a word of its own, no typo: "Integrationspolitik"
@@ -300,7 +295,8 @@ class FactIndex:
         return self._partners_of.get(term, set())
 
     def uses(self, term: str) -> bool:
-        """Does a sentence of the page have this term, as it is (no typo correction, no synonyms)?"""
+        """Does a sentence of the page have this plain term (no typo correction)? A word of a synonym
+        group is indexed as its group, so it is no plain term."""
         return term in self._vocabulary
 
     def known(self, terms: Sequence[str]) -> List[str]:

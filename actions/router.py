@@ -53,8 +53,6 @@ def partner_buttons(partners: Sequence[Partner], intent: str = "ask_partner_info
 
 # A quoted sentence that sends the reader to a web site.
 _WEB_ADDRESS = re.compile(r"\bwww\.|https?://")
-# … to find something there ("finden sich unter", "finden Sie im Internetangebot").
-_FIND = re.compile(r"\bfinden\b", re.IGNORECASE)
 
 
 class Router:
@@ -255,9 +253,8 @@ class Router:
         site = self.directory.knowledge.source_site
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
-            self.say("\n\n".join([
-                self._say_in("german_follows", site=site) + "\n" + f"{partner.display_name} – {partner.kind}",
-                partner.description or partner.summary, self._partner_block(partner)]))
+            self.say("\n\n".join([self._say_in("german_follows", site=site) + "\n" + self.answers.about(partner),
+                                   self._partner_block(partner)]))
         return self._remember(q, partners, Asked.SUMMARY)
 
     def fields_translated(self, q: Question) -> Events:
@@ -309,21 +306,15 @@ class Router:
         city = q.cities[0] if q.cities else None
         for partner in partners:
             text = self.answers.location(partner, city)
-            elsewhere = city is not None and city not in partner.cities
-            # "wo finde ich die in Bochum?": where the page sends the reader for the offices it does
-            # not list ("Kontaktdaten, Öffnungszeiten und Angebote finden sich unter www…").
-            quote = (elsewhere and self._where_to_find_more(partner)) or self._place_sentence(partner, city)
+            quote = self._place_sentence(partner, city)
             if quote:
                 text += "\n" + self.answers.quoted(quote) + "\n" + self._source_line(partner.source)
-            if elsewhere and quote and _WEB_ADDRESS.search(quote):
+            if city is not None and city not in partner.cities and partner.contact_items("web"):
+                # "wo finde ich die in Bochum?": none listed there; the web addresses, with the page's
+                # sentences that name them ("Kontaktdaten, Öffnungszeiten und Angebote finden sich unter …").
                 text += "\n\n" + self.answers.contact_field(partner, "web")
             self.say(text)
         return self._remember(q, partners, Asked.LOCATION)
-
-    @staticmethod
-    def _where_to_find_more(partner: Partner) -> Optional[str]:
-        """The partner's sentence that sends the reader to a web site to find more."""
-        return next((s for s in partner.quoted_sentences if _WEB_ADDRESS.search(s) and _FIND.search(s)), None)
 
     @staticmethod
     def _place_sentence(partner: Partner, city: Optional[str]) -> Optional[str]:

@@ -26,6 +26,8 @@ from actions.wording import Wording
 
 # A shortened name that says less is too often another word.
 _MIN_SHORT_LENGTH = 9
+# A word that ends a sentence or a phrase is not joined with the next ("zur Jugend. Dienste …").
+_ENDS_A_PHRASE = re.compile(r"[.,;:!?)\]]$")
 # The last part kept is a noun, not a short ending ("Bezirks|regie|rung", "Inter|kultur|elle").
 _MIN_LAST_PART = 5
 
@@ -35,6 +37,7 @@ class ShortenedNames:
 
     def __init__(self, partners: Iterable[Partner], wording: Wording, page_word: Callable[[str], bool]) -> None:
         self._wording = wording
+        self._page_word = page_word
         owners: Dict[Tuple[str, str], Set[str]] = {}
         by_id: Dict[str, Partner] = {}
         for partner in partners:
@@ -51,24 +54,31 @@ class ShortenedNames:
 
     def find(self, text: str) -> List[Mention[Partner]]:
         """The shortened names in a text, as mentions over its folded words (one word, a
-        hyphenated one, or two words written apart)."""
+        hyphenated one, or two words written apart, not across a sentence or a comma)."""
         if not self._names:
             return []
-        words = fold(text).split()
+        words: List[str] = []
+        joinable: List[bool] = []  # may the word be joined with the next one?
+        for chunk in text.split():
+            folded = fold(chunk).split()
+            words += folded
+            joinable += [True] * (len(folded) - 1) + [bool(folded) and not _ENDS_A_PHRASE.search(chunk)]
+        if len(words) != len(fold(text).split()):  # folding did not keep the words apart as written
+            return []
         found: List[Mention[Partner]] = []
         taken: Set[int] = set()
         for size in (1, 2):
             for start in range(len(words) - size + 1):
-                if taken & set(range(start, start + size)):
+                if taken & set(range(start, start + size)) or size == 2 and not joinable[start]:
                     continue
-                partner = self._named(re.sub(r"[^\w]", "", "".join(words[start:start + size])))
+                partner = self._named("".join(words[start:start + size]))
                 if partner is not None:
                     found.append(Mention(partner, start, start + size, 100.0))
                     taken.update(range(start, start + size))
         return found
 
     def _named(self, joined: str) -> Optional[Partner]:
-        if len(joined) < _MIN_SHORT_LENGTH or not joined.isalpha():
+        if len(joined) < _MIN_SHORT_LENGTH or not joined.isalpha() or self._page_word(self._wording.lemma(joined)):
             return None
         parts = self._wording.all_parts(joined)
         return self._names.get((parts[0], parts[-1])) if len(parts) == 2 else None

@@ -164,10 +164,13 @@ class Understanding(Deciding):
         # The words of a partner's name and short name as written, by lemma and a compound's first
         # part ("Spätaussiedlerfragen" -> "spaetaussiedler"), not of its aliases ("…beratung"). Not a
         # compound's last part: "Landes|integrationsrat" does not make the "Integrationsräte" it
-        # works for a word of its name.
+        # works for a word of its name. No small word ("für"), and no short form looked up as a word
+        # ("LAG" is no "liegen").
         self._own_words: Dict[str, Set[str]] = {
-            p.id: {t for name in (p.name, p.short_name) if name for w in wording.words(name)
-                   for t in (wording.lemma(w), *wording.parts(w)[:1])} for p in knowledge.partners}
+            p.id: {t for name in (p.name, p.short_name) if name for w in wording.words(name) if not w.isupper()
+                   for t in (wording.lemma(w), *wording.parts(w)[:1])
+                   if len(t) > 2 and t not in wording.stop_words}
+            for p in knowledge.partners}
         # What a partner's own sentences call it when they open with it ("Das Institut ist eine
         # Stiftung …" of the ZfTI): "Fördert das Institut auch …?" names it among those talked about.
         self._self_nouns: Dict[str, Set[str]] = {
@@ -276,17 +279,19 @@ class Understanding(Deciding):
         # "Landesbeirat Vertriebene/Flüchtlinge/Spätaussiedler – Aufgabe?", "Was macht der Landesbeirat
         # für Spätaussiedler?": words of the named partner's own name, said beside it, say which one
         # it is; they do not choose its fact ("… Spätaussiedler" is in every sentence of it).
-        own = set().union(*(self._own_words[p.id] for p in question.partners))
-        rest_words = [w if not (own and w and self.wording.lemma(w) in own) else "" for w in rest_words]
+        # Looked for after the fact-word phrases are read ("nicht aus der EU" stays one).
+        own = self._own_words_of(question.partners)
+        asked_words = [w for w in self.index.with_group_words(" ".join(rest_words)).split()
+                       if not (own and self.wording.lemma(w) in own)]
         if own and question.groups:
-            # Nor is a group said only by such words asked about ("Landesbeirat Spätaussiedler - Themen?").
+            # Nor is a group said only by such words asked about ("Landesbeirat Spätaussiedler - Themen?"),
+            # unless another word says it too ("… für Spätaussiedler auch Aussiedlern?").
             said = rest.split()
             mentions = self.directory.group_mentions(rest)
-            by_name = {m.item for m in mentions if all(self.wording.lemma(w) in own for w in said[m.start:m.end])}
-            question.groups = [g for g in question.groups
-                               if g not in by_name or any(m.item == g and m.item not in by_name for m in mentions)]
-        terms = [t for t in self.wording.terms(self.index.with_group_words(" ".join(rest_words)))
-                 if t not in self._not_content]
+            by_other = {m.item for m in mentions if not all(self.wording.lemma(w) in own for w in said[m.start:m.end])}
+            by_name = {m.item for m in mentions} - by_other
+            question.groups = [g for g in question.groups if g not in by_name]
+        terms = [t for t in self.wording.terms(" ".join(asked_words)) if t not in self._not_content]
         sentences = question.sentences
         # The words of the asking (last) sentence, when there is a story before it.
         asking = set(self.wording.terms(self.index.with_group_words(fold(sentences[-1])))) \
@@ -501,7 +506,10 @@ class Understanding(Deciding):
         for mention in mentions:
             words[mention.start:mention.end] = [""] * (mention.end - mention.start)
         rest = " ".join(w for w in words if w)
-        only_names = bool(mentions or question.partners) and all(w in SMALL_WORDS for w in rest.split())
+        # "Landesbeirat Spätaussiedler?": a word of the partner's own name beside it is part of naming it.
+        own = self._own_words_of(question.partners or [m.item for m in mentions])
+        only_names = bool(mentions or question.partners) and all(
+            w in SMALL_WORDS or own and self.wording.lemma(w) in own for w in rest.split())
         question.only_names = only_names
         if not question.partners:
             # Out of scope or unsure: only a name written exactly, or a message that is
@@ -563,7 +571,7 @@ class Understanding(Deciding):
         question.groups.sort(key=lambda g: asked_at.get(g, len(question.text)))
         # A topic's word inside a phrase of a fact-word group is that fact, no topic: "gibt es sowas in
         # anderen Bundesländern?" asks whether the subject is unique ("Vorreiter"), not about the
-        # Länder's integration policy.
+        # Länder's integration policy ("mit anderen Bundesländern" is no such phrase).
         question.topics = unique([*question.topics, *self.directory.topics_in(self.index.with_group_words(rest))])
         # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
         # the group; they name no topic (unless said elsewhere too).
@@ -596,6 +604,10 @@ class Understanding(Deciding):
         for city in question.cities:
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
+
+    def _own_words_of(self, partners: Sequence[Partner]) -> Set[str]:
+        """The words of these partners' own names (lemmas), see `_own_words`."""
+        return set().union(*(self._own_words[p.id] for p in partners))
 
     @staticmethod
     def _talked_about(memory: Memory) -> List[str]:
