@@ -169,13 +169,10 @@ class Wording:
     @functools.lru_cache(maxsize=20000)
     def parts(self, word: str) -> Tuple[str, ...]:
         """The lemmas of a compound's two parts ("Wahlrecht" -> "wahl", "recht"), or ()."""
-        split = self._split(word)
+        split = self._unlinked_split(word)
         if not split:
             return ()
         first, second = split
-        # The linking -s of "Antidiskriminierungs|büro" is not part of the word.
-        if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
-            first = first[:-1]
         return (self.lemma(first), self.lemma(second))
 
     @functools.lru_cache(maxsize=20000)
@@ -183,14 +180,22 @@ class Wording:
         """A compound split as far as the splitter is sure, as lemmas: "Jugendmigrationsdienste" ->
         "jugend", "migration", "dienst" (`parts` stops at two: "jugend", "migrationsdienst"); () if
         it is no compound. The last part is looked up as a noun ("Dienst", not "dienen")."""
-        split = self._split(word)
+        split = self._unlinked_split(word)
         if not split:
             return ()
         first, second = split
-        if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
-            first = first[:-1]
         last = self._lemmas.get(second) or self._lemmas.get(with_umlauts(second)) or self._genitive(second) or second
         return (self.lemma(first), *(self.all_parts(second) or (fold(last),)))
+
+    def _unlinked_split(self, word: str) -> Optional[Tuple[str, str]]:
+        """`_split` without the linking -s of the first part ("Antidiskriminierungs|büro")."""
+        split = self._split(word)
+        if not split:
+            return None
+        first, second = split
+        if first.endswith("s") and len(first) > _MIN_PART_LENGTH + 1:
+            first = first[:-1]
+        return first, second
 
     @functools.lru_cache(maxsize=20000)
     def _split(self, word: str) -> Optional[Tuple[str, str]]:
