@@ -220,8 +220,9 @@ class FactIndex:
         """Question terms with typos corrected towards the index and synonyms as their group."""
         terms = list(terms)
         # A part of a group's word is no term to correct: "zusammen|geschlossen" is "Gründung", its
-        # "schließen" no misspelt "angeschlossen" (_conceptual drops such parts afterwards).
-        # (The parts as the message's word was split: the lemma "zusammenschliessen" does not split again.)
+        # "schließen" no misspelt "angeschlossen". The parts are found as the message's word was
+        # split (beside it in the terms): the lemma "zusammenschliessen" does not split again, so
+        # `_conceptual` (which splits the lemma) may keep such a part as a plain term.
         group_parts = {p for p in terms for t in terms if t != p and t in self._concepts
                        and (t.startswith(p) or t.endswith(p))}
         corrected: List[str] = []

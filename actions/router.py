@@ -219,7 +219,11 @@ class Router:
         its source ("where is it located?" gets "… mit Sitz in Köln." besides "Place: Köln")."""
         quote = self._place_sentence(partner, city)
         return [self._say_in("german_follows", site=self.directory.knowledge.source_site),
-                self.answers.quoted(quote), self._source_line(partner.source)] if quote else []
+                *self._quoted_with_source(partner, quote)] if quote else []
+
+    def _quoted_with_source(self, partner: Partner, sentence: str) -> List[str]:
+        """A sentence of the partner's section, quoted, and the source line under it."""
+        return [self.answers.quoted(sentence), self._source_line(partner.source)]
 
     def list_translated(self, q: Question) -> Events:
         """The partners of a city, topic, group or kind (or all): names, as on the page."""
@@ -308,7 +312,7 @@ class Router:
             text = self.answers.location(partner, city)
             quote = self._place_sentence(partner, city)
             if quote:
-                text += "\n" + self.answers.quoted(quote) + "\n" + self._source_line(partner.source)
+                text += "\n" + "\n".join(self._quoted_with_source(partner, quote))
             if city is not None and city not in partner.cities and partner.contact_items("web"):
                 # "wo finde ich die in Bochum?": none listed there; the web addresses, with the page's
                 # sentences that name them ("Kontaktdaten, Öffnungszeiten und Angebote finden sich unter …").

@@ -161,10 +161,14 @@ class Wording:
         if not split:
             return ""
         first, second = split
-        # The last part is a noun, looked up as one: "Dienst", not the verb form "dienst" (-> "dienen").
-        last = self._lemmas.get(second) or self._lemmas.get(with_umlauts(second)) \
-            or self._compound_lemma(second) or self._genitive(second)  # "Jugend|migrations|diensten"
+        last = self._noun_in_table(second) or self._compound_lemma(second) \
+            or self._genitive(second)  # "Jugend|migrations|diensten"
         return first + last.lower() if last else ""
+
+    def _noun_in_table(self, part: str) -> str:
+        """The table's lemma of a compound's part as split (capitalised), looked up as a noun: "Dienst",
+        not the verb form "dienst" (-> "dienen"); "" if unknown."""
+        return self._lemmas.get(part) or self._lemmas.get(with_umlauts(part)) or ""
 
     @functools.lru_cache(maxsize=20000)
     def parts(self, word: str) -> Tuple[str, ...]:
@@ -184,7 +188,7 @@ class Wording:
         if not split:
             return ()
         first, second = split
-        last = self._lemmas.get(second) or self._lemmas.get(with_umlauts(second)) or self._genitive(second) or second
+        last = self._noun_in_table(second) or self._genitive(second) or second
         return (self.lemma(first), *(self.all_parts(second) or (fold(last),)))
 
     def _unlinked_split(self, word: str) -> Optional[Tuple[str, str]]:
