@@ -30,9 +30,13 @@ from actions.wording import Wording, fold
 
 # What a sentence must contain to carry an answer of a type (question_words ids).
 # Types not listed here (yes_no) accept any sentence.
+# A year or a day: the exact answer to "seit wann?".
+_EXACT_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}")
 ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
-    "date": re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}"
-                       r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang|Zeitpunkt", re.IGNORECASE),
+    # Without a year, what the page says of the time: "seit", "in den vergangenen Jahren", "frühzeitig",
+    # and how it began, in the past ("ist das erste Bundesland gewesen, das …").
+    "date": re.compile(_EXACT_DATE.pattern + r"|\bseit\b|Jahrzehnt|Jahren\b|frühzeitig|jahrelang|Zeitpunkt|\bgewesen\b",
+                       re.IGNORECASE),
     # A count, not a share: "31 Prozent" and "fünf Prozent" answer "wie viel Prozent"; nor a
     # year: "im Jahr 2007" does not answer "wie viele?".
     "number": re.compile(r"((?<![\w.,])(?!(?:1[89]|20)\d\d(?![\d.,]))\d[\d.,]*(?![\w.,])|\b(eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert"
@@ -394,6 +398,9 @@ class FactIndex:
             # ("angesiedelt"): the partner's first sentence of that type. A word the page
             # does use elsewhere ("Mitglieder") but not for this partner gives None.
             typed = [h for h in hits if h.has_evidence]
+            if answer_type == "date" and typed and not any(_EXACT_DATE.search(h.sentence.text) for h in typed):
+                # No year for the partner: the sentences that say when, as far as the page does (two).
+                return replace(typed[0], also=typed[1].sentence) if len(typed) > 1 else typed[0]
             return typed[0] if typed else None
         return None
 

@@ -83,6 +83,9 @@ from actions.situations import Situations
 from actions.spelling import fold
 from actions.wording import Wording, without_negated
 
+# Marks a topic's id among the words a partner is called by (`Understanding._called`).
+_TOPIC_MARK = "#"
+
 
 def _head_noun(name: str) -> str:
     """The first noun of a name: its first capitalised word, past an adjective that opens it
@@ -170,6 +173,11 @@ class Understanding(Deciding):
             p.id: {t for name in (p.name, p.short_name) if name for w in wording.words(name) if not w.isupper()
                    for t in (wording.lemma(w), *wording.parts(w)[:1])
                    if len(t) > 2 and t not in wording.stop_words}
+            for p in knowledge.partners}
+        # The topics only one partner has ("Türkei": the ZfTI): said, they call it as its name does.
+        self._own_topics: Dict[str, Set[str]] = {
+            p.id: {_TOPIC_MARK + t for t in p.topics
+                   if sum(t in other.topics for other in knowledge.partners) == 1}
             for p in knowledge.partners}
         # What a partner's own sentences call it when they open with it ("Das Institut ist eine
         # Stiftung …" of the ZfTI): "Fördert das Institut auch …?" names it among those talked about.
@@ -391,6 +399,13 @@ class Understanding(Deciding):
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
             naming = [t for t in [*terms, *question.story] if t not in not_naming]
+            # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
+            # (not of the words that describe what is sought) that only one partner has names it.
+            # Not when the message asks who helps: "wer hilft bei Diskriminierung?" asks for everyone.
+            said = rest.split()
+            naming += [_TOPIC_MARK + m.item.id for m in self.directory.topic_mentions(rest)
+                       if {t for w in said[m.start:m.end] for t in self.wording.terms(w)} - not_naming] \
+                if "help" not in intent_words else []
             if set(naming) & set().union(*(self._called(pid) for pid in self._talked_about(memory))):
                 # "Verbund von Elternvereinen mit Migrationsgeschichte": a word of a group or topic names
                 # no partner by one of its parts ("Geschichte", as in "Lehrkräfte mit Zuwanderungs-
@@ -572,7 +587,10 @@ class Understanding(Deciding):
         # A topic's word inside a phrase of a fact-word group is that fact, no topic: "gibt es sowas in
         # anderen Bundesländern?" asks whether the subject is unique ("Vorreiter"), not about the
         # Länder's integration policy ("mit anderen Bundesländern" is no such phrase).
-        question.topics = unique([*question.topics, *self.directory.topics_in(self.index.with_group_words(rest))])
+        # So is a topic the classifier found there.
+        outside_phrases = self.directory.topics_in(self.index.with_group_words(rest))
+        in_phrases = set(self.directory.topics_in(rest)) - set(outside_phrases)
+        question.topics = unique([*(t for t in question.topics if t not in in_phrases), *outside_phrases])
         # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
         # the group; they name no topic (unless said elsewhere too).
         describing = {i for m in group_mentions if m.end + 1 < len(folded) and folded[m.end] in WITH
@@ -615,8 +633,10 @@ class Understanding(Deciding):
         return list(dict.fromkeys([*memory.listed, *reversed(memory.mentioned)]))
 
     def _called(self, partner_id: str) -> Set[str]:
-        """The words a partner is called by: its names' words and what its own sentences call it."""
-        return self._name_terms.get(partner_id, set()) | self._self_nouns.get(partner_id, set())
+        """The words a partner is called by: its names' words, what its own sentences call it, and
+        the topics only it has (marked, so no word of a message is mistaken for one)."""
+        return self._name_terms.get(partner_id, set()) | self._self_nouns.get(partner_id, set()) \
+            | self._own_topics.get(partner_id, set())
 
     def _named_by_word(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
         """The one partner talked about whose name alone (or the noun its own sentences call it

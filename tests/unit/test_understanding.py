@@ -2268,3 +2268,55 @@ def test_own_name_words_keep_phrases_other_words_and_a_name_alone(directory) -> 
     question = understanding.read(tracker, Memory())
     assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["landesbeirat"]
     assert understanding._shortened.find("Ich habe Fragen zur Jugend. Dienste wie Beratung gibt es wo?") == []
+
+
+def test_a_topic_only_one_partner_has_names_it_among_those_talked_about(directory) -> None:
+    """"Nur türkische Migration oder breiter?" after the DOMiD and the ZfTI: "Migration" is a word of
+    the DOMiD's name, but the Türkei is the ZfTI's alone; the word alone no longer names the DOMiD.
+    A topic several partners have names none ("Beratung")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="zfti", mentioned=["domid", "zfti"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Nur türkische Migration oder breiter?", intent="ask_target_group_help",
+                           entities=[entity("topic", "tuerkei")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["zfti"]
+    assert question.fact is not None and "nicht nur" in question.fact.sentence.text
+    assert "#tuerkei" in understanding._called("zfti") and not any(
+        t.startswith("#") for t in understanding._called("jmd") | understanding._called("adb"))
+
+
+def test_seit_wann_without_a_year_quotes_what_the_page_says_of_the_time(directory) -> None:
+    """"seit welchem Jahr gibt's die Büros schon?" after the ADB: "Büros" is how the message calls the
+    ADB, and the page gives no year; its sentences that say when ("in den vergangenen Jahren", "das
+    erste Bundesland gewesen") answer, both. A partner with a year keeps that one sentence."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["adb"], last_asked=Asked.LOCATION.value)
+    tracker = make_tracker(text="seit welchem jahr gibts die büros schon?", intent="ask_target_group_help")
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.FACT and question.fact is not None and question.fact.also is not None
+    quoted = question.fact.sentence.text + question.fact.also.text
+    assert "erste Bundesland gewesen" in quoted and "vergangenen Jahren" in quoted
+    hit = understanding.index.best([], ["zfti"], "date")
+    assert hit is not None and "1985" in hit.sentence.text and hit.also is None
+
+
+def test_a_topic_the_classifier_found_inside_a_fact_word_phrase_is_no_topic(directory) -> None:
+    """"War NRW mit sowas früher als andere Bundesländer?" after the ADB: the classifier's topic
+    (the Länder's integration policy) is said only inside the Vorreiter phrase; "sowas" points back."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["adb"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="War NRW mit sowas eigentlich eher dran als andere Bundesländer?",
+                           intent="nlu_fallback", entities=[entity("topic", "integrationspolitik")])
+    question = understanding.read(tracker, memory)
+    assert not question.topics and question.asked == Asked.FACT and question.fact is not None
+    assert question.fact.sentence.partner_id == "adb"
+
+
+def test_told_to_go_back_or_shouted_at_is_a_discrimination_situation(knowledge) -> None:
+    """"Kunde schreit weg mit euch Ausländer" in a shop, "zurück nach Polen" said at the hospital:
+    the anti-discrimination topic, from the knowledge file's situation words."""
+    situations = Situations(knowledge, WORDING)
+    for text in ("ich habe kleine laden. kunde schreit weg mit euch auslaender. wo ich kann hingehen?",
+                 "im krankenhaus eine patientin hat gesagt ich soll zuruck nach polen gehen und nicht ihr waschen"):
+        assert [t.id for t in situations.topics_in(text)] == ["diskriminierung"], text
+    assert situations.topics_in("im krankenhaus hat die ärztin gesagt ich soll nicht zurück kommen") == []
