@@ -109,10 +109,18 @@ ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei",
 # "und gibt es auch einen Verband?": another partner beside the subject.
 ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
-# (not "seit 20 Jahren").
+# (not "seit 20 Jahren"); in the other languages the bot reads, only forms that say an age, not a
+# time ("oğlum 15 yaşında", "мій син 17 років", "he is 16 years old", "ma 17 lat"; not "3 роки тут").
 AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
                          r"|\b(?:sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin)\s*,?\s+\d{1,2}\b(?!\.\d)"
-                         r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)", re.IGNORECASE)
+                         r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)"
+                         r"|\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\b(?:i'm|he's|she's|turned)\s+\d{1,2}\b"
+                         r"|\b\d{1,2}\s*ya[şs][ıi]nda"
+                         r"|(?:син|сину|сина|донька|доньці|дочка|дочці|мені|йому|їй|сын|сыну|дочь|дочке|дочери|мне|ему|ей)"
+                         r"\s*,?\s*\d{1,2}\b"
+                         r"|\bma\s+\d{1,2}\s+lat|\b(?:syn|córka|corka)\s*,?\s*\d{1,2}\b"
+                         r"|\bare\s+\d{1,2}\s+(?:de\s+)?ani\b"
+                         r"|(?:عمره|عمرها|عمري)\s*\d{1,2}|\d{1,2}\s*(?:سالشه|سالش|ساله)|\b\d{1,2}\s*sal[îi]", re.IGNORECASE)
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 # "die Eltern meiner Schüler": a genitive after a group's word.

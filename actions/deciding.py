@@ -104,6 +104,10 @@ class Deciding:
         if q.groups or q.topics:
             q.partners = self._fitting(q)
             return Asked.HELP
+        fitting = self._fitting(q) if q.age is not None and "help" in intent_words else []
+        if fitting:  # "oğlum 15 yaşında, yardım ederler mi?": who helps at that age, as in German
+            q.partners = fitting
+            return Asked.HELP
         if self.detector.unknown(q.text):
             return Asked.LANGUAGES
         if q.intent in SMALL_TALK_INTENTS and q.intent != "bot_challenge" and len(q.text.split()) <= 3:

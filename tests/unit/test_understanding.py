@@ -2320,3 +2320,21 @@ def test_told_to_go_back_or_shouted_at_is_a_discrimination_situation(knowledge) 
                  "im krankenhaus eine patientin hat gesagt ich soll zuruck nach polen gehen und nicht ihr waschen"):
         assert [t.id for t in situations.topics_in(text)] == ["diskriminierung"], text
     assert situations.topics_in("im krankenhaus hat die ärztin gesagt ich soll nicht zurück kommen") == []
+
+
+def test_an_age_stated_in_another_language_asks_who_helps_at_that_age(directory) -> None:
+    """"oğlum 15 yaşında, ona yardım ederler mi?", "мій син 17 років …": the age counts as in German
+    (the JMD's 12 to 27); a son alone is no word of the Jungen group, in any language. A time
+    ("3 роки тут", "here 3 years") is no age."""
+    from actions.cues import AGE_STATED
+    for text, age in (("oğlum 15 yaşında", "15"), ("мій син 17 років", "17"), ("my son is 16 years old", "16"),
+                      ("ابني عمره 16 سنة", "16"), ("on ma 17 lat", "17")):
+        found = AGE_STATED.search(text)
+        assert found is not None and age in found.group(), text
+    for text in ("ми тут уже 3 роки", "we are here 3 years", "im 19. Jahrhundert"):
+        assert AGE_STATED.search(text) is None, text
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="türkçe yazabilir miyim? oğlum 15 yaşında, ona yardım ederler mi?", intent="out_of_scope")
+    question = understanding.read(tracker, Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.SUMMARY.value))
+    assert question.language == "tr" and question.age == 15
+    assert question.asked == Asked.HELP and [p.id for p in question.partners] == ["jmd"]
