@@ -88,6 +88,15 @@ SOMETHING = frozenset("was etwas irgendwas sowas".split())
 THING = SOMETHING - {"was"}
 # Words before the one a question opens with.
 LEADING = frozenset("und aber also ok okay and but so".split())
+# "nochmal das Institut an meiner Uni – …", "zurück zur LAG: …": a sentence that opens so goes
+# back to a partner talked about.
+GOING_BACK = with_plain_vowels("nochmal zurueck")
+
+
+def goes_back(sentence: str) -> bool:
+    """Does this sentence (folded) open, past "und"/"ok", with a word that goes back to a partner?"""
+    first = next((w for w in sentence.split() if w not in LEADING), None)
+    return first in GOING_BACK
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())

@@ -274,8 +274,16 @@ class Deciding:
         if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
             return None
         hit = self.index.best(content, subject_ids, q.answer_type)
-        if hit is not None and q.answer_type and not hit.has_evidence and hit.matched and not q.named and set(
-                hit.matched) <= set().union(*(self._name_index_terms.get(pid, set()) for pid in subject_ids)):
+        asked_only = [t for t in content if t not in q.describing]
+        if q.describing and self.index.known(asked_only):
+            # "nochmal das Institut an meiner Uni – wer ist da der Träger?": the asking words choose,
+            # if they find a sentence; "nochmal zu der Onlineberatung: wer antwortet da?" finds none
+            # without "Onlineberatung".
+            own = self.index.best(asked_only, subject_ids, q.answer_type)
+            hit = own if own is not None and own.matched else hit
+        if hit is not None and q.answer_type and not hit.has_evidence and hit.matched and not q.named \
+                and not any(is_concept(term) for term in hit.matched) and set(hit.matched) <= set().union(
+                    *(self._name_index_terms.get(pid, set()) for pid in subject_ids)):
             # "seit welchem Jahr gibt's die Büros schon?" after the ADB: "Büros" is how the message calls
             # the subject, not what it asks; the subject's sentence of the asked type answers.
             hit = self.index.best([t for t in content if t not in hit.matched], subject_ids, q.answer_type) or hit

@@ -80,6 +80,9 @@ class Question:
     # The words of the story before the question, when the asking sentence alone chose the fact
     # ("ich schreibe über deutsch-türkische Migration. Gibt es ein Institut dafür?").
     story: List[str] = field(default_factory=list)
+    # Fact words of a sentence that goes back to a partner ("nochmal das Institut an meiner Uni – …"):
+    # they may only describe it; the asking sentence's own words choose the fact if they can.
+    describing: List[str] = field(default_factory=list)
 
     @property
     def doubted(self) -> bool:

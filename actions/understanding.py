@@ -57,6 +57,7 @@ from actions.cues import (
     WRITERS_OWN,
     counts_past_the_list,
     entity_values,
+    goes_back,
     has_pointer,
     is_elliptic,
     not_negated_kinds,
@@ -317,6 +318,15 @@ class Understanding(Deciding):
             if len(self.index.known(asked_terms)) >= 2:
                 question.story = [t for t in terms if t not in asked_terms]
                 terms = asked_terms
+        # A sentence that goes back to a partner ("nochmal das Institut an meiner Uni – wer ist da der
+        # Träger?") may describe it: its words ("Uni") choose the fact only if the rest finds nothing
+        # (Deciding._rule_fact_of_subject). They name the partner talked about too (below).
+        back = [s for s in sentences[:-1] if goes_back(fold(s))]
+        if back:
+            back_terms = set(self.wording.terms(self.index.with_group_words(fold(" ".join(back)))))
+            rest_terms = set(self.wording.terms(self.index.with_group_words(
+                fold(" ".join(s for s in sentences if s not in back)))))
+            question.describing = [t for t in terms if t in back_terms - rest_terms]
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").

@@ -49,8 +49,9 @@ NUMBER_WORDS = {"zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6
                 "acht": "8", "neun": "9", "zehn": "10", "elf": "11", "zwoelf": "12"}
 
 # Words spaCy's German stop list holds that carry what a question asks about: "gegenüber wem?"
-# (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of).
-_CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil"})
+# (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of),
+# "heute" ("woran forschen die heute?": the ZfTI's tasks "heute", not its founding in 1985).
+_CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil", "heute"})
 
 
 def without_negated(text: str) -> str:

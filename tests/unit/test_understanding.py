@@ -2338,3 +2338,45 @@ def test_an_age_stated_in_another_language_asks_who_helps_at_that_age(directory)
     question = understanding.read(tracker, Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.SUMMARY.value))
     assert question.language == "tr" and question.age == 15
     assert question.asked == Asked.HELP and [p.id for p in question.partners] == ["jmd"]
+
+
+def test_wer_sitzt_da_drin_asks_for_the_members_of_any_body(directory) -> None:
+    """"wer sitzt da drin?" after the Landesbeirat: the sentence on its members ("aus 15 ehrenamtlich
+    berufenen Mitgliedern"), not its first sentence that names people ("die Landesregierung … beraten")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="landesbeirat", mentioned=["landesbeirat"], last_asked=Asked.HELP.value)
+    question = understanding.read(make_tracker(text="wer sitzt da drin?", intent="bot_challenge"), memory)
+    assert question.asked == Asked.FACT and question.fact is not None
+    quoted = [question.fact.sentence.text, *(s.text for s in (question.fact.also, question.fact.context) if s)]
+    assert any("Mitgliedern" in text for text in quoted)
+
+
+def test_heute_is_a_word_of_the_question(directory) -> None:
+    """"woran forschen die heute?" of the ZfTI: its tasks "heute", not its founding in 1985 (spaCy
+    counts "heute" as a stop word)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="das zentrum für türkeistudien, woran forschen die heute?", intent="ask_partner_info",
+                           entities=[entity("partner", "zfti")])
+    question = understanding.read(tracker, Memory())
+    assert question.fact is not None and "umfassen heute" in question.fact.sentence.text
+
+
+def test_a_sentence_going_back_describes_the_partner_the_asking_words_choose(directory) -> None:
+    """"ok. und nochmal das Institut an meiner Uni – wer ist da eigentlich der Träger?": "Uni" says
+    which partner, the Träger is asked ("eine Stiftung des Landes"). When the asking words alone find
+    nothing, the describing ones still count: "Nochmal zu der Onlineberatung von vorhin: wer antwortet
+    da eigentlich, Ehrenamtliche?" is the JMD's online counselling ("beraten Sozialpädagogen")."""
+    from actions.cues import goes_back
+    assert goes_back("und nochmal das institut an meiner uni") and goes_back("zurueck zum museum:")
+    assert not goes_back("wer ist da der traeger?")
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="zfti", mentioned=["domid", "zfti"], listed=["zfti", "domid"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="ok. und nochmal das institut an meiner uni - wer ist da eigentlich der träger?",
+                           intent="ask_target_group_help", entities=[entity("target_group", "traeger")])
+    question = understanding.read(tracker, memory)
+    assert question.fact is not None and "Stiftung des Landes" in question.fact.sentence.text
+    memory = Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="Danke. Nochmal zu der Onlineberatung von vorhin: wer antwortet da eigentlich, "
+                                "Ehrenamtliche?", intent="ask_target_group_help", entities=[entity("topic", "beratung")])
+    question = understanding.read(tracker, memory)
+    assert question.fact is not None and "Sozialpädagogen" in question.fact.sentence.text
