@@ -383,6 +383,12 @@ class Understanding(Deciding):
             # described is as good as named; the describing words chose it, the question is the rest.
             question.partners, question.named = described, True
             question.content = [t for t in question.content if t in asking]
+            # So did their question word: "…, wo die Bundesländer über Integration entscheiden. Was sage
+            # ich da?" describes the IntMK by "wo"; it does not ask where it sits.
+            asked_types = self._question_types.find(question.asking, exact_only=True)
+            question.answer_type = asked_types[0].item if asked_types else None
+            if not any(m.item == "location" for m in self._intent_words.find(question.asking, exact_only=True)):
+                intent_words.discard("location")
         if not question.partners:
             # "Telefon von der Beratungsstelle?" after two partners: a word of one name only.
             # "gibt es auch was für mich als Vater?" asks who helps fathers: the group's word does

@@ -2380,3 +2380,15 @@ def test_a_sentence_going_back_describes_the_partner_the_asking_words_choose(dir
                                 "Ehrenamtliche?", intent="ask_target_group_help", entities=[entity("topic", "beratung")])
     question = understanding.read(tracker, memory)
     assert question.fact is not None and "Sozialpädagogen" in question.fact.sentence.text
+
+
+def test_the_question_word_of_a_describing_sentence_is_no_question(directory) -> None:
+    """"Meine Teilnehmenden fragen oft, wo die Bundesländer gemeinsam über Integrationsfragen
+    entscheiden. Was sage ich da?": "wo" describes the IntMK; it does not ask where it sits."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Meine Teilnehmenden fragen oft, wo die Bundesländer gemeinsam über Integrationsfragen "
+                                "entscheiden. Was sage ich da?", intent="ask_target_group_help",
+                           entities=[entity("topic", "integrationspolitik")])
+    question = understanding.read(tracker, Memory())
+    assert [p.id for p in question.partners] == ["intmk"]
+    assert question.answer_type is None and question.asked != Asked.LOCATION
