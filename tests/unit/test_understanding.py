@@ -2392,3 +2392,13 @@ def test_the_question_word_of_a_describing_sentence_is_no_question(directory) ->
     question = understanding.read(tracker, Memory())
     assert [p.id for p in question.partners] == ["intmk"]
     assert question.answer_type is None and question.asked != Asked.LOCATION
+
+
+def test_tipps_are_the_pages_hinweise(directory) -> None:
+    """"Bekommt man von denen auch Tipps zu neuen Fördertöpfen?" after the LAG JSA: its "Hinweise auf
+    neue Fördermöglichkeiten" (the knowledge file's Hinweis group holds "Tipps")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="lag_jsa", mentioned=["lag_jsa"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Bekommt man von denen auch Tipps zu neuen Fördertöpfen?", intent="nlu_fallback")
+    question = understanding.read(tracker, memory)
+    assert question.fact is not None and "Hinweise auf neue Fördermöglichkeiten" in question.fact.sentence.text
