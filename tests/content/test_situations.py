@@ -1,0 +1,37 @@
+"""The knowledge file's situations: described situations reach their topic.
+
+A trainer who edits the cue lists of `situations` sees here whether typical descriptions
+still reach the topic (and a harmless message does not). The sentences are written for
+this test; they are no evaluation sentences and no training data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.actions import WORDING
+from actions.knowledge import KnowledgeBase
+from actions.situations import Situations
+
+
+@pytest.fixture(scope="module")
+def situations(knowledge: KnowledgeBase) -> Situations:
+    return Situations(knowledge, WORDING)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Unsere Oma kommt als Spätaussiedlerin. Wer legt fest, in welchem Ort sie wohnt?", "verteilung"),
+    ("Mein Cousin kommt bald her, wer sagt ihm, in welche Stadt er ziehen muss?", "verteilung"),
+    ("Ein Mann im Bus hat mich angeschrien, ich soll zurück nach Syrien gehen.", "diskriminierung"),
+    ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung"),
+])
+def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
+    assert topic in [t.id for t in situations.topics_in(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Meine Schwester wohnt in Köln. Wo ist dort das Museum?",
+    "Ich gehe morgen zurück nach Hause, danke für die Infos.",
+])
+def test_a_harmless_message_is_no_situation(situations: Situations, text: str) -> None:
+    assert situations.topics_in(text) == []
