@@ -199,6 +199,11 @@ class Answers:
         if not partners:
             return self._say("no_partner_for_group", group=group_label)
         heading = self._say("group_heading_one" if len(partners) == 1 else "group_heading_many", group=group_label)
+        return self.partners_with_reasons(heading, partners, reasons)
+
+    def partners_with_reasons(self, heading: str, partners: Sequence[Partner], reasons: Mapping[str, str]) -> str:
+        """Partners under a heading, each with the page's sentence that fits the message best
+        (`reasons`; else its first sentence), and how to reach them."""
         if len(partners) == 1:
             # The page's description, and first the sentence that fits the message if it says something else.
             said = reasons.get(partners[0].id)

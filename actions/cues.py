@@ -26,6 +26,8 @@ MIN_OWN_WORD = 6
 # A sentence that names a thing of its own answers "wer macht sowas?" over the topic's partners
 # when it scores at least this many times as high as their best sentence.
 DOMINANT_SHARE = 2.0
+# "Welche Partner gibt es seit 1985?": a word the page says of at most this many partners chooses them.
+MAX_SAID_OF = 3
 # The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
 EXISTS = "exists"
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
@@ -255,7 +257,13 @@ def which_noun(words: List[str]) -> Optional[str]:
     """The word after the opening "welche" ("Welches Institut …?" → "institut", "An welcher
     Hochschule …?" → "hochschule"); None when the words do not open with "welche"."""
     start = 1 if words[:1] and words[0] in WHICH_PREPOSITIONS else 0
-    return words[start + 1] if opens_with_which(words) and len(words) > start + 1 else None
+    if not opens_with_which(words):
+        return None
+    # "Welche der Partner …?", "welche von den Stellen …?": the noun after the article.
+    rest = words[start + 1:]
+    while rest[:1] and rest[0] in ("der", "den", "von"):
+        rest = rest[1:]
+    return rest[0] if rest else None
 
 
 def is_elliptic(words: List[str]) -> bool:

@@ -25,6 +25,7 @@ from actions.cues import (
     FRAGMENT_MAX_WORDS,
     HOW,
     KIND_POINTERS,
+    MAX_SAID_OF,
     MIN_OPEN_SCORE,
     MIN_OWN_WORD,
     MIN_TYPED_FOLLOW_UP_SCORE,
@@ -421,8 +422,24 @@ class Deciding:
             return Asked.SUMMARY
         if q.intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
                 q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
+            said_of = self._said_of_few(q) if not (q.partners or q.kinds or q.cities or q.groups or q.topics
+                                                   or q.wants_all) else {}
+            if said_of:
+                q.partners = [p for p in self.directory.partners if p.id in said_of]
+                q.reasons = {pid: hit.sentence.text for pid, hit in said_of.items()}
             return Asked.LIST
         return None
+
+    def _said_of_few(self, q: Question) -> Dict[str, Hit]:
+        """"Welche der Partner gibt es seit 1985?": a word of the question that the page says of a few
+        partners only (not of the page in general) chooses them, each with its sentence that says it."""
+        rare = [term for term in self.index.known(q.content) if term not in self._everywhere
+                and 0 < len(self.index.partners_with(term) - {None}) <= MAX_SAID_OF]
+        if not rare:
+            return {}
+        ids = sorted({pid for term in rare for pid in self.index.partners_with(term) if pid})
+        return {pid: hit for pid, hit in self.index.best_of_each(q.content, ids, q.answer_type).items()
+                if set(hit.matched) & set(rare)}
 
     def _rule_who_helps(self, t: _Turn) -> Optional[Asked]:
         """Who helps a group or with a topic; a described situation. When the message asks

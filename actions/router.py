@@ -432,6 +432,10 @@ class Router:
             partners = directory.for_target_group(q.groups[0].id)
             text = self.answers.partners_for_group(q.groups[0].label, partners, q.reasons)
             return self._list_reply(text, partners, Asked.LIST, buttons=False)
+        if q.partners and q.reasons:
+            # "Welche Partner gibt es seit 1985?": those whose sentences say it, each with that sentence.
+            text = self.answers.partners_with_reasons(self.replies.text("said_of_heading"), q.partners, q.reasons)
+            return self._list_reply(text, q.partners, Asked.LIST)
         if q.kinds:
             partners = directory.of_kind(q.kinds[0])
             return self._list_reply(self.answers.partners_for(f"{q.kinds[0]}:", partners), partners, Asked.LIST,

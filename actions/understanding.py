@@ -377,6 +377,7 @@ class Understanding(Deciding):
         # anderes?" asks about the subject.
         if any(m.start <= NEW_TOPIC_WITHIN for m in new_topic) and not explicit:
             memory = Memory(language=memory.language)  # nothing said before is the subject
+        which_partner = False
         described = self._described_before(question, memory) if question.points_back and not question.partners else []
         if described:
             # "Ich suche ein Institut, das zur Türkei forscht. Was machen die konkret?": the partner
@@ -409,9 +410,11 @@ class Understanding(Deciding):
             # DOMiD talked about), unless it points back ("welches Büro davon …?").
             asking_words = question.asking.split()
             sought = which_noun(asking_words)
-            if sought and self.wording.lemma(sought) in self._partner_nouns and not DEMONSTRATIVES & set(asking_words) \
-                    and not has_pointer(asking_words, None, self.wording.is_noun):
+            if sought and {self.wording.lemma(sought), *self.wording.parts(sought)[-1:]} & self._partner_nouns \
+                    and not DEMONSTRATIVES & set(asking_words) and not has_pointer(asking_words, None, self.wording.is_noun):
                 not_naming |= {t for w in asking_words for t in self.wording.terms(w)}
+                # "Welche der Integrationspartner gibt es seit 1985?" asks among all, not about the subject.
+                which_partner = True
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
             naming = [t for t in [*terms, *question.story] if t not in not_naming]
@@ -469,7 +472,8 @@ class Understanding(Deciding):
             # "Welche Einrichtungen haben die Träger vor Ort?" about the LAG JSA: its Träger.
             question.partners = [owner]
             question.points_back = question.refers_back = True
-        if not question.partners and (question.refers_back or not (question.groups or question.topics or question.kinds)):
+        if not question.partners and not which_partner and (
+                question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(words, memory, intent_words)
             if not question.partners and counts_past_the_list(words, memory):
                 # "und der dritte?" after two were named: honestly, which of those two.

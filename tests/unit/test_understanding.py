@@ -2402,3 +2402,23 @@ def test_tipps_are_the_pages_hinweise(directory) -> None:
     tracker = make_tracker(text="Bekommt man von denen auch Tipps zu neuen Fördertöpfen?", intent="nlu_fallback")
     question = understanding.read(tracker, memory)
     assert question.fact is not None and "Hinweise auf neue Fördermöglichkeiten" in question.fact.sentence.text
+
+
+def test_which_partners_a_rare_word_of_the_page_is_said_of(directory) -> None:
+    """"Welche der Integrationspartner gibt es schon seit 1985?" after the Landesintegrationsrat asks
+    among all partners: those whose sentences say "1985" (the ZfTI, the Beratungsstelle für Sinti und
+    Roma), each with that sentence, and "die zweite davon" counts in that list."""
+    from actions.cues import which_noun
+    assert which_noun("welche der integrationspartner gibt es".split()) == "integrationspartner"
+    assert which_noun("welches institut forscht".split()) == "institut"
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="landesintegrationsrat", mentioned=["landesintegrationsrat"],
+                    last_asked=Asked.LOCATION.value)
+    tracker = make_tracker(text="Welche der Integrationspartner gibt es schon seit 1985?", intent="ask_partner_list")
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.LIST and [p.id for p in question.partners] == ["zfti", "sinti_roma_beratung"]
+    assert all("1985" in question.reasons[p.id] for p in question.partners)
+    text, slots = ask("Welche der Integrationspartner gibt es schon seit 1985?", "ask_partner_list",
+                      slots={"partner": "landesintegrationsrat", "mentioned_partners": ["landesintegrationsrat"]})
+    assert "Sinti und Roma" in text and "1985" in text and "Landesintegrationsrat" not in text
+    assert slots.get("listed_partners") == ["zfti", "sinti_roma_beratung"]
