@@ -2422,3 +2422,14 @@ def test_which_partners_a_rare_word_of_the_page_is_said_of(directory) -> None:
                       slots={"partner": "landesintegrationsrat", "mentioned_partners": ["landesintegrationsrat"]})
     assert "Sinti und Roma" in text and "1985" in text and "Landesintegrationsrat" not in text
     assert slots.get("listed_partners") == ["zfti", "sinti_roma_beratung"]
+
+
+def test_not_going_in_person_asks_for_the_online_counselling(directory) -> None:
+    """"Gibt es da auch was für Jugendliche, die nicht persönlich hingehen wollen?" after the JMD: the
+    JMD's "anonyme und kostenlose Onlineberatung" (the Online group holds "nicht persönlich")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Gibt es da auch was für Jugendliche, die nicht persönlich hingehen wollen?",
+                           intent="ask_target_group_help")
+    question = understanding.read(tracker, memory)
+    assert question.fact is not None and "Onlineberatung" in question.fact.sentence.text
