@@ -52,6 +52,8 @@ NUMBER_WORDS = {"zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6
 # (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of),
 # "heute" ("woran forschen die heute?": the ZfTI's tasks "heute", not its founding in 1985).
 _CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil", "heute"})
+# Chat words the lemma table reads as forms of a verb: "echte Leute oder ein Bot?" is no "bieten".
+_OWN_LEMMAS = {"bot": "bot", "bots": "bot"}
 
 
 def without_negated(text: str) -> str:
@@ -87,6 +89,8 @@ class Wording:
         followed to its end, so "die geförderten Büros" meets "gefördert" and "fördern".
         A compound the table does not know ("Landesmitteln") keeps its first part and takes
         the lemma of its last ("Landes|mittel"), so inflected compounds meet each other."""
+        if fold(word.lower()) in _OWN_LEMMAS:
+            return _OWN_LEMMAS[fold(word.lower())]
         found = self._lookup(word)
         if found is word:
             return fold(self._compound_lemma(word) or word)

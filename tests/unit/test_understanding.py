@@ -2433,3 +2433,10 @@ def test_not_going_in_person_asks_for_the_online_counselling(directory) -> None:
                            intent="ask_target_group_help")
     question = understanding.read(tracker, memory)
     assert question.fact is not None and "Onlineberatung" in question.fact.sentence.text
+
+
+def test_a_bot_is_no_form_of_bieten() -> None:
+    """"wer antwortet da, echte Leute oder ein Bot?": the lemma table reads "bot" as "bieten", which
+    would make it ask for the partner's offers."""
+    assert WORDING.lemma("Bot") == "bot" and "bieten" not in WORDING.terms("echte leute oder n bot")
+    assert WORDING.lemma("bietet") == "bieten"
