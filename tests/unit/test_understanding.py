@@ -2440,3 +2440,13 @@ def test_a_bot_is_no_form_of_bieten() -> None:
     would make it ask for the partner's offers."""
     assert WORDING.lemma("Bot") == "bot" and "bieten" not in WORDING.terms("echte leute oder n bot")
     assert WORDING.lemma("bietet") == "bieten"
+
+
+def test_a_leitgedanke_is_the_pages_prinzip(directory) -> None:
+    """"Unter welchem Leitgedanken stimmen sich die Länder dort ab?" about the IntMK: the Länder's
+    "Prinzip „Einheit im Ziel - Vielfalt der Wege“" (the Grundsatz group holds "Leitgedanke")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="intmk", mentioned=["intmk"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Unter welchem Leitgedanken stimmen sich die Länder dort ab?", intent="ask_partner_info")
+    question = understanding.read(tracker, memory)
+    assert question.fact is not None and "Prinzip" in question.fact.sentence.text
