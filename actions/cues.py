@@ -91,14 +91,9 @@ THING = SOMETHING - {"was"}
 # Words before the one a question opens with.
 LEADING = frozenset("und aber also ok okay and but so".split())
 # "nochmal das Institut an meiner Uni – …", "zurück zur LAG: …": a sentence that opens so goes
-# back to a partner talked about.
-GOING_BACK = with_plain_vowels("nochmal zurueck")
-
-
-def goes_back(sentence: str) -> bool:
-    """Does this sentence (folded) open, past "und"/"ok", with a word that goes back to a partner?"""
-    first = next((w for w in sentence.split() if w not in LEADING), None)
-    return first in GOING_BACK
+# back to a partner talked about (not "nochmal danke", "zurück nach Syrien").
+GOING_BACK = {"nochmal": frozenset("zu zum zur der die das den dem".split()),
+              "zurueck": frozenset("zu zum zur".split())}
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
@@ -117,21 +112,24 @@ ASKING_SAYS_ENOUGH = 4
 # "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
 ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei", "wie ist das mit", "wie ist das bei",
                                "wie sieht es", "wie siehts", "what about", "how about"})
+# "Welche der Partner …?", "welche von den Stellen …?": the words between "welche" and its noun.
+OF_THE = frozenset("der den dem von vom".split())
 # "und gibt es auch einen Verband?": another partner beside the subject.
 ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
 # (not "seit 20 Jahren"); in the other languages the bot reads, only forms that say an age, not a
-# time ("oğlum 15 yaşında", "мій син 17 років", "he is 16 years old", "ma 17 lat"; not "3 роки тут").
+# time or an amount: "oğlum 15 yaşında", "мій син 17 років", "my son is 16", "16 years old",
+# "syn ma 17 lat", "عمره 16 سنة" (not "мне 5 минут", "I'm 5 minutes late", "firma ma 20 lat").
+_CHILD_WORDS = r"(?:son|daughter|brother|sister|nephew|niece|grandson|granddaughter|child|kid)"
+_CYRILLIC_CHILD = r"(?<!\w)(?:син|сину|сина|донька|доньці|дочка|дочці|сын|сыну|дочь|дочке|дочери|внук|внучка|брат|сестра)"
 AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
                          r"|\b(?:sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin)\s*,?\s+\d{1,2}\b(?!\.\d)"
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)"
-                         r"|\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\b(?:i'm|he's|she's|turned)\s+\d{1,2}\b"
+                         r"|\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\b" + _CHILD_WORDS + r"\s+(?:is\s+)?\d{1,2}\b(?!\s*(?:min|hour|day|week|month|km))"
                          r"|\b\d{1,2}\s*ya[şs][ıi]nda"
-                         r"|(?:син|сину|сина|донька|доньці|дочка|дочці|мені|йому|їй|сын|сыну|дочь|дочке|дочери|мне|ему|ей)"
-                         r"\s*,?\s*\d{1,2}\b"
-                         r"|\bma\s+\d{1,2}\s+lat|\b(?:syn|córka|corka)\s*,?\s*\d{1,2}\b"
-                         r"|\bare\s+\d{1,2}\s+(?:de\s+)?ani\b"
-                         r"|(?:عمره|عمرها|عمري)\s*\d{1,2}|\d{1,2}\s*(?:سالشه|سالش|ساله)|\b\d{1,2}\s*sal[îi]", re.IGNORECASE)
+                         r"|" + _CYRILLIC_CHILD + r"\s*,?\s*\d{1,2}\s*(?:років|роки|рік|лет|года|год)\b"
+                         r"|\b(?:syn|córka|corka)\s*,?\s*(?:ma\s+)?\d{1,2}\s+lat"
+                         r"|(?:عمره|عمرها|عمري)\s*\d{1,2}\s*(?:سنة|سنوات|عام|سنين)", re.IGNORECASE)
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 # "die Eltern meiner Schüler": a genitive after a group's word.
@@ -261,9 +259,24 @@ def which_noun(words: List[str]) -> Optional[str]:
         return None
     # "Welche der Partner …?", "welche von den Stellen …?": the noun after the article.
     rest = words[start + 1:]
-    while rest[:1] and rest[0] in ("der", "den", "von"):
+    while rest[:1] and rest[0] in OF_THE:
         rest = rest[1:]
     return rest[0] if rest else None
+
+
+def goes_back(sentence: str) -> bool:
+    """Does this sentence (folded) open, past "und"/"ok", with words that go back to a partner
+    ("nochmal zu …", "noch mal das …", "zurück zur …")?"""
+    words = [w for w in sentence.replace("noch mal", "nochmal").split()]
+    while words[:1] and words[0] in LEADING:
+        words = words[1:]
+    return len(words) > 1 and words[1] in GOING_BACK.get(words[0], ())
+
+
+def which_of_all(words: List[str]) -> bool:
+    """"Welche der Partner …?", "welche von den Stellen …?": which among all of them (an article
+    between "welche" and the noun)."""
+    return opens_with_which(words) and len(words) > 2 and words[1] in OF_THE
 
 
 def is_elliptic(words: List[str]) -> bool:

@@ -275,8 +275,8 @@ class Deciding:
         if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
             return None
         hit = self.index.best(content, subject_ids, q.answer_type)
-        asked_only = [t for t in content if t not in q.describing]
-        if q.describing and self.index.known(asked_only):
+        asked_only = [term for term in content if term not in q.back_words]
+        if q.back_words and self.index.known(asked_only):
             # "nochmal das Institut an meiner Uni – wer ist da der Träger?": the asking words choose,
             # if they find a sentence; "nochmal zu der Onlineberatung: wer antwortet da?" finds none
             # without "Onlineberatung".
@@ -427,13 +427,15 @@ class Deciding:
             if said_of:
                 q.partners = [p for p in self.directory.partners if p.id in said_of]
                 q.reasons = {pid: hit.sentence.text for pid, hit in said_of.items()}
+                q.said_of = True
             return Asked.LIST
         return None
 
     def _said_of_few(self, q: Question) -> Dict[str, Hit]:
-        """"Welche der Partner gibt es seit 1985?": a word of the question that the page says of a few
-        partners only (not of the page in general) chooses them, each with its sentence that says it."""
-        rare = [term for term in self.index.known(q.content) if term not in self._everywhere
+        """"Welche der Partner gibt es seit 1985?": a figure of the question (a year, a number) that the
+        page says of a few partners only chooses them, each with its sentence that says it. Only a
+        figure: a word ("heute", "ehrenamtlich") is said of a partner in passing, not as what it is."""
+        rare = [term for term in self.index.known(q.content) if term.isdigit()
                 and 0 < len(self.index.partners_with(term) - {None}) <= MAX_SAID_OF]
         if not rare:
             return {}

@@ -28,10 +28,10 @@ from rapidfuzz import fuzz, process
 from actions.knowledge import KnowledgeBase, QuotedList
 from actions.wording import Wording, fold
 
-# What a sentence must contain to carry an answer of a type (question_words ids).
-# Types not listed here (yes_no) accept any sentence.
 # A year or a day: the exact answer to "seit wann?".
 _EXACT_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}")
+# What a sentence must contain to carry an answer of a type (question_words ids).
+# Types not listed here (yes_no) accept any sentence.
 ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
     # Without a year, what the page says of the time: "seit", "in den vergangenen Jahren", "frühzeitig",
     # and how it began, in the past ("ist das erste Bundesland gewesen, das …").
@@ -398,9 +398,10 @@ class FactIndex:
             # ("angesiedelt"): the partner's first sentence of that type. A word the page
             # does use elsewhere ("Mitglieder") but not for this partner gives None.
             typed = [h for h in hits if h.has_evidence]
-            if answer_type == "date" and typed and not any(_EXACT_DATE.search(h.sentence.text) for h in typed):
-                # No year for the partner: the sentences that say when, as far as the page does (two).
-                return replace(typed[0], also=typed[1].sentence) if len(typed) > 1 else typed[0]
+            own = [h for h in typed if typed and h.sentence.partner_id == typed[0].sentence.partner_id]
+            if answer_type == "date" and own and not any(_EXACT_DATE.search(h.sentence.text) for h in own):
+                # No year for the partner: its sentences that say when, as far as the page does (two).
+                return replace(own[0], also=own[1].sentence) if len(own) > 1 else own[0]
             return typed[0] if typed else None
         return None
 

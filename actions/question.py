@@ -80,9 +80,11 @@ class Question:
     # The words of the story before the question, when the asking sentence alone chose the fact
     # ("ich schreibe über deutsch-türkische Migration. Gibt es ein Institut dafür?").
     story: List[str] = field(default_factory=list)
-    # Fact words of a sentence that goes back to a partner ("nochmal das Institut an meiner Uni – …"):
+    # The words of a sentence that goes back to a partner ("nochmal das Institut an meiner Uni – …"):
     # they may only describe it; the asking sentence's own words choose the fact if they can.
-    describing: List[str] = field(default_factory=list)
+    back_words: List[str] = field(default_factory=list)
+    # A list of the partners the page says a figure of ("Welche Partner gibt es seit 1985?"), with `reasons`.
+    said_of: bool = False
 
     @property
     def doubted(self) -> bool:

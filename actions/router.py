@@ -432,9 +432,10 @@ class Router:
             partners = directory.for_target_group(q.groups[0].id)
             text = self.answers.partners_for_group(q.groups[0].label, partners, q.reasons)
             return self._list_reply(text, partners, Asked.LIST, buttons=False)
-        if q.partners and q.reasons:
+        if q.said_of:
             # "Welche Partner gibt es seit 1985?": those whose sentences say it, each with that sentence.
-            text = self.answers.partners_with_reasons(self.replies.text("said_of_heading"), q.partners, q.reasons)
+            heading = self.replies.text("said_of_heading_one" if len(q.partners) == 1 else "said_of_heading")
+            text = self.answers.partners_with_reasons(heading, q.partners, q.reasons)
             return self._list_reply(text, q.partners, Asked.LIST)
         if q.kinds:
             partners = directory.of_kind(q.kinds[0])

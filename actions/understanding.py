@@ -69,6 +69,7 @@ from actions.cues import (
     split_sentences,
     unique,
     which_noun,
+    which_of_all,
 )
 from actions.deciding import Deciding
 from actions.directory import PartnerDirectory
@@ -326,7 +327,7 @@ class Understanding(Deciding):
             back_terms = set(self.wording.terms(self.index.with_group_words(fold(" ".join(back)))))
             rest_terms = set(self.wording.terms(self.index.with_group_words(
                 fold(" ".join(s for s in sentences if s not in back)))))
-            question.describing = [t for t in terms if t in back_terms - rest_terms]
+            question.back_words = [t for t in terms if t in back_terms - rest_terms]
         if question.answer_type != "place" and not self.index.known(terms):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
@@ -413,18 +414,22 @@ class Understanding(Deciding):
             if sought and {self.wording.lemma(sought), *self.wording.parts(sought)[-1:]} & self._partner_nouns \
                     and not DEMONSTRATIVES & set(asking_words) and not has_pointer(asking_words, None, self.wording.is_noun):
                 not_naming |= {t for w in asking_words for t in self.wording.terms(w)}
-                # "Welche der Integrationspartner gibt es seit 1985?" asks among all, not about the subject.
-                which_partner = True
+                # "Welche der Integrationspartner gibt es seit 1985?" asks among all of them, not about the
+                # subject; "Welches Büro ist das nächste?" about the offices is about the subject.
+                called = self._called(memory.subject) if memory.subject else set()
+                which_partner = which_of_all(asking_words) and not (
+                    {self.wording.lemma(sought), *self.wording.parts(sought)} & called)
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
             naming = [t for t in [*terms, *question.story] if t not in not_naming]
             # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
             # (not of the words that describe what is sought) that only one partner has names it.
-            # Not when the message asks who helps: "wer hilft bei Diskriminierung?" asks for everyone.
+            # Not when the message asks who helps ("wer hilft bei Diskriminierung?" asks for everyone), nor
+            # when it points at the subject ("Machen die auch was zur Türkei?" asks the subject).
             said = rest.split()
             naming += [_TOPIC_MARK + m.item.id for m in self.directory.topic_mentions(rest)
                        if {t for w in said[m.start:m.end] for t in self.wording.terms(w)} - not_naming] \
-                if "help" not in intent_words else []
+                if "help" not in intent_words and not question.points_back else []
             if set(naming) & set().union(*(self._called(pid) for pid in self._talked_about(memory))):
                 # "Verbund von Elternvereinen mit Migrationsgeschichte": a word of a group or topic names
                 # no partner by one of its parts ("Geschichte", as in "Lehrkräfte mit Zuwanderungs-

@@ -2328,10 +2328,14 @@ def test_an_age_stated_in_another_language_asks_who_helps_at_that_age(directory)
     ("3 роки тут", "here 3 years") is no age."""
     from actions.cues import AGE_STATED
     for text, age in (("oğlum 15 yaşında", "15"), ("мій син 17 років", "17"), ("my son is 16 years old", "16"),
-                      ("ابني عمره 16 سنة", "16"), ("on ma 17 lat", "17")):
+                      ("my son is 14, is there help?", "14"), ("ابني عمره 16 سنة", "16"), ("syn ma 17 lat", "17"),
+                      ("сыну 16 лет", "16")):
         found = AGE_STATED.search(text)
         assert found is not None and age in found.group(), text
-    for text in ("ми тут уже 3 роки", "we are here 3 years", "im 19. Jahrhundert"):
+    # Each branch's near misses: a time, an amount, a count, a word that ends like a child word.
+    for text in ("ми тут уже 3 роки", "we are here 3 years", "im 19. Jahrhundert", "мне 5 минут", "людей 20 было",
+                 "Дочке 3 месяца", "I'm 5 minutes late", "my son is 5 minutes away", "firma ma 20 lat",
+                 "عمره 3 أشهر", "are 3 ani de experienta"):
         assert AGE_STATED.search(text) is None, text
     understanding = actions.UNDERSTANDING.get(directory)
     tracker = make_tracker(text="türkçe yazabilir miyim? oğlum 15 yaşında, ona yardım ederler mi?", intent="out_of_scope")
@@ -2450,3 +2454,32 @@ def test_a_leitgedanke_is_the_pages_prinzip(directory) -> None:
     tracker = make_tracker(text="Unter welchem Leitgedanken stimmen sich die Länder dort ab?", intent="ask_partner_info")
     question = understanding.read(tracker, memory)
     assert question.fact is not None and "Prinzip" in question.fact.sentence.text
+
+
+def test_a_date_answer_without_a_year_quotes_one_partner_only(index: FactIndex) -> None:
+    """"Seit wann gibt es den JMD und die Büros?": the second sentence quoted with the first is
+    of the same partner, never another's under the first one's name (review)."""
+    ids = [p.id for p in actions.KNOWLEDGE.current().knowledge.partners]
+    for first in ids:
+        for second in ids:
+            hit = index.best([], [first, second], "date")
+            if hit is not None and hit.also is not None:
+                assert hit.also.partner_id == hit.sentence.partner_id, (first, second)
+
+
+def test_welches_buero_about_the_offices_stays_with_them(directory) -> None:
+    """"Welches Büro ist das nächste?" after the ADB asks about the ADB's offices; only "welche der
+    …" asks among all partners (review)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["adb"], last_asked=Asked.LOCATION.value)
+    for text in ("Welches Büro ist das nächste?", "Welches der Büros ist am nächsten an Essen?"):
+        question = understanding.read(make_tracker(text=text, intent="ask_partner_location"), memory)
+        assert [p.id for p in question.partners] == ["adb"], text
+
+
+def test_a_son_in_another_language_is_a_young_person_with_migration_history(directory) -> None:
+    """"oğlum için yardım var mı?": a son named in Turkish asks who helps young people with a migration
+    history (the JMD), not nothing; in German "Sohn" names no group."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="oğlum için yardım var mı?", intent="out_of_scope"), Memory())
+    assert question.asked == Asked.HELP and "jmd" in [p.id for p in question.partners]
