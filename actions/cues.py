@@ -267,7 +267,7 @@ def which_noun(words: List[str]) -> Optional[str]:
 def goes_back(sentence: str) -> bool:
     """Does this sentence (folded) open, past "und"/"ok", with words that go back to a partner
     ("nochmal zu …", "noch mal das …", "zurück zur …")?"""
-    words = [w for w in sentence.replace("noch mal", "nochmal").split()]
+    words = sentence.replace("noch mal", "nochmal").split()
     while words[:1] and words[0] in LEADING:
         words = words[1:]
     return len(words) > 1 and words[1] in GOING_BACK.get(words[0], ())

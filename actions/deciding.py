@@ -287,7 +287,8 @@ class Deciding:
                     *(self._name_index_terms.get(pid, set()) for pid in subject_ids)):
             # "seit welchem Jahr gibt's die Büros schon?" after the ADB: "Büros" is how the message calls
             # the subject, not what it asks; the subject's sentence of the asked type answers.
-            hit = self.index.best([t for t in content if t not in hit.matched], subject_ids, q.answer_type) or hit
+            hit = self.index.best([term for term in content if term not in hit.matched], subject_ids,
+                                  q.answer_type) or hit
         law = self._law_of_the_page(q, content) if hit is None or not hit.has_evidence else None
         if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
             return self._answered_by(q, law)

@@ -398,7 +398,7 @@ class FactIndex:
             # ("angesiedelt"): the partner's first sentence of that type. A word the page
             # does use elsewhere ("Mitglieder") but not for this partner gives None.
             typed = [h for h in hits if h.has_evidence]
-            own = [h for h in typed if typed and h.sentence.partner_id == typed[0].sentence.partner_id]
+            own = [h for h in typed if h.sentence.partner_id == typed[0].sentence.partner_id]
             if answer_type == "date" and own and not any(_EXACT_DATE.search(h.sentence.text) for h in own):
                 # No year for the partner: its sentences that say when, as far as the page does (two).
                 return replace(own[0], also=own[1].sentence) if len(own) > 1 else own[0]

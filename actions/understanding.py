@@ -178,9 +178,7 @@ class Understanding(Deciding):
             for p in knowledge.partners}
         # The topics only one partner has ("Türkei": the ZfTI): said, they call it as its name does.
         self._own_topics: Dict[str, Set[str]] = {
-            p.id: {_TOPIC_MARK + t for t in p.topics
-                   if sum(t in other.topics for other in knowledge.partners) == 1}
-            for p in knowledge.partners}
+            p.id: {_TOPIC_MARK + t for t in p.topics if len(directory.for_topic(t)) == 1} for p in knowledge.partners}
         # What a partner's own sentences call it when they open with it ("Das Institut ist eine
         # Stiftung …" of the ZfTI): "Fördert das Institut auch …?" names it among those talked about.
         self._self_nouns: Dict[str, Set[str]] = {
@@ -411,14 +409,15 @@ class Understanding(Deciding):
             # DOMiD talked about), unless it points back ("welches Büro davon …?").
             asking_words = question.asking.split()
             sought = which_noun(asking_words)
+            # The noun sought and its compound parts ("Integrations|partner").
+            sought_terms = {self.wording.lemma(sought), *self.wording.parts(sought)} if sought else set()
             if sought and {self.wording.lemma(sought), *self.wording.parts(sought)[-1:]} & self._partner_nouns \
                     and not DEMONSTRATIVES & set(asking_words) and not has_pointer(asking_words, None, self.wording.is_noun):
                 not_naming |= {t for w in asking_words for t in self.wording.terms(w)}
                 # "Welche der Integrationspartner gibt es seit 1985?" asks among all of them, not about the
                 # subject; "Welches Büro ist das nächste?" about the offices is about the subject.
                 called = self._called(memory.subject) if memory.subject else set()
-                which_partner = which_of_all(asking_words) and not (
-                    {self.wording.lemma(sought), *self.wording.parts(sought)} & called)
+                which_partner = which_of_all(asking_words) and not sought_terms & called
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
             naming = [t for t in [*terms, *question.story] if t not in not_naming]
@@ -427,15 +426,15 @@ class Understanding(Deciding):
             # Not when the message asks who helps ("wer hilft bei Diskriminierung?" asks for everyone), nor
             # when it points at the subject ("Machen die auch was zur Türkei?" asks the subject).
             said = rest.split()
-            naming += [_TOPIC_MARK + m.item.id for m in self.directory.topic_mentions(rest)
+            topic_mentions = self.directory.topic_mentions(rest)
+            naming += [_TOPIC_MARK + m.item.id for m in topic_mentions
                        if {t for w in said[m.start:m.end] for t in self.wording.terms(w)} - not_naming] \
                 if "help" not in intent_words and not question.points_back else []
             if set(naming) & set().union(*(self._called(pid) for pid in self._talked_about(memory))):
                 # "Verbund von Elternvereinen mit Migrationsgeschichte": a word of a group or topic names
                 # no partner by one of its parts ("Geschichte", as in "Lehrkräfte mit Zuwanderungs-
                 # geschichte"). Looked up only when a word could name someone: most messages cannot.
-                said = rest.split()
-                parts = {part for m in [*self.directory.group_mentions(rest), *self.directory.topic_mentions(rest)]
+                parts = {part for m in [*self.directory.group_mentions(rest), *topic_mentions]
                          for word in said[m.start:m.end] for part in self.wording.terms(word)[1:]}
                 naming = [t for t in naming if t not in parts]
             question.partners = self._named_by_word(memory, naming) or self._named_by_city(memory, question, words)
