@@ -162,6 +162,8 @@ TIMES = frozenset("woche wochen wochenende monat monate monaten jahr jahre jahre
                   "winter nacht stunde montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 # "Ziel Nummer 3", "Punkt Nr. 2": a number that counts the items of a list.
 NUMBER_MARKS = frozenset("nummer nr punkt".split())
+# An ordinal written right before a capitalised noun ("beim letzten Turnier"): the noun.
+ATTRIBUTIVE_ORDINAL = re.compile(r"\b(?i:erst|zweit|dritt|viert|letzt)e[nrs]?\s+([A-ZÄÖÜ][\wäöüß]*)")
 ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zweiten": 1, "zweiter": 1,
              "dritte": 2, "dritten": 2, "dritter": 2, "vierte": 3, "vierten": 3, "letzte": -1, "letzten": -1,
              # "Zweitgenannter – wie entstanden?"
@@ -231,17 +233,18 @@ def after_indefinite_noun(words: List[str], index: int) -> bool:
     return index >= 2 and words[index - 2] in INDEFINITE
 
 
-def ordinal_in(words: List[str]) -> Optional[int]:
+def ordinal_in(words: List[str], counts_else: Callable[[str], bool] = lambda word: False) -> Optional[int]:
     """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any; not
-    the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …") nor a time
-    ("letzte Woche haben Zuschauer …")."""
+    the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …"), nor a time
+    ("letzte Woche haben Zuschauer …"), nor a thing of the writer's own (`counts_else`: "beim
+    letzten Turnier wurde einer meiner Jungs beleidigt")."""
     return next((ORDINALS[w] for i, w in enumerate(words)
-                 if w in ORDINALS and not (i + 1 < len(words) and words[i + 1] in OWN_TURNS | TIMES)), None)
+                 if w in ORDINALS and not (i + 1 < len(words) and (words[i + 1] in OWN_TURNS | TIMES
+                                                                   or counts_else(words[i + 1])))), None)
 
 
-def counts_past_the_list(words: List[str], memory: Memory) -> bool:
+def counts_past_the_list(ordinal: Optional[int], memory: Memory) -> bool:
     """An ordinal beyond the partners named: "der dritte" when the last answer named two."""
-    ordinal = ordinal_in(words)
     return ordinal is not None and bool(memory.named) and memory.ordinal(ordinal) is None
 
 

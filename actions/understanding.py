@@ -24,6 +24,7 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 from rasa_sdk import Tracker
 
 from actions.cues import (
+    ATTRIBUTIVE_ORDINAL,
     AGE_RANGE,
     AGE_STATED,
     CHECKS_A_CLAIM,
@@ -341,7 +342,8 @@ class Understanding(Deciding):
             question.story = [t for t in question.story if t != str(question.age)]
         question.content = terms
         question.named = bool(question.partners)
-        question.counted = ordinal_in(words) is not None
+        ordinal = self._ordinal(words, question.text)
+        question.counted = ordinal is not None
         explicit = question.counted or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
         of_kind = bool(KIND_POINTERS & set(words)) and not (question.groups or question.topics)
@@ -478,8 +480,8 @@ class Understanding(Deciding):
             question.points_back = question.refers_back = True
         if not question.partners and not which_partner and (
                 question.refers_back or not (question.groups or question.topics or question.kinds)):
-            question.partners = self._resolve_reference(words, memory, intent_words)
-            if not question.partners and counts_past_the_list(words, memory):
+            question.partners = self._resolve_reference(ordinal, memory, intent_words)
+            if not question.partners and counts_past_the_list(ordinal, memory):
                 # "und der dritte?" after two were named: honestly, which of those two.
                 question.partners = [p for p in map(self.directory.knowledge.partner, memory.named) if p]
                 question.asked = Asked.NOT_LISTED
@@ -711,10 +713,19 @@ class Understanding(Deciding):
                   and set(p.target_groups) & set(subject.target_groups) and naming & self._name_terms[p.id]]
         return beside if len(beside) == 1 else []
 
-    def _resolve_reference(self, words: List[str], memory: Memory, intent_words: Set[str]) -> List[Partner]:
-        """The partner(s) a message without a name is about, from the conversation."""
+    def _ordinal(self, words: List[str], text: str) -> Optional[int]:
+        """The position a message counts in a list ("die zweite davon"). An ordinal right before a
+        noun (written capitalised) that the page never uses counts something of the writer's
+        ("beim letzten Turnier"); a contact word is counted in the bot's answer ("die erste
+        Adresse"); "Die erste: Standort?" and "das erste bitte" count partners."""
+        after = {fold(m.group(1)) for m in ATTRIBUTIVE_ORDINAL.finditer(text)}
+        return ordinal_in(words, lambda word: word in after and not self.directory.fields_in(word)
+                          and not self.index.known(self.wording.terms(word)))
+
+    def _resolve_reference(self, ordinal: Optional[int], memory: Memory, intent_words: Set[str]) -> List[Partner]:
+        """The partner(s) a message without a name is about, from the conversation (`ordinal`:
+        the position the message counts, see `_ordinal`)."""
         partner = self.directory.knowledge.partner
-        ordinal = ordinal_in(words)
         if ordinal is not None and memory.named:
             found = memory.ordinal(ordinal)
             return [partner(found)] if found and partner(found) else []
@@ -734,7 +745,7 @@ class Understanding(Deciding):
         }
         asked = by_intent.get(question.intent, Asked.SMALL_TALK)
         if asked in (Asked.SUMMARY, Asked.LOCATION, Asked.FIELDS) and not question.partners:
-            question.partners = self._resolve_reference([], memory, set())
+            question.partners = self._resolve_reference(None, memory, set())
             if not question.partners:
                 return Asked.WHICH_PARTNER
         if asked == Asked.HELP:

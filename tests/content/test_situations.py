@@ -24,6 +24,8 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     ("Mein Cousin kommt bald her, wer sagt ihm, in welche Stadt er ziehen muss?", "verteilung"),
     ("Ein Mann im Bus hat mich angeschrien, ich soll zurück nach Syrien gehen.", "diskriminierung"),
     ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung"),
+    ("Beim Fußballspiel haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung"),
+    ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung"),
 ])
 def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
     assert topic in [t.id for t in situations.topics_in(text)]

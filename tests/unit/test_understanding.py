@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
@@ -2146,6 +2146,28 @@ def test_an_ordinal_before_a_time_counts_no_partner() -> None:
     """"letzte Woche haben Zuschauer …" counts time; "der letzte" counts partners."""
     assert ordinal_in("beim spiel letzte woche haben zuschauer gerufen".split()) is None
     assert ordinal_in("und der letzte".split()) == -1
+
+
+def test_an_ordinal_before_a_thing_the_page_never_names_counts_no_partner(directory) -> None:
+    """"Beim letzten Turnier wurde einer meiner Jungs … beleidigt. An wen können wir uns wenden?"
+    after the Väterarbeit asks anew who helps: "letzten" counts tournaments, not partners. A word of
+    the page ("die zweite Stelle") or a contact word ("die erste Adresse") after it still counts."""
+    understanding = actions.UNDERSTANDING.get(directory)
+
+    def counted(text: str) -> Optional[int]:
+        return understanding._ordinal(fold(text).split(), text)
+
+    assert counted("beim letzten Turnier wurde er beleidigt") is None
+    assert counted("und die zweite Stelle") == 1
+    assert counted("die erste Adresse bitte") == 0
+    assert counted("und der letzte") == -1
+    # Not a noun right after it: "Die erste: Standort?", "das erste bitte".
+    assert counted("Die erste: Standort?") == 0 and counted("das erste bitte") == 0
+    memory = Memory(subject="vaeterarbeit", mentioned=["vaeterarbeit"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="Beim letzten Turnier wurde einer meiner Jungs wegen seiner Hautfarbe beleidigt. "
+                                "An wen können wir uns wenden?", intent="ask_target_group_help")
+    question = understanding.read(tracker, memory)
+    assert question.asked == Asked.HELP and "vaeterarbeit" not in [p.id for p in question.partners]
 
 
 def test_an_age_stated_is_no_figure_and_a_story_group_does_not_silence_it(directory) -> None:
