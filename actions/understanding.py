@@ -354,8 +354,11 @@ class Understanding(Deciding):
         said_at = [m.start for m in self.directory.group_mentions(" ".join(words))] \
             if question.groups and "help" in intent_words else []
         asking_from = len(words) - len(question.asking.split())
-        said_at += [m.start for m in self.directory.topic_mentions(" ".join(words)) if m.start >= asking_from] \
-            if question.topics else []
+        topics_at = [m.start for m in self.directory.topic_mentions(" ".join(words))] if question.topics else []
+        # A topic of the story counts when the asking sentence names none and asks who helps: "… hat zu
+        # mir gesagt, geh zurück in dein Land. Ist das Diskriminierung? Wer hilft mir da?" – "da" is that case.
+        asked_at = [at for at in topics_at if at >= asking_from]
+        said_at += asked_at or (topics_at if "help" in intent_words else [])
         group_at = min(said_at, default=None)
         # "wir wohnen in Köln. gibt es da was?": "da" after the city said is the city.
         # Not one before it: "gibt es dort in Köln eine Anlaufstelle?" is there where the subject is.

@@ -2377,6 +2377,30 @@ def test_wer_sitzt_da_drin_asks_for_the_members_of_any_body(directory) -> None:
     assert any("Mitgliedern" in text for text in quoted)
 
 
+def test_da_after_a_story_with_a_topic_is_that_case(directory) -> None:
+    """"… hat zu mir gesagt, geh zurück in dein Land. Ist das Diskriminierung? Wer hilft mir da?"
+    after the JMD: "da" is the case told, who helps with discrimination answers, not the JMD."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jmd", mentioned=["kfi", "jmd"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="Beim Amt hat eine Frau zu mir gesagt, geh zurück in dein Land. Ist das "
+                                "Diskriminierung? Wer hilft mir da?", intent="ask_target_group_help",
+                           entities=[entity("topic", "diskriminierung")])
+    question = understanding.read(tracker, memory)
+    assert not question.points_back and question.asked == Asked.HELP
+    assert "adb" in [p.id for p in question.partners] and "jmd" not in [p.id for p in question.partners]
+
+
+def test_who_answers_there_asks_who_advises(directory) -> None:
+    """"Wer antwortet da, sind das Fachleute?" about the JMD: the sentence that says who advises
+    ("beraten Sozialpädagogen aus den JMD"), not "the page does not say"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.FIELDS.value)
+    question = understanding.read(make_tracker(text="wer antwortet da, sind das Fachleute?",
+                                               intent="ask_partner_info"), memory)
+    assert question.asked == Asked.FACT and question.fact is not None
+    assert "Sozialpädagogen" in question.fact.sentence.text
+
+
 def test_heute_is_a_word_of_the_question(directory) -> None:
     """"woran forschen die heute?" of the ZfTI: its tasks "heute", not its founding in 1985 (spaCy
     counts "heute" as a stop word)."""
