@@ -331,8 +331,9 @@ class Understanding(Deciding):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
             # Not "in welcher Stadt": there the word is the place asked for.
-            terms += [t for t in self.wording.terms(" ".join(phrase_words))
-                      if any(is_concept(k) for k in self.index.known([t]))]
+            # The phrase's noun is written small as often as not ("welchem alter"): read as a noun.
+            terms += [t for t in self.wording.terms(" ".join(w.capitalize() for w in phrase_words))
+                      if any(is_concept(k) for k in self.index.known([t])) and t not in terms]
         age = AGE_STATED.search(question.text)
         if age:
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.

@@ -2390,6 +2390,17 @@ def test_da_after_a_story_with_a_topic_is_that_case(directory) -> None:
     assert "adb" in [p.id for p in question.partners] and "jmd" not in [p.id for p in question.partners]
 
 
+def test_a_question_phrase_written_small_keeps_its_noun(directory) -> None:
+    """"bis zu welchem alter?" after the Jungen-Initiative and the JMD: "alter" written small is the
+    noun "Alter" (the lemma table reads it as a form of "altern"); the initiative states no age, the
+    JMD's sentence with the ages answers."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jungenarbeit", mentioned=["jmd", "jungenarbeit"], last_asked=Asked.HELP.value)
+    question = understanding.read(make_tracker(text="bis zu welchem alter?", intent="ask_partner_info"), memory)
+    assert question.asked == Asked.FACT and question.fact is not None
+    assert "12 bis 27" in question.fact.sentence.text
+
+
 def test_who_answers_there_asks_who_advises(directory) -> None:
     """"Wer antwortet da, sind das Fachleute?" about the JMD: the sentence that says who advises
     ("beraten Sozialpädagogen aus den JMD"), not "the page does not say"."""
