@@ -98,6 +98,10 @@ def _head_noun(name: str) -> str:
     return nouns[0] if nouns else ""
 
 
+# A noun this short ("Amt", "Rat") is still a word of its own at the end of a compound.
+MIN_SAID_BEFORE = 3
+
+
 class Understanding(Deciding):
     """Builds Questions against one snapshot of the knowledge file."""
 
@@ -281,8 +285,11 @@ class Understanding(Deciding):
         # "wo sitzt diese Stelle?", "wo ist dieses Amt?": the noun after a demonstrative names the
         # subject, it is not what is asked about.
         # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
+        # Nor a noun the message said before: "Meine Frau sitzt im Integrationsrat. Gibt es eine landesweite
+        # Vertretung für diese Räte?" points at the Integrationsrat told, not back at the subject.
         demonstrative = [i + 1 for i, (w, noun) in enumerate(zip(rest_words, rest_words[1:])) if w in DEMONSTRATIVES
-                         and not (self.directory.groups_in(noun) or self.directory.topics_in(noun))]
+                         and not (self.directory.groups_in(noun) or self.directory.topics_in(noun)
+                                  or self._said_before(noun, rest_words[:i]))]
         for index in demonstrative:
             rest_words[index] = ""
         # "Landesbeirat Vertriebene/Flüchtlinge/Spätaussiedler – Aufgabe?", "Was macht der Landesbeirat
@@ -716,6 +723,13 @@ class Understanding(Deciding):
         beside = [p for p in self.directory.partners if p.id != subject.id
                   and set(p.target_groups) & set(subject.target_groups) and naming & self._name_terms[p.id]]
         return beside if len(beside) == 1 else []
+
+    def _said_before(self, noun: str, before: List[str]) -> bool:
+        """Is the noun (as lemma) a word said before, or the end of one ("Räte" after
+        "Integrationsrat")?"""
+        lemma = self.wording.lemma(noun.capitalize())
+        return len(lemma) >= MIN_SAID_BEFORE and any(w and self.wording.lemma(w.capitalize()).endswith(lemma)
+                                                     for w in before)
 
     def _ordinal(self, words: List[str], text: str) -> Optional[int]:
         """The position a message counts in a list ("die zweite davon"). An ordinal right before a

@@ -2401,6 +2401,18 @@ def test_a_question_phrase_written_small_keeps_its_noun(directory) -> None:
     assert "12 bis 27" in question.fact.sentence.text
 
 
+def test_a_demonstrative_before_a_noun_of_the_story_points_into_the_message(directory) -> None:
+    """"Meine Frau sitzt im Integrationsrat. Gibt es eine landesweite Vertretung für diese Räte?"
+    after the IntMK: "diese Räte" are the Integrationsrat told, the Landesintegrationsrat answers."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="intmk", mentioned=["intmk"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="Meine Frau sitzt bei uns im Integrationsrat. Gibt es eine landesweite Vertretung "
+                                "für diese Räte?", intent="ask_target_group_help",
+                           entities=[entity("target_group", "migrantenvertretungen")])
+    question = understanding.read(tracker, memory)
+    assert not question.points_back and [p.id for p in question.partners] == ["landesintegrationsrat"]
+
+
 def test_who_answers_there_asks_who_advises(directory) -> None:
     """"Wer antwortet da, sind das Fachleute?" about the JMD: the sentence that says who advises
     ("beraten Sozialpädagogen aus den JMD"), not "the page does not say"."""
