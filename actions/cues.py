@@ -63,7 +63,7 @@ AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich uebe
 # "gehören die JMD auch dazu?", "sind die dabei?": whether something belongs to the subject.
 BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
-DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
+DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes this these".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # "Das Institut ist eine Stiftung …": a sentence that opens with what it calls its partner, then

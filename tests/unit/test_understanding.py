@@ -2413,6 +2413,18 @@ def test_a_demonstrative_before_a_noun_of_the_story_points_into_the_message(dire
     assert not question.points_back and [p.id for p in question.partners] == ["landesintegrationsrat"]
 
 
+def test_an_english_question_for_an_abbreviation_of_this_network(directory) -> None:
+    """"what means MSO? i read it somewhere with this network" after the Elternnetzwerk (the
+    classifier hears a list of networks): "this network" is the subject, the sentence with "(MSO)"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="elternnetzwerk", mentioned=["elternnetzwerk"], last_asked=Asked.FACT.value)
+    tracker = make_tracker(text="what means MSO? i read it somewhere with this network", intent="nlu_fallback",
+                           entities=[entity("kind", "Netzwerk")])
+    question = understanding.read(tracker, memory)
+    assert question.answer_type == "expansion" and question.asked == Asked.FACT and question.fact is not None
+    assert "(MSO)" in question.fact.sentence.text
+
+
 def test_who_answers_there_asks_who_advises(directory) -> None:
     """"Wer antwortet da, sind das Fachleute?" about the JMD: the sentence that says who advises
     ("beraten Sozialpädagogen aus den JMD"), not "the page does not say"."""
