@@ -67,6 +67,8 @@ MIN_SCORE = 1.2
 MIN_SUBJECT_SCORE = 0.3
 # A sentence of the expected type is preferred if it scores at least this share of the best.
 TYPED_SHARE = 0.6
+# Answer types whose evidence (ANSWER_EVIDENCE) lists only some of the ways to name the answer.
+NAMED_IN_MANY_WAYS = ("person", "organisation")
 # A second sentence scoring at least this share of the best is quoted with it.
 CLOSE_SHARE = 0.75
 # A sentence that carries the expected type of answer counts this much more.
@@ -376,7 +378,12 @@ class FactIndex:
             # ("ab Oktober 2016 den Vorsitz" is about the chair, whoever is named).
             typed = [h for h in scored if h.has_evidence]
             # "Wo finde ich Öffnungszeiten?" asks where to look, not for a sentence with a place.
-            if typed and answer_type != "place" and typed[0].score >= TYPED_SHARE * scored[0].score:
+            # Who is asked for is named in too many ways for the evidence to know them all: a sentence
+            # of that type that shares only some of the words the better one shares loses ("Wer hat 2016
+            # übernommen?" is "Zum 1. Oktober 2016 hat Baden-Württemberg … übernommen", not a sentence
+            # with "2016" and a ministry).
+            if typed and answer_type != "place" and typed[0].score >= TYPED_SHARE * scored[0].score \
+                    and not (answer_type in NAMED_IN_MANY_WAYS and set(typed[0].matched) < set(scored[0].matched)):
                 scored = typed
         if scored:
             top = scored[0]

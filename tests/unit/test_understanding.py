@@ -58,6 +58,14 @@ def test_every_quoted_sentence_is_found_by_its_own_words(knowledge, index: FactI
             assert hit is not None and hit.sentence.text == sentence, (partner.id, sentence)
 
 
+def test_who_is_the_sentence_that_shares_more_words_not_one_that_names_a_ministry(index: FactIndex) -> None:
+    """"Wer hat 2016 übernommen?" of the IntMK: "Zum 1. Oktober 2016 hat Baden-Württemberg … den Vorsitz
+    … übernommen" (a state, which the person evidence does not list), not "Informationen zur IntMK
+    2015/2016 … Ministeriums …", which shares only "2016"."""
+    hit = index.best(WORDING.terms("Wer hat 2016 übernommen?"), ["intmk"], "person")
+    assert hit is not None and "Baden-Württemberg" in hit.sentence.text
+
+
 def test_a_bare_question_word_finds_the_subjects_sentence_of_that_type(knowledge, index: FactIndex) -> None:
     """"seit wann?" about a partner: its first sentence with a year or date."""
     for partner in knowledge.partners:
