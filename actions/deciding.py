@@ -580,9 +580,13 @@ class Deciding:
         return sum(term not in parts for term in matched)
 
     def _answered_by(self, q: Question, hit: Hit) -> Asked:
-        """A fact answer; its sentence's partner becomes the subject."""
+        """A fact answer; its sentence's partner becomes the subject. A sentence of the page's
+        introduction that names one partner ("Die Stiftung Zentrum für Türkeistudien … ist ein
+        wichtiges … Kompetenzzentrum …") is about that one."""
         q.fact = hit
-        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
+        named = self.directory.partners_named_exactly_in(hit.sentence.text) if hit.sentence.partner_id is None else []
+        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "") or (
+            named[0] if len(named) == 1 else None)
         q.partners = [partner] if partner else []
         return Asked.FACT
 

@@ -328,7 +328,9 @@ class Router:
 
     def fact(self, q: Question) -> Events:
         hit: Hit = q.fact  # type: ignore[assignment]
-        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "")
+        # A sentence of the introduction is the partner's it names, as decided (Deciding._answered_by).
+        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "") or (
+            q.partners[0] if len(q.partners) == 1 else None)
         text = self._quote(hit, partner)
         if partner is not None and partner.contact_items("web") and _WEB_ADDRESS.search(text):
             # "Öffnungszeiten … finden sich unter www…": the partner's web addresses, with what each offers.

@@ -19,7 +19,7 @@ from actions.fact_index import ANSWER_EVIDENCE, FactIndex, is_concept
 from actions.knowledge import QuotedList, Situation, Vocabulary
 from actions.situations import Situations
 from actions.spelling import fold
-from actions.memory import Memory
+from actions.memory import SUBJECT_SLOT, Memory
 from actions.router import Router
 from actions.cues import COMMON_WORD_SHARE, has_pointer, ordinal_in
 from actions.question import Asked, Question
@@ -415,14 +415,18 @@ def test_a_word_only_one_sentence_has_names_that_sentence_in_a_conversation(dire
     assert sentence in turns[-1][0], (word, turns[-1][0])
 
 
+def _page_sentences(directory) -> List[str]:
+    """Every sentence the knowledge file quotes: the partners' and the introduction's."""
+    return [*(s for p in directory.partners for s in p.quoted_sentences), *directory.knowledge.general.facts]
+
+
 def test_one_or_two_words_stay_with_the_subject(directory, index: FactIndex) -> None:
     """"Öffnungszeiten?" about a partner whose sentences do not say it: the page says nothing
     of the subject, even when another partner's sentence has that (compound) word."""
     understanding = actions.UNDERSTANDING.get(directory)
     word, owner = next((w, p) for p in directory.partners for s in p.quoted_sentences for w in WORDING.words(s)
                        if len(w) > 9 and WORDING.parts(w) and all(t in WORDING.terms(s) for t in WORDING.terms(w))
-                       and sum(WORDING.lemma(w) in WORDING.terms(x) for q in directory.partners
-                               for x in q.quoted_sentences) == 1)
+                       and sum(WORDING.lemma(w) in WORDING.terms(x) for x in _page_sentences(directory)) == 1)
     assert understanding._distinct_words(tuple(WORDING.terms(word))) == 1
     subject = next(p for p in directory.partners if p.id != owner.id)
     turns = converse([
@@ -537,8 +541,7 @@ def test_who_helps_with_more_asked_lists_them_and_quotes_the_sentence_that_says_
             continue
         for sentence in partners[0].quoted_sentences:
             own = [w for w in WORDING.words(sentence) if len(w) > 8 and WORDING.lemma(w) not in vocabulary
-                   and sum(WORDING.lemma(w) in WORDING.terms(s) for p in directory.partners
-                           for s in p.quoted_sentences) == 1]
+                   and sum(WORDING.lemma(w) in WORDING.terms(s) for s in _page_sentences(directory)) == 1]
             if len(own) >= 2:
                 text = converse([(f"Eine Frage zu {group.words[0]} in Nordrhein-Westfalen: wer macht {own[0]} "
                                   f"und {own[1]}?", "ask_target_group_help",
@@ -2431,6 +2434,22 @@ def test_an_english_question_for_an_abbreviation_of_this_network(directory) -> N
     question = understanding.read(tracker, memory)
     assert question.answer_type == "expansion" and question.asked == Asked.FACT and question.fact is not None
     assert "(MSO)" in question.fact.sentence.text
+
+
+def test_a_sentence_of_the_introduction_that_names_one_partner_is_that_partners(directory) -> None:
+    """The introduction's "Die Stiftung Zentrum für Türkeistudien … ist ein wichtiges … Kompetenzzentrum
+    zur Entwicklungen in der Türkei …" answers about the ZfTI: the answer names it (with the
+    introduction as source) and it becomes the subject ("Wer steht als Träger hinter diesem Institut?")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
+        intent="ask_target_group_help"), Memory())
+    assert question.asked == Asked.FACT and question.fact is not None
+    assert question.fact.sentence.partner_id is None and "Die Stiftung Zentrum" in question.fact.sentence.text
+    assert [p.id for p in question.partners] == ["zfti"]
+    text, slots = ask("Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
+                      "ask_target_group_help")
+    assert "ZfTI" in text and "Einleitung" in text and slots.get(SUBJECT_SLOT) == "zfti"
 
 
 def test_who_answers_there_asks_who_advises(directory) -> None:
