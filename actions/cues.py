@@ -63,7 +63,12 @@ AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich uebe
 # "gehören die JMD auch dazu?", "sind die dabei?": whether something belongs to the subject.
 BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
-DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes this these".split())
+DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
+# English "this"/"these" point back only before the kind of thing a partner is ("with this network");
+# "this year", "this problem" do not.
+ENGLISH_DEMONSTRATIVES = frozenset("this these".split())
+ENGLISH_KINDS = frozenset("network networks office offices organisation organization institute institution "
+                          "centre center service project council committee initiative association museum".split())
 # "ein Gremium, das sich … kümmert": after an indefinite article and a noun, "das" is relative.
 INDEFINITE = frozenset("ein eine einen einem einer eines".split())
 # "Das Institut ist eine Stiftung …": a sentence that opens with what it calls its partner, then

@@ -379,11 +379,13 @@ class FactIndex:
             typed = [h for h in scored if h.has_evidence]
             # "Wo finde ich Öffnungszeiten?" asks where to look, not for a sentence with a place.
             # Who is asked for is named in too many ways for the evidence to know them all: a sentence
-            # of that type that shares only some of the words the better one shares loses ("Wer hat 2016
+            # of that type that shares only some of the words the better one shares, which shares a
+            # word of the question itself beyond them (no synonym group), loses ("Wer hat 2016
             # übernommen?" is "Zum 1. Oktober 2016 hat Baden-Württemberg … übernommen", not a sentence
             # with "2016" and a ministry).
             if typed and answer_type != "place" and typed[0].score >= TYPED_SHARE * scored[0].score \
-                    and not (answer_type in NAMED_IN_MANY_WAYS and set(typed[0].matched) < set(scored[0].matched)):
+                    and not (answer_type in NAMED_IN_MANY_WAYS and set(typed[0].matched) < set(scored[0].matched)
+                             and any(not is_concept(t) for t in set(scored[0].matched) - set(typed[0].matched))):
                 scored = typed
         if scored:
             top = scored[0]

@@ -33,6 +33,8 @@ from actions.cues import (
     ATTACHED,
     COMMON_WORD_SHARE,
     DEMONSTRATIVES,
+    ENGLISH_DEMONSTRATIVES,
+    ENGLISH_KINDS,
     EXISTS,
     FRAGMENT_MAX_WORDS,
     GENITIVE,
@@ -287,7 +289,8 @@ class Understanding(Deciding):
         # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
         # Nor a noun the message said before: "Meine Frau sitzt im Integrationsrat. Gibt es eine landesweite
         # Vertretung für diese Räte?" points at the Integrationsrat told, not back at the subject.
-        demonstrative = [i + 1 for i, (w, noun) in enumerate(zip(rest_words, rest_words[1:])) if w in DEMONSTRATIVES
+        demonstrative = [i + 1 for i, (w, noun) in enumerate(zip(rest_words, rest_words[1:]))
+                         if (w in DEMONSTRATIVES or w in ENGLISH_DEMONSTRATIVES and noun in ENGLISH_KINDS)
                          and not (self.directory.groups_in(noun) or self.directory.topics_in(noun)
                                   or self._said_before(noun, rest_words[:i]))]
         for index in demonstrative:
@@ -350,7 +353,7 @@ class Understanding(Deciding):
             question.story = [t for t in question.story if t != str(question.age)]
         question.content = terms
         question.named = bool(question.partners)
-        ordinal = self._ordinal(words, question.text)
+        ordinal = self._ordinal(words, question.sentences)
         question.counted = ordinal is not None
         explicit = question.counted or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
@@ -725,18 +728,26 @@ class Understanding(Deciding):
         return beside if len(beside) == 1 else []
 
     def _said_before(self, noun: str, before: List[str]) -> bool:
-        """Is the noun (as lemma) a word said before, or the end of one ("Räte" after
-        "Integrationsrat")?"""
+        """Is the noun (as lemma) a word said before, or the last part of one ("Räte" after
+        "Integrationsrat", a compound the splitter leaves whole)? A part only when what comes before
+        it is a word too (with a linking "s"): "insgesamt" ends in "amt" but is no "Amt"."""
         lemma = self.wording.lemma(noun.capitalize())
-        return len(lemma) >= MIN_SAID_BEFORE and any(w and self.wording.lemma(w.capitalize()).endswith(lemma)
-                                                     for w in before)
 
-    def _ordinal(self, words: List[str], text: str) -> Optional[int]:
-        """The position a message counts in a list ("die zweite davon"). An ordinal right before a
-        noun (written capitalised) that the page never uses counts something of the writer's
-        ("beim letzten Turnier"); a contact word is counted in the bot's answer ("die erste
-        Adresse"); "Die erste: Standort?" and "das erste bitte" count partners."""
-        after = {fold(m.group(1)) for m in ATTRIBUTIVE_ORDINAL.finditer(text)}
+        def ends_in_it(word: str) -> bool:
+            said = self.wording.lemma(word.capitalize())
+            head = said[:-len(lemma)]
+            heads = (head, head[:-1]) if head.endswith("s") else (head,)
+            return said == lemma or said.endswith(lemma) and any(
+                len(h) >= MIN_SAID_BEFORE and self.wording.is_word(h) for h in heads)
+        return len(lemma) >= MIN_SAID_BEFORE and any(w and ends_in_it(w) for w in before)
+
+    def _ordinal(self, words: List[str], sentences: List[str]) -> Optional[int]:
+        """The position a message counts in a list ("die zweite davon"). In a story told before the
+        question, an ordinal right before a noun (written capitalised) that the page never uses
+        counts something of the writer's ("Beim letzten Turnier wurde … beleidigt. An wen …?"); in
+        the asking sentence it counts the list ("Was ist mit dem zweiten Vorschlag?"), as it does
+        before a contact word ("die erste Adresse") or without a noun ("Die erste: Standort?")."""
+        after = {fold(m.group(1)) for m in ATTRIBUTIVE_ORDINAL.finditer(" ".join(sentences[:-1]))}
         return ordinal_in(words, lambda word: word in after and not self.directory.fields_in(word)
                           and not self.index.known(self.wording.terms(word)))
 

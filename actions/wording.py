@@ -177,7 +177,10 @@ class Wording:
 
     @functools.lru_cache(maxsize=20000)
     def parts(self, word: str) -> Tuple[str, ...]:
-        """The lemmas of a compound's two parts ("Wahlrecht" -> "wahl", "recht"), or ()."""
+        """The lemmas of a compound's two parts ("Wahlrecht" -> "wahl", "recht"), or (). An
+        inflected "-isch" adjective is none: "türkischen" is no "Türki|schen"."""
+        if self._lookup(word).lower().endswith("isch") and not word.lower().endswith("isch"):
+            return ()
         split = self._unlinked_split(word)
         if not split:
             return ()

@@ -24,7 +24,7 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     ("Mein Cousin kommt bald her, wer sagt ihm, in welche Stadt er ziehen muss?", "verteilung"),
     ("Ein Mann im Bus hat mich angeschrien, ich soll zurück nach Syrien gehen.", "diskriminierung"),
     ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung"),
-    ("Beim Fußballspiel haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung"),
+    ("Beim Turnier haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung"),
     ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung"),
 ])
 def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
@@ -34,6 +34,7 @@ def test_a_described_situation_reaches_its_topic(situations: Situations, text: s
 @pytest.mark.parametrize("text", [
     "Meine Schwester wohnt in Köln. Wo ist dort das Museum?",
     "Ich gehe morgen zurück nach Hause, danke für die Infos.",
+    "Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.",
 ])
 def test_a_harmless_message_is_no_situation(situations: Situations, text: str) -> None:
     assert situations.topics_in(text) == []

@@ -151,6 +151,14 @@ def test_inflected_participles_and_compounds_meet_their_lemma() -> None:
     assert WORDING._settled(circle[1]) == circle[1]
 
 
+def test_an_inflected_isch_adjective_is_no_compound() -> None:
+    """"türkischen" is "türkisch", not "Türki|schen": the cut parts made "deutsch-türkischen
+    Beziehungen" meet the question better than "nicht nur mit Blick auf die deutsch-türkische Migration"."""
+    assert WORDING.parts("türkischen") == () and WORDING.parts("europäischen") == ()
+    assert WORDING.terms("zur deutsch-türkischen Migration") == WORDING.terms("die deutsch-türkische Migration")
+    assert WORDING.parts("Integrationsforschung") == ("integration", "forschung")
+
+
 def test_a_compound_typed_without_umlauts_is_split_as_with_them() -> None:
     """The understanding folds the message ("integrationsraete"); the page is split with its
     umlauts. Both must give the same terms, and the surer of the two splits counts."""
@@ -405,8 +413,9 @@ def test_a_word_only_one_sentence_has_names_that_sentence_in_a_conversation(dire
     """"da steht was von <Wort>, was ist das?" about another partner than the subject: a word
     that only one sentence of the page has is enough to quote that sentence."""
     subject = directory.partners[0]
+    # Not a word of the partner's name ("miteinander" of "Integration miteinander e.V."): that names the partner.
     word, sentence = next((w, s) for p in directory.partners[1:] for s in p.quoted_sentences
-                          for w in WORDING.words(s) if len(w) > 5
+                          for w in WORDING.words(s) if len(w) > 5 and w not in p.name
                           and len(known := index.known(WORDING.terms(w))) == 1 and index.sentences_with(known[0]) == 1)
     turns = converse([
         (f"Was macht {subject.name}?", "ask_partner_info", [entity("partner", subject.id)]),
@@ -1799,8 +1808,8 @@ def test_a_subjects_sentence_that_shares_only_the_groups_words_yields_to_a_bette
         tracker = make_tracker(text=text, intent="ask_target_group_help", entities=group)
         return [p.id for p in understanding.read(tracker, memory).partners]
 
-    assert partners("und wer setzt sich bei der Politik für die Interessen benachteiligter junge Leute ein?",
-                    "jmd") == ["lag_jsa"]
+    assert partners("und wer setzt sich bei politischen Entscheidungsträgern für die Interessen benachteiligter "
+                    "junge Leute ein?", "jmd") == ["lag_jsa"]
     assert partners("Um welche Jugendlichen geht es denen?", "lag_jsa") == ["lag_jsa"]
 
 
@@ -2161,16 +2170,17 @@ def test_an_ordinal_before_a_time_counts_no_partner() -> None:
 
 def test_an_ordinal_before_a_thing_the_page_never_names_counts_no_partner(directory) -> None:
     """"Beim letzten Turnier wurde einer meiner Jungs … beleidigt. An wen können wir uns wenden?"
-    after the Väterarbeit asks anew who helps: "letzten" counts tournaments, not partners. A word of
-    the page ("die zweite Stelle") or a contact word ("die erste Adresse") after it still counts."""
+    after the Väterarbeit asks anew who helps: "letzten" in the story counts tournaments, not
+    partners. In the asking sentence an ordinal counts the list shown, whatever noun follows."""
     understanding = actions.UNDERSTANDING.get(directory)
 
-    def counted(text: str) -> Optional[int]:
-        return understanding._ordinal(fold(text).split(), text)
+    def counted(*sentences: str) -> Optional[int]:
+        return understanding._ordinal(fold(" ".join(sentences)).split(), list(sentences))
 
-    assert counted("beim letzten Turnier wurde er beleidigt") is None
-    assert counted("und die zweite Stelle") == 1
-    assert counted("die erste Adresse bitte") == 0
+    assert counted("Beim letzten Turnier wurde er beleidigt.", "An wen können wir uns wenden?") is None
+    # The asking sentence counts the list, whatever the noun: "Was ist mit dem zweiten Vorschlag?"
+    assert counted("Was ist mit dem zweiten Vorschlag?") == 1 and counted("Der erste Eintrag, was ist das?") == 0
+    assert counted("Ich habe eine Frage.", "Wo sitzt der zweite Verband?") == 1
     assert counted("und der letzte") == -1
     # Not a noun right after it: "Die erste: Standort?", "das erste bitte".
     assert counted("Die erste: Standort?") == 0 and counted("das erste bitte") == 0
@@ -2422,6 +2432,9 @@ def test_a_demonstrative_before_a_noun_of_the_story_points_into_the_message(dire
                            entities=[entity("target_group", "migrantenvertretungen")])
     question = understanding.read(tracker, memory)
     assert not question.points_back and [p.id for p in question.partners] == ["landesintegrationsrat"]
+    # A word that only ends like the noun is none said before: "insgesamt" is no "Amt".
+    tracker = make_tracker(text="Ich habe insgesamt zwei Fragen. Wo ist dieses Amt?", intent="ask_partner_location")
+    assert understanding.read(tracker, Memory(subject="kfi", mentioned=["kfi"])).points_back
 
 
 def test_an_english_question_for_an_abbreviation_of_this_network(directory) -> None:
@@ -2434,6 +2447,10 @@ def test_an_english_question_for_an_abbreviation_of_this_network(directory) -> N
     question = understanding.read(tracker, memory)
     assert question.answer_type == "expansion" and question.asked == Asked.FACT and question.fact is not None
     assert "(MSO)" in question.fact.sentence.text
+    # "this" before no kind of partner points nowhere: "Who can help me with this problem?" asks anew.
+    tracker = make_tracker(text="My landlord refused me because I am a foreigner. Who can help me with this problem?",
+                           intent="ask_target_group_help")
+    assert not understanding.read(tracker, memory).points_back
 
 
 def test_a_sentence_of_the_introduction_that_names_one_partner_is_that_partners(directory) -> None:
