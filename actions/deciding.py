@@ -38,7 +38,7 @@ from actions.cues import (
     yes_no_about_oneself,
 )
 from actions.directory import PartnerDirectory
-from actions.fact_index import FactIndex, Hit, is_concept
+from actions.fact_index import CLOSE_SHARE, FactIndex, Hit, is_concept
 from actions.knowledge import Partner
 from actions.languages import UNKNOWN, LanguageDetector
 from actions.memory import Memory
@@ -582,9 +582,13 @@ class Deciding:
     def _answered_by(self, q: Question, hit: Hit) -> Asked:
         """A fact answer; its sentence's partner becomes the subject. A sentence of the page's
         introduction that names one partner ("Die Stiftung Zentrum für Türkeistudien … ist ein
-        wichtiges … Kompetenzzentrum …") is about that one."""
-        q.fact = hit
+        wichtiges … Kompetenzzentrum …") is about that one; its own section says it in more
+        detail, so the section's sentence answers when it fits nearly as well (CLOSE_SHARE)."""
         named = self.directory.partners_named_exactly_in(hit.sentence.text) if hit.sentence.partner_id is None else []
+        if len(named) == 1:
+            own = self.index.best(q.content, [named[0].id], q.answer_type)
+            hit = own if own is not None and own.matched and own.score >= CLOSE_SHARE * hit.score else hit
+        q.fact = hit
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "") or (
             named[0] if len(named) == 1 else None)
         q.partners = [partner] if partner else []

@@ -2453,20 +2453,25 @@ def test_an_english_question_for_an_abbreviation_of_this_network(directory) -> N
     assert not understanding.read(tracker, memory).points_back
 
 
-def test_a_sentence_of_the_introduction_that_names_one_partner_is_that_partners(directory) -> None:
+def test_a_sentence_of_the_introduction_that_names_one_partner_is_that_partners(directory, index) -> None:
     """The introduction's "Die Stiftung Zentrum für Türkeistudien … ist ein wichtiges … Kompetenzzentrum
-    zur Entwicklungen in der Türkei …" answers about the ZfTI: the answer names it (with the
-    introduction as source) and it becomes the subject ("Wer steht als Träger hinter diesem Institut?")."""
+    zur Entwicklungen in der Türkei …" is about the ZfTI: an answer by it names the ZfTI (with the
+    introduction as source), and the ZfTI becomes the subject. When a sentence of the ZfTI's own
+    section fits nearly as well, that one answers: the section says it in more detail."""
     understanding = actions.UNDERSTANDING.get(directory)
-    question = understanding.read(make_tracker(
-        text="Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
-        intent="ask_target_group_help"), Memory())
-    assert question.asked == Asked.FACT and question.fact is not None
-    assert question.fact.sentence.partner_id is None and "Die Stiftung Zentrum" in question.fact.sentence.text
+    intro = next(s for s in directory.knowledge.general.facts if "Türkeistudien" in s)
+    # Nothing asked beyond it: the introduction's sentence stays, and it is the ZfTI's.
+    question = Question(text="", intent="ask_partner_info", asked=Asked.FACT, content=[])
+    understanding._answered_by(question, index.hit_for(intro))
+    assert question.fact is not None and question.fact.sentence.text == intro
     assert [p.id for p in question.partners] == ["zfti"]
     text, slots = ask("Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
                       "ask_target_group_help")
-    assert "ZfTI" in text and "Einleitung" in text and slots.get(SUBJECT_SLOT) == "zfti"
+    assert "ZfTI" in text and slots.get(SUBJECT_SLOT) == "zfti"
+    question = understanding.read(make_tracker(
+        text="Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
+        intent="ask_target_group_help"), Memory())
+    assert question.fact is not None and question.fact.sentence.partner_id == "zfti"
 
 
 def test_who_answers_there_asks_who_advises(directory) -> None:
