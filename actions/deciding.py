@@ -585,12 +585,12 @@ class Deciding:
         wichtiges … Kompetenzzentrum …") is about that one; its own section says it in more
         detail, so the section's sentence answers when it fits nearly as well (CLOSE_SHARE)."""
         named = self.directory.partners_named_exactly_in(hit.sentence.text) if hit.sentence.partner_id is None else []
-        if len(named) == 1:
-            own = self.index.best(q.content, [named[0].id], q.answer_type)
+        named_one = named[0] if len(named) == 1 else None
+        if named_one is not None:
+            own = self.index.best(q.content, [named_one.id], q.answer_type)
             hit = own if own is not None and own.matched and own.score >= CLOSE_SHARE * hit.score else hit
         q.fact = hit
-        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "") or (
-            named[0] if len(named) == 1 else None)
+        partner = self.directory.knowledge.partner(hit.sentence.partner_id or "") or named_one
         q.partners = [partner] if partner else []
         return Asked.FACT
 

@@ -426,8 +426,10 @@ class Understanding(Deciding):
             asking_words = question.asking.split()
             sought = which_noun(asking_words)
             # The noun sought and its compound parts ("Integrations|partner").
-            sought_terms = {self.wording.lemma(sought), *self.wording.parts(sought)} if sought else set()
-            if sought and {self.wording.lemma(sought), *self.wording.parts(sought)[-1:]} & self._partner_nouns \
+            sought_lemma = self.wording.lemma(sought) if sought else ""
+            sought_parts = self.wording.parts(sought) if sought else ()
+            sought_terms = {sought_lemma, *sought_parts} if sought else set()
+            if sought and {sought_lemma, *sought_parts[-1:]} & self._partner_nouns \
                     and not DEMONSTRATIVES & set(asking_words) and not has_pointer(asking_words, None, self.wording.is_noun):
                 not_naming |= {t for w in asking_words for t in self.wording.terms(w)}
                 # "Welche der Integrationspartner gibt es seit 1985?" asks among all of them, not about the
