@@ -133,8 +133,15 @@ AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s
                          r"|\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\b" + _CHILD_WORDS + r"\s+(?:is\s+)?\d{1,2}\b(?!\s*(?:min|hour|day|week|month|km))"
                          r"|\b\d{1,2}\s*ya[şs][ıi]nda"
                          r"|" + _CYRILLIC_CHILD + r"\s*,?\s*\d{1,2}\s*(?:років|роки|рік|лет|года|год)\b"
+                         r"|(?<!\w)(?:йому|їй|ему|ей)\s+(?:буде|будет|вже|уже|исполнится|виповниться)?\s*\d{1,2}\b"
+                         r"(?!\s*(?:хв|мин|час|годин|дн|тиж|нед|міс|мес|км|€|евро|євро|грн|руб|%))"
                          r"|\b(?:syn|córka|corka)\s*,?\s*(?:ma\s+)?\d{1,2}\s+lat"
                          r"|(?:عمره|عمرها|عمري)\s*\d{1,2}\s*(?:سنة|سنوات|عام|سنين)", re.IGNORECASE)
+# What a group said counts for a partner of a group that combines it with another group said
+# (Deciding._fitting): more than nothing, less than a group or topic of its own.
+COMBINED_WEIGHT = 0.5
+# The word of the page an age stated asks about (its fact-word group holds the rest).
+AGE_WORD = "Alter"
 # An age range of the page: "junge Menschen … von 12 bis 27 Jahren".
 AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 # "die Eltern meiner Schüler": a genitive after a group's word.

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from actions.cues import (
+    AGE_WORD,
+    COMBINED_WEIGHT,
     BELONGING,
     DOMINANT_SHARE,
     DOUBTED_FACTOR,
@@ -100,6 +102,9 @@ class Deciding:
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         if q.partners and (q.cities or q.named and ("location" in intent_words or q.answer_type == "place")):
             return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
+        asked = self._fact_asked_in_other_language(q, intent_words)
+        if asked is not None:
+            return asked
         if q.named:  # a partner's name is the subject, whatever group words come with it
             return Asked.SUMMARY
         if q.groups or q.topics:
@@ -116,6 +121,21 @@ class Deciding:
         if q.partners and q.refers_back and ("location" in intent_words or q.answer_type == "place"):
             return Asked.LOCATION
         return Asked.OUT_OF_SCOPE
+
+    def _fact_asked_in_other_language(self, q: Question, intent_words: Set[str]) -> Optional[Asked]:
+        """"Ne zaman kuruldu?" about one partner: its sentence of that kind, quoted in German (a
+        kind of fact or a question word of the knowledge file's translations; an age stated asks
+        for the age limit, unless the message asks who helps). When the page says no such thing
+        of it: that, honestly."""
+        kinds = [t for t in q.content if is_concept(t)]
+        if q.age is not None and "help" not in intent_words:
+            kinds += [t for t in self.index.known([self.wording.lemma(AGE_WORD)]) if is_concept(t)]
+        if len(q.partners) != 1 or not (kinds or q.answer_type not in (None, "place")):
+            return None
+        hit = self.index.best(kinds, [q.partners[0].id], q.answer_type)
+        if hit is not None and (hit.matched or q.answer_type):
+            return self._answered_by(q, hit)
+        return Asked.NOT_STATED
 
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
         """What the message asks for. The rules in `_RULES` are tried in their order and the
@@ -263,7 +283,7 @@ class Deciding:
         before the question is where the writer is ("Gesamtschule Duisburg-Marxloh. Netzwerk für
         Lehrkräfte mit Migrationsgeschichte – gibt's das?"), not what is asked."""
         q = t.q
-        asked_cities = [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", q.asking)]
+        asked_cities = self._asked_cities(q)
         if asked_cities and q.partners and q.refers_back and not PAST & set(t.words):
             return Asked.LOCATION
         return None
@@ -351,10 +371,17 @@ class Deciding:
                 return Asked.LOCATION
         return None
 
+    @staticmethod
+    def _asked_cities(q: Question) -> List[str]:
+        """The cities of the asking sentence: one of the story before it is where the writer is."""
+        return [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", q.asking)]
+
     def _rule_summary(self, t: _Turn) -> Optional[Asked]:
-        """A partner named (or a reference) and nothing more specific: what it is."""
+        """A partner named (or a reference) and nothing more specific: what it is. A city of the
+        story before the question is no more specific ("Ich mache Stadtführungen in Köln. Gibt es
+        hier ein Migrationsmuseum?")."""
         q = t.q
-        if q.named and not (q.groups or q.topics or q.kinds or q.cities) or (
+        if q.named and not (q.groups or q.topics or q.kinds or self._asked_cities(q)) or (
                 q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
                 q.partners and q.points_back and "summary" in t.intent_words):  # "was machen die da?"
             return Asked.LOCATION if t.classifier_says_where else Asked.SUMMARY
@@ -645,9 +672,15 @@ class Deciding:
         # "Meine Enkelin ist 15 und kommt aus Russland … Wer kann ihr helfen?": a group of the story
         # does not silence the age; one in the asking sentence does.
         by_age = q.age is not None and not (q.groups and (len(q.sentences) < 2 or self.directory.groups_in(q.asking)))
-        scores: Dict[str, int] = {}
+        scores: Dict[str, float] = {}
+        said = {g.id for g in q.groups}
         for partner in self.directory.partners:
-            score = sum(g.id in partner.target_groups for g in q.groups)
+            # "junge Leute mit Migration": a partner for the group those two said together mean
+            # (`combines`: the young migrants) fits better than one for young people or migrants
+            # only, but not as well as one for a group and a topic said ("junge Migranten, die
+            # diskriminiert werden" are for the anti-discrimination offices).
+            served = said & set(partner.target_groups)
+            score: float = len(served) + COMBINED_WEIGHT * len(said & self._groups_served(partner, said) - served)
             score += sum(t.id in partner.topics for t in q.topics)
             # A situation told ("wer entscheidet, in welche Stadt wir kommen") outweighs a group
             # named on the way ("mit Familie").
@@ -660,6 +693,15 @@ class Deciding:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
+
+    def _groups_served(self, partner: Partner, said: Set[str]) -> Set[str]:
+        """The partner's target groups, and the groups said that one of them combines."""
+        served = set(partner.target_groups)
+        for group_id in partner.target_groups:
+            group = self.directory.knowledge.target_group(group_id)
+            if group is not None and group.combines and said.issuperset(group.combines):
+                served.update(group.combines)
+        return served
 
     def _only_one_names(self, q: Question, content: List[str], fitting: Sequence[Partner]) -> Optional[Partner]:
         """The partner whose sentence answers the message with a word of the page that no other

@@ -94,6 +94,9 @@ class Vocabulary:
     # Fact-word groups only: other groups a question with a word of this one asks for too
     # ("Was bieten die an?" asks for the partner's tasks, "Aufgaben").
     asks_also: Tuple[str, ...] = ()
+    # Target groups only: the groups that, said together, mean this one ("junge Leute" and
+    # "Migranten" are the young migrants): a partner for this group fits both at once.
+    combines: Tuple[str, ...] = ()
 
     @property
     def all_words(self) -> Tuple[str, ...]:
@@ -344,7 +347,7 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
     result: List[Vocabulary] = []
     for index, item in enumerate(items, start=1):
         reader = _Reader(path, f"{section} Nr. {index}", item)
-        own_keys = ("asks_also",) if section == "fact_words" else ()
+        own_keys = {"fact_words": ("asks_also",), "target_groups": ("combines",)}.get(section, ())
         reader.reject_unknown(("id", "label", "words", "languages", *own_keys))
         item_id = reader.text("id")
         reader.where = f"{section} '{item_id}'"
@@ -355,14 +358,17 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
             reader.fail("braucht mindestens ein Wort", "words")
         result.append(Vocabulary(id=item_id or "", label=reader.text("label") or "", words=words,
                                  translations=_read_by_language(reader, "languages", languages),
-                                 asks_also=reader.texts("asks_also")))
+                                 asks_also=reader.texts("asks_also"), combines=reader.texts("combines")))
+        if result[-1].combines and len(set(result[-1].combines)) < 2:
+            reader.fail("nennt mindestens zwei verschiedene Gruppen, die zusammen gesagt diese meinen", "combines")
     _reject_duplicate_ids(path, section, [v.id for v in result])
     ids = {v.id for v in result}
     for vocabulary in result:
-        unknown = [i for i in vocabulary.asks_also if i not in ids]
-        if unknown:
-            raise KnowledgeError(f"{path}: {section} '{vocabulary.id}', Feld 'asks_also': "
-                                 f"{', '.join(unknown)} ist keine Gruppe aus '{section}'")
+        for key, listed in (("asks_also", vocabulary.asks_also), ("combines", vocabulary.combines)):
+            unknown = [i for i in listed if i not in ids]
+            if unknown:
+                raise KnowledgeError(f"{path}: {section} '{vocabulary.id}', Feld '{key}': "
+                                     f"{', '.join(unknown)} ist keine Gruppe aus '{section}'")
     return tuple(result)
 
 
@@ -597,8 +603,8 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         target_groups=target_groups,
         topics=topics,
         contact_words=contact_words,
-        fact_words=_read_vocabulary(path, "fact_words", data.get("fact_words")),
-        question_words=_read_vocabulary(path, "question_words", data.get("question_words")),
+        fact_words=_read_vocabulary(path, "fact_words", data.get("fact_words"), languages),
+        question_words=_read_vocabulary(path, "question_words", data.get("question_words"), languages),
         intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words"), languages),
         situations=_read_situations(path, data.get("situations") or [], topic_ids),
         languages=tuple(languages),

@@ -26,6 +26,7 @@ from rasa_sdk import Tracker
 from actions.cues import (
     ATTRIBUTIVE_ORDINAL,
     AGE_RANGE,
+    AGE_WORD,
     AGE_STATED,
     CHECKS_A_CLAIM,
     ALSO,
@@ -76,7 +77,7 @@ from actions.cues import (
 )
 from actions.deciding import Deciding
 from actions.directory import PartnerDirectory
-from actions.fact_index import FactIndex, Hit, is_concept
+from actions.fact_index import CONCEPT_MARK, FactIndex, Hit, is_concept
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.memory import Memory
@@ -130,6 +131,13 @@ class Understanding(Deciding):
             (w, t) for t in knowledge.topics for words in t.translations.values() for w in words)
         self._translated_fields = TranslatedWords(
             (w, c.id) for c in knowledge.contact_words for words in c.translations.values() for w in words)
+        # A kind of fact ("kuruldu": founded) stands for its group as the fact index knows it;
+        # a question word ("ne zaman": when) is matched whole.
+        self._translated_facts = TranslatedWords(
+            (w, CONCEPT_MARK + v.id) for v in knowledge.fact_words for words in v.translations.values() for w in words)
+        self._translated_types = TranslatedWords(
+            ((w, v.id) for v in knowledge.question_words for words in v.translations.values() for w in words),
+            endings=False)
         # Question and intent words are matched as written (folded), never by a typo guess:
         # "woher kommen die" is no "woher kommen deine".
         self._question_types = MentionFinder((w, v.id) for v in knowledge.question_words for w in v.words)
@@ -251,11 +259,14 @@ class Understanding(Deciding):
             # "Wer sitzt da drin?" asks who its members are: "sitzen" after "wer" is no place
             # ("Wer ist das und in welcher Stadt sitzen die?" still asks where).
             intent_words.discard("location")
+        foreign_facts: List[str] = []
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
             question.groups = unique([*question.groups, *self._translated_groups.items(rest)])
             question.topics = unique([*question.topics, *self._translated_topics.items(rest)])
             question.fields = unique([*question.fields, *self._translated_fields.items(rest)])
+            foreign_facts = unique(self._translated_facts.items(rest))
+            question.answer_type = question.answer_type or next(iter(self._translated_types.items(rest)), None)
         # Safety first: danger decides before anything else, in every language.
         asks_about_page = bool(question.partners or question.answer_type
                                or intent_words & {"list", "summary", "location", "source"})
@@ -349,9 +360,10 @@ class Understanding(Deciding):
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
             question.age = int(re.search(r"\d+", age.group()).group())
             # The age is no figure to find: "Meine Enkelin ist 15 …" is not "aus 15 … Mitgliedern".
-            terms = [t for t in terms if t != str(question.age)] + [self.wording.lemma("Alter")]
+            terms = [t for t in terms if t != str(question.age)] + [self.wording.lemma(AGE_WORD)]
             question.story = [t for t in question.story if t != str(question.age)]
-        question.content = terms
+        # A kind of fact said in another language is asked as in German.
+        question.content = unique([*foreign_facts, *terms])
         question.named = bool(question.partners)
         ordinal = self._ordinal(words, question.sentences)
         question.counted = ordinal is not None

@@ -26,6 +26,7 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung"),
     ("Beim Turnier haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung"),
     ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung"),
+    ("In der Klinik hat der Arzt meine Frau wegen ihrem Kopftuch sehr respektlos behandelt.", "diskriminierung"),
 ])
 def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
     assert topic in [t.id for t in situations.topics_in(text)]

@@ -43,6 +43,12 @@ BREAKAGES: Dict[str, tuple] = {
     "fact words asking also for no group": (
         lambda d: next(g for g in d["fact_words"] if g["id"] == "angebot").update(asks_also=["leistung"]),
         ["fact_words 'angebot'", "asks_also", "leistung"]),
+    "target group combining an unknown group": (
+        lambda d: next(g for g in d["target_groups"] if g["id"] == "junge_migranten").update(
+            combines=["junge_menschen", "senioren"]), ["target_groups 'junge_migranten'", "combines", "senioren"]),
+    "target group combining one group": (
+        lambda d: next(g for g in d["target_groups"] if g["id"] == "junge_migranten").update(combines=["migranten"]),
+        ["target_groups 'junge_migranten'", "combines", "zwei"]),
     "situation with one cue list": (lambda d: d["situations"][0].update(all_of=[["Wohnung"]]), ["situations", "all_of"]),
     "address without city": (
         lambda d: _partner(d, "kfi")["places"][0].update(address="Seibertzstr. 1"), ["'kfi'", "address", "Arnsberg"]

@@ -911,6 +911,9 @@ def test_an_age_after_a_family_word_is_an_age_stated() -> None:
     assert AGE_STATED.search("meine tochter 19 sucht ausbildung")
     assert AGE_STATED.search("Mein Sohn, 15, ist neu hier")
     assert not AGE_STATED.search("Adenauerallee 12-14")
+    # "He will be 18 in a year": Ukrainian and Russian say an age with the pronoun alone.
+    assert AGE_STATED.search("Через рік йому буде 18.") and AGE_STATED.search("ей уже 16")
+    assert not AGE_STATED.search("йому 5 хвилин") and not AGE_STATED.search("ему 20 евро")
 
 
 def test_feedback_with_a_question_gets_the_answer_and_feedback_alone_the_fixed_reply(directory) -> None:
@@ -1263,6 +1266,59 @@ def test_a_group_said_after_another_whose_label_says_it_only_describes_that_grou
         p.id for p in directory.for_target_group(parents.id)}
     assert partners(f"Ich bin {broad_word} und gibt es was für {parents_word}?") > {
         p.id for p in directory.for_target_group(parents.id)}
+
+
+def test_two_groups_said_together_mean_the_group_that_combines_them(directory) -> None:
+    """"Wer hilft jungen Leuten mit Migration?": young people and migrants said together are the
+    young migrants (`combines`); a partner for that group fits both, one for young people or for
+    migrants only one, so it alone answers. A group said alone keeps all its partners."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    combined = next(g for g in directory.knowledge.target_groups if len(set(g.combines) - {g.id}) == 2)
+    first, second = (directory.knowledge.target_group(i) for i in combined.combines)
+    entities = [entity("target_group", first.words[0]), entity("target_group", second.words[0])]
+
+    def partners(found: List[Dict[str, Any]]) -> set:
+        tracker = make_tracker(text="Wer hilft da?", intent="ask_target_group_help", entities=found)
+        return {p.id for p in understanding.read(tracker, Memory()).partners}
+
+    assert partners(entities) == {p.id for p in directory.for_target_group(combined.id)}
+    assert partners(entities[:1]) == {p.id for p in directory.for_target_group(first.id)} > partners(entities)
+
+
+def test_a_kind_of_fact_in_another_language_is_the_subjects_sentence_of_that_kind(directory) -> None:
+    """"Ne zaman kuruldu?" about the ZfTI: the knowledge file's Turkish words of the founding and
+    of "when" find its founding sentence, quoted in German; the page says no age limit of it, so
+    an age stated in Ukrainian ("йому буде 18") gets that, honestly."""
+    knowledge = directory.knowledge
+    founding = next(g for g in knowledge.fact_words if g.id == "gruendung")
+    when = next(g for g in knowledge.question_words if g.id == "date")
+    text = f"{when.translations['tr'][0]} {founding.translations['tr'][0]}?"
+    reply, _ = ask(text, "nlu_fallback", slots={SUBJECT_SLOT: "zfti"})
+    founded = next(s for s in knowledge.partner("zfti").quoted_sentences if "gegründet" in s)
+    assert founded in reply
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Через рік йому буде 18. Чи може він тоді ще туди ходити?", intent="out_of_scope")
+    assert understanding.read(tracker, Memory(subject="zfti")).asked == Asked.NOT_STATED
+    jmd = understanding.read(tracker, Memory(subject="jmd"))
+    assert jmd.asked == Asked.FACT and "Alter" in jmd.fact.sentence.text
+
+
+def test_a_city_of_the_story_does_not_keep_a_named_partner_from_its_summary(directory) -> None:
+    """"Ich mache Stadtführungen in Köln. Gibt es hier ein Migrationsmuseum …?": the city is where
+    the writer works, not what is asked; the partner named is described (not a sentence of another
+    partner that happens to share the story's words). A city in the question asks more."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    partner = next(p for p in directory.partners if p.cities)
+    city = partner.cities[0]
+
+    def asked(text: str) -> Asked:
+        at = text.index(partner.name)  # found in the text, as the NLU's extractor reports it
+        named = {**entity("partner", partner.id), "start": at, "end": at + len(partner.name)}
+        tracker = make_tracker(text=text, intent="ask_target_group_help", entities=[entity("city", city), named])
+        return understanding.read(tracker, Memory()).asked
+
+    assert asked(f"Ich mache Stadtführungen in {city}. Gibt es hier {partner.name}?") == Asked.SUMMARY
+    assert asked(f"Gibt es {partner.name} in {city}?") != Asked.SUMMARY
 
 
 def test_a_topic_word_in_a_mit_phrase_after_a_group_describes_the_group(directory) -> None:
