@@ -112,6 +112,11 @@ QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches
 NEW_TOPIC_WITHIN = 2
 # A message of a question phrase and at most one word more ("bis zu welchem Alter?") has at most this many words.
 FRAGMENT_MAX_WORDS = 5
+# In another language a question word without a kind of fact asks about the subject in a message of
+# at most this many words ("من الذي أطلق هذه المبادرة؟ أي وزارة بالضبط؟"); "who" alone in at most
+# BARE_WHO_WORDS ("Kim?", "А кто?"): longer, it asks who helps.
+OTHER_LANGUAGE_FRAGMENT_WORDS = 8
+BARE_WHO_WORDS = 3
 # An asking sentence with this many words the page knows is read without the story before it.
 ASKING_SAYS_ENOUGH = 4
 # "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
@@ -133,8 +138,11 @@ AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s
                          r"|\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\b" + _CHILD_WORDS + r"\s+(?:is\s+)?\d{1,2}\b(?!\s*(?:min|hour|day|week|month|km))"
                          r"|\b\d{1,2}\s*ya[şs][ıi]nda"
                          r"|" + _CYRILLIC_CHILD + r"\s*,?\s*\d{1,2}\s*(?:років|роки|рік|лет|года|год)\b"
-                         r"|(?<!\w)(?:йому|їй|ему|ей)\s+(?:буде|будет|вже|уже|исполнится|виповниться)?\s*\d{1,2}\b"
-                         r"(?!\s*(?:хв|мин|час|годин|дн|тиж|нед|міс|мес|км|€|евро|євро|грн|руб|%))"
+                         r"|(?<!\w)(?:йому|їй|ему|ей)\s+(?:(?:буде|будет|вже|уже|скоро|всего|только|лише|тільки"
+                         r"|исполнится|исполнилось|виповниться|виповнилося)\s+){0,2}\d{1,2}\b(?!\s*(?:-\d|хв|мин|час"
+                         r"|годин|дн|тиж|нед|міс|мес|км|€|\$|евро|євро|грн|руб|долл|долар|%|раз|числ|сообщ|повідом"
+                         r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+                         r"|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд))"
                          r"|\b(?:syn|córka|corka)\s*,?\s*(?:ma\s+)?\d{1,2}\s+lat"
                          r"|(?:عمره|عمرها|عمري)\s*\d{1,2}\s*(?:سنة|سنوات|عام|سنين)", re.IGNORECASE)
 # What a group said counts for a partner of a group that combines it with another group said

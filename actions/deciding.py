@@ -18,8 +18,9 @@ from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from actions.cues import (
     AGE_WORD,
-    COMBINED_WEIGHT,
+    BARE_WHO_WORDS,
     BELONGING,
+    COMBINED_WEIGHT,
     DOMINANT_SHARE,
     DOUBTED_FACTOR,
     FIGURE_TYPES,
@@ -31,6 +32,7 @@ from actions.cues import (
     MIN_OPEN_SCORE,
     MIN_OWN_WORD,
     MIN_TYPED_FOLLOW_UP_SCORE,
+    OTHER_LANGUAGE_FRAGMENT_WORDS,
     PAST,
     SMALL_WORDS,
     WHOM_TERM,
@@ -124,13 +126,21 @@ class Deciding:
 
     def _fact_asked_in_other_language(self, q: Question, intent_words: Set[str]) -> Optional[Asked]:
         """"Ne zaman kuruldu?" about one partner: its sentence of that kind, quoted in German (a
-        kind of fact or a question word of the knowledge file's translations; an age stated asks
-        for the age limit, unless the message asks who helps). When the page says no such thing
+        kind of fact of the knowledge file's translations, with its question word; an age stated asks
+        for the age limit). Not when the message asks who helps. When the page says no such thing
         of it: that, honestly."""
+        if "help" in intent_words or len(q.partners) != 1:  # "Кто может мне помочь?" asks who helps
+            return None
         kinds = [t for t in q.content if is_concept(t)]
-        if q.age is not None and "help" not in intent_words:
+        if q.age is not None:
             kinds += [t for t in self.index.known([self.wording.lemma(AGE_WORD)]) if is_concept(t)]
-        if len(q.partners) != 1 or not (kinds or q.answer_type not in (None, "place")):
+        # A question word alone ("Kiedy?", "Hangi bakanlık?") asks about the subject only as a short
+        # follow-up that names no partner, group or topic; "who" only as a bare "Kim?" ("Кто может мне
+        # помочь?" asks who helps).
+        words = len(q.text.split())
+        elliptic = q.answer_type not in (None, "place") and not (q.named or q.groups or q.topics) and (
+            words <= OTHER_LANGUAGE_FRAGMENT_WORDS if q.answer_type != "person" else words <= BARE_WHO_WORDS)
+        if not (kinds or elliptic):
             return None
         hit = self.index.best(kinds, [q.partners[0].id], q.answer_type)
         if hit is not None and (hit.matched or q.answer_type):

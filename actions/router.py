@@ -193,12 +193,20 @@ class Router:
         return []
 
     def help_translated(self, q: Question) -> Events:
+        """Who helps, in the user's language; each partner said in the page's words as in German
+        (the sentence that fits the message, else its first), announced as German once."""
         partners = q.partners
         if not partners:
             return self.not_understood(q)
-        blocks = [self._partner_block(p) for p in partners]
-        return self._list_reply(self._say_in("help_heading") + "\n\n" + "\n\n".join(blocks), partners, Asked.HELP,
-                                buttons=False)
+        blocks = []
+        for partner in partners:
+            reason = self.answers.reason_for(partner, q.reasons)
+            block = self._partner_block(partner)
+            name, _, reach = block.partition("\n")
+            blocks.append("\n".join([name, *([self.answers.quoted(reason)] if reason else []), reach]))
+        heading = "\n".join([self._say_in("help_heading"),
+                             self._say_in("german_follows", site=self.directory.knowledge.source_site)])
+        return self._list_reply(heading + "\n\n" + "\n\n".join(blocks), partners, Asked.HELP, buttons=False)
 
     def location_translated(self, q: Question) -> Events:
         site = self.directory.knowledge.source_site
@@ -322,8 +330,10 @@ class Router:
 
     @staticmethod
     def _place_sentence(partner: Partner, city: Optional[str]) -> Optional[str]:
-        """The partner's first quoted sentence that names the asked city, else one of its cities."""
-        names = [city] if city and city in partner.cities else list(partner.cities)
+        """The partner's first quoted sentence that names the asked city, else one of its cities, else
+        the place as the page calls it ("Das ZfTI ist Institut an der Universität Duisburg-Essen")."""
+        names = [city] if city and city in partner.cities else list(partner.cities) or [
+            place.label for place in partner.places if place.label]
         return next((s for s in partner.quoted_sentences if any(n in s for n in names)), None)
 
     def fact(self, q: Question) -> Events:

@@ -83,12 +83,15 @@ def test_danger_words_in_a_question_about_partners_are_no_emergency(knowledge, t
     ("pl", "Gdzie młodzież może dostać poradę?"),
 ])
 def test_a_question_in_another_language_gets_its_partners_in_that_language(knowledge, language, text) -> None:
-    """Young people + advice: the partners that serve both, as in German."""
+    """Young people + advice: the partners that serve both, as in German, each said in the page's
+    words (announced as German) as in German."""
     answer, slots = ask(text)
     young = [p for p in knowledge.partners if "junge_menschen" in p.target_groups]
     fitting = [p for p in young if "beratung" in p.topics] or young
     assert fitting and all(p.display_name in answer for p in fitting)
+    assert all(any(f"„{s}“" in answer for s in p.quoted_sentences) for p in fitting), answer
     assert REPLIES.text("help_heading", language) in answer
+    assert REPLIES.text("german_follows", language, site=knowledge.source_site) in answer
     assert slots.get("language") == language
 
 

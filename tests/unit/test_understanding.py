@@ -807,6 +807,15 @@ def test_an_age_in_a_message_of_another_language_is_answered(directory) -> None:
     assert reply
 
 
+def test_a_place_without_a_city_is_said_with_the_pages_sentence_that_names_it(directory) -> None:
+    """"wo ist die angesiedelt?" about the ZfTI: its place has no city of its own ("Institut an der
+    Universität Duisburg-Essen"); the page's sentence that names that place is quoted with it."""
+    partner, label = next((p, pl.label) for p in directory.partners if not p.cities for pl in p.places
+                          if pl.label and any(pl.label in s for s in p.quoted_sentences))
+    reply, _ = ask("Wo ist die angesiedelt?", "ask_partner_location", slots={SUBJECT_SLOT: partner.id})
+    assert label in reply and any(f"„{s}“" in reply for s in partner.quoted_sentences if label in s), reply
+
+
 def test_a_contact_block_is_quoted_as_the_page_prints_it_with_the_address_to_copy(directory, index) -> None:
     """The page prints a place one part per line ("Seibertzstr. 1" / "59821 Arnsberg"): the quote
     keeps those lines, and the address follows as the one line of the contact card."""
@@ -912,8 +921,10 @@ def test_an_age_after_a_family_word_is_an_age_stated() -> None:
     assert AGE_STATED.search("Mein Sohn, 15, ist neu hier")
     assert not AGE_STATED.search("Adenauerallee 12-14")
     # "He will be 18 in a year": Ukrainian and Russian say an age with the pronoun alone.
-    assert AGE_STATED.search("Через рік йому буде 18.") and AGE_STATED.search("ей уже 16")
-    assert not AGE_STATED.search("йому 5 хвилин") and not AGE_STATED.search("ему 20 евро")
+    assert all(AGE_STATED.search(t) for t in ("Через рік йому буде 18.", "ей уже 16", "ему исполнилось 18 лет",
+                                              "йому скоро буде 17"))
+    assert not any(AGE_STATED.search(t) for t in ("йому 5 хвилин", "ему 20 евро", "ему 18 марта пришло письмо",
+                                                  "звонил ему 5 раз", "дали ему 50 долларов", "ему 5-10 минут"))
 
 
 def test_feedback_with_a_question_gets_the_answer_and_feedback_alone_the_fixed_reply(directory) -> None:
@@ -1301,6 +1312,11 @@ def test_a_kind_of_fact_in_another_language_is_the_subjects_sentence_of_that_kin
     assert understanding.read(tracker, Memory(subject="zfti")).asked == Asked.NOT_STATED
     jmd = understanding.read(tracker, Memory(subject="jmd"))
     assert jmd.asked == Asked.FACT and "Alter" in jmd.fact.sentence.text
+    # A question word alone in a longer message, or one that asks who helps, is no such question.
+    for other in ("Кто может мне помочь?", f"{when.translations['tr'][0]} ayrımcılığa uğradığımda kim bana yardım "
+                  "edebilir, bilmiyorum?"):
+        read = understanding.read(make_tracker(text=other, intent="out_of_scope"), Memory(subject="zfti"))
+        assert read.asked not in (Asked.FACT, Asked.NOT_STATED), other
 
 
 def test_a_city_of_the_story_does_not_keep_a_named_partner_from_its_summary(directory) -> None:
