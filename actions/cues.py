@@ -101,6 +101,9 @@ GOING_BACK = {"nochmal": frozenset("zu zum zur der die das den dem".split()),
               "zurueck": frozenset("zu zum zur".split())}
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
+# "für mich als Mutter", "für uns": what is asked for oneself (folded).
+FOR = frozenset({"fuer", "for"})
+ONESELF = frozenset({"mich", "uns", "me", "us"})
 FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
 QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
@@ -191,6 +194,11 @@ ORDINALS = {"erste": 0, "ersten": 0, "erster": 0, "erstes": 0, "zweite": 1, "zwe
              "zweitgenannte": 1, "zweitgenannten": 1, "zweitgenannter": 1, "zweitgenanntes": 1,
              "letztgenannte": -1, "letztgenannten": -1, "letztgenannter": -1, "letztgenanntes": -1,
              "first": 0, "second": 1, "third": 2, "last": -1}
+
+
+# Kinds of partner (knowledge.KINDS) that name the kind as the last part of a compound ("Landesgremium",
+# "Fachnetzwerk"); not "…partner" ("Kooperationspartner" are those a partner works with).
+COMPOUND_KINDS = ("Gremium", "Netzwerk")
 
 
 def not_negated_kinds(kinds: List[str], folded: str) -> List[str]:

@@ -33,10 +33,12 @@ from actions.cues import (
     ASKING_SAYS_ENOUGH,
     ATTACHED,
     COMMON_WORD_SHARE,
+    COMPOUND_KINDS,
     DEMONSTRATIVES,
     ENGLISH_DEMONSTRATIVES,
     ENGLISH_KINDS,
     EXISTS,
+    FOR,
     FRAGMENT_MAX_WORDS,
     GENITIVE,
     INDEFINITE,
@@ -45,6 +47,7 @@ from actions.cues import (
     NEW_TOPIC_WITHIN,
     NUMBER_MARKS,
     OF_THE_SUBJECT,
+    ONESELF,
     ORDINALS,
     ORIGIN,
     PARTNER_QUESTION_INTENTS,
@@ -247,6 +250,11 @@ class Understanding(Deciding):
             return question
         nlu_groups = list(question.groups)
         rest = self._find_in_text(question, entities)
+        # "ein Landesgremium" is a Gremium: the kind as the last part of a compound counts as said
+        # (not in a partner's name, even misspelt: "elternetzwerk" is the Elternnetzwerk).
+        compound_kinds = [k for k in COMPOUND_KINDS for w in rest.split() if len(w) > len(k)
+                          and self.wording.parts(w.capitalize())[-1:] == (self.wording.lemma(k),)]
+        question.kinds = unique([*question.kinds, *not_negated_kinds(compound_kinds, fold(text))])
         groups_in_text = [g for g in question.groups if g not in nlu_groups]
         words = fold(text).split()
         question.simple = question.language == "de" and len(words) <= SIMPLE_MAX_WORDS
@@ -374,8 +382,11 @@ class Understanding(Deciding):
         # word means the group; only one before it can point back to the subject.
         # So does one after a topic's word in the asking sentence: "und zwischen den Bundesländern,
         # wo stimmen die sich ab?" asks about the Länder, not the subject.
+        # So does one after a group asked for oneself: "und für mich als Mutter? Verein mit anderen Eltern,
+        # die auch eingewandert sind?" asks for the parents' partners, not about the subject.
+        for_oneself = any(a in FOR and b in ONESELF for a, b in zip(words, words[1:]))
         said_at = [m.start for m in self.directory.group_mentions(" ".join(words))] \
-            if question.groups and "help" in intent_words else []
+            if question.groups and ("help" in intent_words or for_oneself) else []
         asking_from = len(words) - len(question.asking.split())
         topics_at = [m.start for m in self.directory.topic_mentions(" ".join(words))] if question.topics else []
         # A topic of the story counts when the asking sentence names none and asks who helps: "… hat zu

@@ -1319,6 +1319,33 @@ def test_a_kind_of_fact_in_another_language_is_the_subjects_sentence_of_that_kin
         assert read.asked not in (Asked.FACT, Asked.NOT_STATED), other
 
 
+def test_a_pronoun_after_a_group_asked_for_oneself_means_the_group(directory) -> None:
+    """"und für mich als Mutter? Verein mit anderen Eltern, die auch eingewandert sind?" after the
+    fathers' partner: "die" follows the parents' word, so the parents' partners are asked for."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    parents = directory.knowledge.target_group("eltern")
+    subject = next(p for p in directory.partners if parents.id not in p.target_groups and p.kind == "Netzwerk")
+    text = "und für mich als Mutter? Verein mit anderen Eltern, die auch eingewandert sind?"
+    tracker = make_tracker(text=text, intent="ask_target_group_help", entities=[entity("target_group", parents.id)])
+    read = understanding.read(tracker, Memory(subject=subject.id, mentioned=[subject.id]))
+    assert [p.id for p in read.partners] == [p.id for p in directory.for_target_group(parents.id)]
+
+
+def test_a_kind_at_the_end_of_a_compound_is_a_kind_said(directory) -> None:
+    """"Gibt es ein Landesgremium, das sich um deren Aufnahme kümmert?" after a partner of another
+    kind: "…gremium" says the kind asked for, so the Gremium for that topic answers, not the subject."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    topic, partner, gremium = next((t, p, g) for t in directory.knowledge.topics for p in directory.for_topic(t.id)
+                                   for g in directory.for_topic(t.id) if p.kind == "Partner" and g.kind == "Gremium")
+
+    def partners(text: str) -> List[str]:
+        tracker = make_tracker(text=text, intent="ask_target_group_help", entities=[entity("topic", topic.id)])
+        return [p.id for p in understanding.read(tracker, Memory(subject=partner.id, mentioned=[partner.id])).partners]
+
+    assert partners(f"Gibt es ein Landesgremium, das sich um {topic.words[0]} kümmert?") == [gremium.id]
+    assert partner.id in partners(f"Gibt es eine Stelle, die sich um {topic.words[0]} kümmert?")
+
+
 def test_a_city_of_the_story_does_not_keep_a_named_partner_from_its_summary(directory) -> None:
     """"Ich mache Stadtführungen in Köln. Gibt es hier ein Migrationsmuseum …?": the city is where
     the writer works, not what is asked; the partner named is described (not a sentence of another
