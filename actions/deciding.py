@@ -305,6 +305,10 @@ class Deciding:
         if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
             return None
         hit = self.index.best(content, subject_ids, q.answer_type)
+        if len(subject_ids) > 1 and not q.named and q.answer_type:
+            # "welches Jahrzehnt war das?" after a list: the first of the list, when its page says it.
+            first = self.index.best(content, subject_ids[:1], q.answer_type)
+            hit = first if first is not None and first.has_evidence else hit
         asked_only = [term for term in content if term not in q.back_words]
         if q.back_words and self.index.known(asked_only):
             # "nochmal das Institut an meiner Uni – wer ist da der Träger?": the asking words choose,

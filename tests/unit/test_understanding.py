@@ -1331,6 +1331,23 @@ def test_a_pronoun_after_a_group_asked_for_oneself_means_the_group(directory) ->
     assert [p.id for p in read.partners] == [p.id for p in directory.for_target_group(parents.id)]
 
 
+def test_a_typed_follow_up_after_a_list_is_about_the_first_listed(directory, index: FactIndex) -> None:
+    """"welches Jahrzehnt war das?" after a list of partners: the first of the list, whose sentence
+    says when, not the listed partner whose date merely scores higher."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    dated = [p.id for p in directory.partners
+             if (hit := index.best([], [p.id], "date")) is not None and hit.has_evidence][:3]
+    assert len(dated) >= 2
+
+    def about(listed: List[str]) -> Optional[str]:
+        tracker = make_tracker(text="und wann war das?", intent="nlu_fallback")
+        read = understanding.read(tracker, Memory(listed=listed, mentioned=listed, last_asked="help"))
+        return read.fact.sentence.partner_id if read.fact else None
+
+    assert about(dated) == dated[0]
+    assert about(dated[1:] + dated[:1]) == dated[1]
+
+
 def test_a_kind_at_the_end_of_a_compound_is_a_kind_said(directory) -> None:
     """"Gibt es ein Landesgremium, das sich um deren Aufnahme kümmert?" after a partner of another
     kind: "…gremium" says the kind asked for, so the Gremium for that topic answers, not the subject."""
