@@ -101,10 +101,10 @@ GOING_BACK = {"nochmal": frozenset("zu zum zur der die das den dem".split()),
               "zurueck": frozenset("zu zum zur".split())}
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
+FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # "für mich als Mutter", "für uns": what is asked for oneself (folded).
 FOR = frozenset({"fuer", "for"})
 ONESELF = frozenset({"mich", "uns", "me", "us"})
-FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
 # The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
 QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
                            "wodurch worueber wovon worum wogegen".split())

@@ -88,6 +88,7 @@ class Deciding:
     detector: LanguageDetector
     _everywhere: Set[str]
     _ages: Dict[str, List[Tuple[int, int]]]
+    _combines: Dict[str, List[Set[str]]]
     _field_terms: Dict[str, Set[str]]
     _group_terms: Dict[str, Set[str]]
     _topic_terms: Dict[str, Set[str]]
@@ -694,7 +695,8 @@ class Deciding:
             # only, but not as well as one for a group and a topic said ("junge Migranten, die
             # diskriminiert werden" are for the anti-discrimination offices).
             served = said & set(partner.target_groups)
-            score: float = len(served) + COMBINED_WEIGHT * len(said & self._groups_served(partner, said) - served)
+            combined = set().union(*(c for c in self._combines[partner.id] if c <= said))
+            score: float = len(served) + COMBINED_WEIGHT * len(combined - served)
             score += sum(t.id in partner.topics for t in q.topics)
             # A situation told ("wer entscheidet, in welche Stadt wir kommen") outweighs a group
             # named on the way ("mit Familie").
@@ -707,15 +709,6 @@ class Deciding:
                 scores[partner.id] = score + (partner.kind in q.kinds)
         best = max(scores.values(), default=0)
         return [p for p in self.directory.partners if best and scores.get(p.id) == best]
-
-    def _groups_served(self, partner: Partner, said: Set[str]) -> Set[str]:
-        """The partner's target groups, and the groups said that one of them combines."""
-        served = set(partner.target_groups)
-        for group_id in partner.target_groups:
-            group = self.directory.knowledge.target_group(group_id)
-            if group is not None and group.combines and said.issuperset(group.combines):
-                served.update(group.combines)
-        return served
 
     def _only_one_names(self, q: Question, content: List[str], fitting: Sequence[Partner]) -> Optional[Partner]:
         """The partner whose sentence answers the message with a word of the page that no other

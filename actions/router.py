@@ -134,11 +134,12 @@ class Router:
             lines += [f"{self._say_in('label_place')}: {city}" for city in partner.cities]
         return lines
 
-    def _partner_block(self, partner: Partner, fields: Sequence[str] = ()) -> str:
+    def _partner_block(self, partner: Partner, fields: Sequence[str] = (), said: Sequence[str] = ()) -> str:
+        """A partner's name, what the page says of it (`said`, quoted) and how to reach it."""
         lines = self._reach_lines(partner, fields)
         if not lines:
             lines = [self._say_in("no_contact", site=self.directory.knowledge.source_site, name=partner.display_name)]
-        return "\n".join([f"{partner.display_name}", *lines])
+        return "\n".join([f"{partner.display_name}", *said, *lines])
 
     def emergency(self, q: Question) -> Events:
         """Safety first: the emergency numbers before anything else, in the user's language."""
@@ -198,12 +199,8 @@ class Router:
         partners = q.partners
         if not partners:
             return self.not_understood(q)
-        blocks = []
-        for partner in partners:
-            reason = self.answers.reason_for(partner, q.reasons)
-            block = self._partner_block(partner)
-            name, _, reach = block.partition("\n")
-            blocks.append("\n".join([name, *([self.answers.quoted(reason)] if reason else []), reach]))
+        blocks = [self._partner_block(p, said=[self.answers.quoted(reason)] if reason else [])
+                  for p in partners for reason in [self.answers.reason_for(p, q.reasons)]]
         heading = "\n".join([self._say_in("help_heading"),
                              self._say_in("german_follows", site=self.directory.knowledge.source_site)])
         return self._list_reply(heading + "\n\n" + "\n\n".join(blocks), partners, Asked.HELP, buttons=False)

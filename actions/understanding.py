@@ -125,6 +125,12 @@ class Understanding(Deciding):
         self._ages: Dict[str, List[Tuple[int, int]]] = {
             p.id: [(int(low), int(high)) for s in p.quoted_sentences for low, high in AGE_RANGE.findall(s)]
             for p in knowledge.partners}
+        # The groups that, said together, mean one of a partner's groups (`combines`), for _fitting.
+        self._combines: Dict[str, List[Set[str]]] = {
+            p.id: [set(g.combines) for gid in p.target_groups
+                   if (g := knowledge.target_group(gid)) is not None and g.combines] for p in knowledge.partners}
+        # The kinds said as the last part of a compound ("Landesgremium"), by that part's lemma.
+        self._compound_kinds: Dict[str, str] = {wording.lemma(k): k for k in COMPOUND_KINDS}
         # Words of the other languages, matched only in messages of another language.
         self._translated_intents = TranslatedWords(
             (w, v.id) for v in knowledge.intent_words for words in v.translations.values() for w in words)
@@ -252,8 +258,8 @@ class Understanding(Deciding):
         rest = self._find_in_text(question, entities)
         # "ein Landesgremium" is a Gremium: the kind as the last part of a compound counts as said
         # (not in a partner's name, even misspelt: "elternetzwerk" is the Elternnetzwerk).
-        compound_kinds = [k for k in COMPOUND_KINDS for w in rest.split() if len(w) > len(k)
-                          and self.wording.parts(w.capitalize())[-1:] == (self.wording.lemma(k),)]
+        compound_kinds = [self._compound_kinds[part] for w in rest.split()
+                          for part in self.wording.parts(w.capitalize())[-1:] if part in self._compound_kinds]
         question.kinds = unique([*question.kinds, *not_negated_kinds(compound_kinds, fold(text))])
         groups_in_text = [g for g in question.groups if g not in nlu_groups]
         words = fold(text).split()
