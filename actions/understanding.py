@@ -297,7 +297,9 @@ class Understanding(Deciding):
             question.partners, question.named = [assigned[0]], True
             question.asked = ANSWER_FOR_TRAINER_CHOICE[assigned[1]]
             return question
-        question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & set(words))
+        # "alle" of the story ("alle sehen die nur als Problem. Gibt es was für Jungs?") is no list of all.
+        question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"}
+                                                              & set(question.asking.split()))
         rest_words = rest.split()
         # "andere Frage: …" starts a new subject; "Frage" is no word of a partner's name.
         new_topic = [m for m in self._intent_words.find(rest, exact_only=True) if m.item == "new_topic"]

@@ -2729,3 +2729,31 @@ def test_a_son_in_another_language_is_a_young_person_with_migration_history(dire
     understanding = actions.UNDERSTANDING.get(directory)
     question = understanding.read(make_tracker(text="oğlum için yardım var mı?", intent="out_of_scope"), Memory())
     assert question.asked == Asked.HELP and "jmd" in [p.id for p in question.partners]
+
+
+def test_all_of_the_story_asks_for_no_list_of_all(directory) -> None:
+    """"… alle sehen die nur als Problem. Gibt es vom Land was extra für Jungs?": "alle" of the story
+    before the question is no list of every partner; the asking sentence's group is asked for. Only an
+    "alle" in the asking sentence ("Zeig mir alle Partner") lists them all."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    story = "ich mache sport mit jungs, viele aus einwandererfamilien. alle sehen die nur als problem. "
+    question = understanding.read(make_tracker(text=story + "gibt es vom land was extra für jungs?",
+                                               intent="ask_target_group_help",
+                                               entities=[entity("target_group", "jungen")]), Memory())
+    assert not question.wants_all and question.asked == Asked.HELP
+    assert [p.id for p in question.partners] == ["jungenarbeit"]
+    question = understanding.read(make_tracker(text="Zeig mir alle Partner", intent="ask_partner_list"), Memory())
+    assert question.wants_all and question.asked == Asked.LIST
+
+
+def test_an_english_question_which_ministry_started_it(directory) -> None:
+    """"which ministry started this initiative?" about the Landesinitiative Jungenarbeit asks who
+    initiated it (an organisation): the sentence that names the Ministerium, quoted in German."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jungenarbeit", mentioned=["jungenarbeit"], last_asked=Asked.HELP.value)
+    tracker = make_tracker(text="sorry my german is not so good: which ministry started this initiative?",
+                           intent="ask_target_group_help")
+    question = understanding.read(tracker, memory)
+    assert question.language == "en" and question.answer_type == "organisation"
+    assert question.asked == Asked.FACT and question.fact is not None
+    assert "Ministerium für Kinder, Jugend, Familie" in question.fact.sentence.text
