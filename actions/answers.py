@@ -214,10 +214,13 @@ class Answers:
         for position, partner in enumerate(partners):
             reach = self.contact_lines(partner) or [f"{self.label('seat')}: {c}" for c in partner.cities]
             said = self.reason_for(partner, reasons)
-            # The first of the list fits the message best: it is said what it is (its first sentence)
-            # before the sentence that fits the message, when that is another one.
-            first = self.reason_for(partner, {})
-            quotes = [first, said] if position == 0 and first != said else [said]
+            # The first of the list fits the message best: it is said what it is, as a single partner
+            # is (its description, the page's own words: "… unterstützt die kommunalen
+            # Migrantenvertretungen, koordiniert ihre Arbeit …" is the Landesintegrationsrat's second
+            # sentence), before the sentence that fits the message, when that is another one.
+            described = [t for t in partner.quoted_sentences if t in (partner.description or "")] or [
+                self.reason_for(partner, {})]
+            quotes = [*described, *([said] if said not in described else [])] if position == 0 else [said]
             said = " ".join(self.quoted(s) for s in quotes if s) or None
             block = f"• {partner.display_name}: {said}" if said else f"• {self.partner_line(partner)}"
             if reach:

@@ -37,17 +37,22 @@ def test_the_no_contact_answers_say_the_frames_of_the_replies_file(knowledge, tm
 
 
 def test_the_first_partner_of_a_list_is_said_what_it_is_before_the_sentence_that_fits(knowledge) -> None:
-    """A list of who helps: the first partner (the one the message fits best) is introduced by
-    its first sentence, what it is, and then by the sentence that fits the message; the others
-    by that sentence alone, so the list stays short."""
-    first, second = [p for p in knowledge.partners if len(p.quoted_sentences) >= 2][:2]
+    """A list of who helps: the first partner (the one the message fits best) is introduced as a
+    single partner is, by its description (every sentence of it: what it is and what it does), and
+    then by the sentence that fits the message; the others by that sentence alone, so the list
+    stays short."""
+    described = [p for p in knowledge.partners if len([s for s in p.quoted_sentences if s in p.description]) >= 2]
+    first = described[0]
+    second = next(p for p in knowledge.partners if p is not first and len(p.quoted_sentences) >= 2)
+    own = [s for s in first.quoted_sentences if s in first.description]
     reasons = {p.id: p.quoted_sentences[-1] for p in (first, second)}
+    assert reasons[first.id] not in own
     answers = Answers(Replies(), knowledge.source_site)
     reply = answers.partners_for_group("Eltern", [first, second], reasons)
     block_first, block_second = reply.split("\n• ")[1:]
-    assert first.quoted_sentences[0] in block_first and reasons[first.id] in block_first
-    assert block_first.index(first.quoted_sentences[0]) < block_first.index(reasons[first.id])
+    assert all(f"„{s}“" in block_first for s in own) and reasons[first.id] in block_first
+    assert block_first.index(own[-1]) < block_first.index(reasons[first.id])
     assert reasons[second.id] in block_second and second.quoted_sentences[0] not in block_second
-    # A reason that is the first sentence is said once.
-    reply = answers.partners_for_group("Eltern", [first, second], {first.id: first.quoted_sentences[0]})
-    assert reply.count(first.quoted_sentences[0]) == 1
+    # A reason that is a sentence of the description is said once.
+    reply = answers.partners_for_group("Eltern", [first, second], {first.id: own[-1]})
+    assert reply.count(own[-1]) == 1
