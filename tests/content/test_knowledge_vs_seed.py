@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.knowledge import PROJECT_ROOT, KnowledgeBase, load_knowledge
+from actions.knowledge import PROJECT_ROOT, KnowledgeBase, _split_sentences as split_sentences, load_knowledge
 from actions.sources import SEED_FILE, normalise, not_in_source, quoted_texts
 from tests.support.fixtures import REAL_KNOWLEDGE_FILE
 
@@ -104,6 +104,23 @@ def test_every_statement_of_the_seed_is_quoted(knowledge: KnowledgeBase, seed_te
     quoted = " | ".join(normalise(text) for text in texts)
     missing = [s for s in _seed_statements(seed_text) if s not in quoted]
     assert not missing, "Diese Sätze der Quelle fehlen in knowledge/partners.yml (facts):\n" + "\n".join(missing)
+
+
+def test_every_description_is_one_passage_of_the_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
+    """A description is shown as what the page says of a partner (its summary, the first of a
+    list): its sentences stand on the page one after the other, none of the page's left out
+    between them (the ZfTI's "Seitdem hat es sich zu einem wichtigen … Kompetenzzentrum …
+    entwickelt" was missing between its first and its third)."""
+    seed = re.sub(r"\s+", " ", normalise(seed_text))
+    gaps = []
+    for partner in knowledge.partners:
+        sentences = [re.sub(r"\s+", " ", normalise(s)) for s in split_sentences(partner.description or "")]
+        starts = [seed.find(s) for s in sentences]
+        for (sentence, start), next_start in zip(zip(sentences, starts), starts[1:]):
+            between = seed[start + len(sentence):next_start].strip() if start >= 0 <= next_start else "?"
+            if between:
+                gaps.append(f"{partner.id}: nach „{sentence[:60]}…“ fehlt „{between[:80]}…“")
+    assert not gaps, "Beschreibungen lassen Sätze der Seite aus (description):\n" + "\n".join(gaps)
 
 
 def test_numbers_in_summaries_appear_in_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
