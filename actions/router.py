@@ -387,9 +387,13 @@ class Router:
         return self._remember(q, partners, Asked.NOT_STATED, with_question=True)
 
     def summary(self, q: Question) -> Events:
+        """What a partner is; a partner asked to exist by what it does ("Gibt es Forschung zur
+        Türkei?") with the page's sentence that says it, when its description does not."""
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
             self.say(self.answers.partner_info(partner))
+        if q.fact is not None and len(partners) == 1 and q.fact.sentence.text not in (partners[0].description or ""):
+            self.say(self._quote(q.fact, partners[0]))
         return self._remember(q, partners, Asked.SUMMARY)
 
     def help(self, q: Question) -> Events:

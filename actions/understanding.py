@@ -548,9 +548,15 @@ class Understanding(Deciding):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
             if question.language == UNKNOWN:
                 question.asked = Asked.LANGUAGES
-        elif question.asked == Asked.FACT and self._asks_whether_it_exists(question, intent_words):
+        elif question.asked == Asked.FACT and (asked_to_exist := self._asked_to_exist(question, intent_words)):
             # Decided after the scope check: the sentence found made the question one about the page.
-            question.asked, question.fact = Asked.SUMMARY, None
+            if self._asks_whether_it_exists(question, asked_to_exist):
+                question.asked, question.fact = Asked.SUMMARY, None
+            elif asked_to_exist.id != memory.subject and asked_to_exist not in \
+                    self.directory.partners_named_exactly_in(question.text):
+                # "Gibt es in NRW auch Forschung zur Türkei und zur Einwanderung von dort?": a partner
+                # described, not talked about yet, is said what it is, with the sentence found.
+                question.asked = Asked.SUMMARY
         return question
 
     @staticmethod
@@ -874,7 +880,15 @@ class Understanding(Deciding):
         definite = bool(mentions) and all(m.start > 0 and words[m.start - 1] in OF_THE_SUBJECT for m in mentions)
         return subject if definite else None
 
-    def _asks_whether_it_exists(self, q: Question, intent_words: Set[str]) -> bool:
+    def _asked_to_exist(self, q: Question, intent_words: Set[str]) -> Optional[Partner]:
+        """The partner of the sentence found, when the message asks whether something exists
+        ("Gibt es ein Netzwerk …?", "Hat das Land eine Initiative …?") and it is the one answering."""
+        if EXISTS not in intent_words or q.answer_type or q.points_back or q.fields or q.fact is None:
+            return None
+        partner = self.directory.knowledge.partner(q.fact.sentence.partner_id or "")
+        return partner if partner is not None and [p.id for p in q.partners] == [partner.id] else None
+
+    def _asks_whether_it_exists(self, q: Question, partner: Partner) -> bool:
         """"Existiert ein Netzwerk für Lehrkräfte mit Migrationsgeschichte?", "Hat das Land eine
         Initiative für Jungs?": whether such a partner exists is answered by what it is (its
         description), not by one sentence that happens to share the group's or the name's words.
@@ -884,14 +898,9 @@ class Understanding(Deciding):
         partner described rather than named ("ein Gremium, das die Regierung berät"), also not
         when that sentence is part of the description anyway.
         """
+        assert q.fact is not None
         # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist.
-        some = INDEFINITE | SOMETHING
-        if EXISTS not in intent_words or not some & set(fold(q.text).split()) or q.answer_type or q.points_back \
-                or q.fields or q.fact is None:
-            return False
-        partner_id = q.fact.sentence.partner_id
-        partner = self.directory.knowledge.partner(partner_id or "")
-        if partner is None or [p.id for p in q.partners] != [partner.id]:
+        if not (INDEFINITE | SOMETHING) & set(fold(q.text).split()):
             return False
         # Named by its name (cut from the content already), every other word is what is asked to
         # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's

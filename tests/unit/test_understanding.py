@@ -2757,3 +2757,23 @@ def test_an_english_question_which_ministry_started_it(directory) -> None:
     assert question.language == "en" and question.answer_type == "organisation"
     assert question.asked == Asked.FACT and question.fact is not None
     assert "Ministerium für Kinder, Jugend, Familie" in question.fact.sentence.text
+
+
+def test_a_partner_described_and_asked_to_exist_is_said_what_it_is(directory) -> None:
+    """"Gibt es in NRW auch Forschung zur Türkei …?" while the conversation is about the DOMiD: a
+    partner not talked about yet, asked to exist by what it does, is said what it is (its
+    description), with the page's sentence found when the description does not say it. A partner
+    asked for by its name ("Gibt es beim JMD eine Onlineberatung?") gets the one sentence asked."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="domid", mentioned=["domid"], last_asked=Asked.FACT.value)
+    text = "Meine Nachbarin ist Türkin. Gibt es in NRW auch Forschung zur Türkei und zur Einwanderung von dort?"
+    entities = [entity("topic", "forschung"), entity("topic", "tuerkei")]
+    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help", entities=entities), memory)
+    assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["zfti"]
+    reply, _ = ask(text, "ask_target_group_help", entities, slots={SUBJECT_SLOT: "domid"})
+    zfti = directory.knowledge.partner("zfti")
+    assert zfti.description in reply
+    assert question.fact is not None and question.fact.sentence.text in reply
+    question = understanding.read(make_tracker(text="Gibt es beim JMD eine Onlineberatung?", intent="ask_partner_info",
+                                               entities=[entity("partner", "jmd")]), memory)
+    assert question.asked == Asked.FACT and "Onlineberatung" in question.fact.sentence.text
