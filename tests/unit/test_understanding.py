@@ -2777,3 +2777,18 @@ def test_a_partner_described_and_asked_to_exist_is_said_what_it_is(directory) ->
     question = understanding.read(make_tracker(text="Gibt es beim JMD eine Onlineberatung?", intent="ask_partner_info",
                                                entities=[entity("partner", "jmd")]), memory)
     assert question.asked == Asked.FACT and "Onlineberatung" in question.fact.sentence.text
+
+
+def test_which_body_does_something_is_said_what_it_is(directory) -> None:
+    """"Welches Gremium bündelt die Ausländerbeiräte und Integrationsräte auf Landesebene?" asks
+    which partner it is, as "gibt es" does: the answer is what the Landesintegrationsrat is (its
+    description: "… unterstützt die kommunalen Migrantenvertretungen, koordiniert ihre Arbeit …"),
+    not one sentence that shares the councils' words."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "Ich recherchiere für einen Artikel: Welches Gremium bündelt die Ausländerbeiräte und Integrationsräte?"
+    entities = [entity("target_group", "migrantenvertretungen"), entity("kind", "Gremium")]
+    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help", entities=entities),
+                                  Memory())
+    assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["landesintegrationsrat"]
+    reply, _ = ask(text, "ask_target_group_help", entities)
+    assert "koordiniert ihre Arbeit" in reply
