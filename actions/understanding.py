@@ -554,8 +554,9 @@ class Understanding(Deciding):
                 question.asked, question.fact = Asked.SUMMARY, None
             elif asked_to_exist.id != memory.subject and asked_to_exist not in \
                     self.directory.partners_named_exactly_in(question.text):
-                # "Gibt es in NRW auch Forschung zur Türkei und zur Einwanderung von dort?": a partner
-                # described, not talked about yet, is said what it is, with the sentence found.
+                # "Gibt es in NRW auch Forschung zur Türkei und zur Einwanderung von dort?", "Wer forscht
+                # dazu in NRW?": a partner described, not talked about yet, is said what it is, with
+                # the sentence found.
                 question.asked = Asked.SUMMARY
         return question
 
@@ -882,8 +883,10 @@ class Understanding(Deciding):
 
     def _asked_to_exist(self, q: Question, intent_words: Set[str]) -> Optional[Partner]:
         """The partner of the sentence found, when the message asks whether something exists
-        ("Gibt es ein Netzwerk …?", "Hat das Land eine Initiative …?") and it is the one answering."""
-        if EXISTS not in intent_words or q.answer_type or q.points_back or q.fields or q.fact is None:
+        ("Gibt es ein Netzwerk …?", "Hat das Land eine Initiative …?") or who does something ("Wer
+        forscht dazu in NRW?") and it is the one answering."""
+        asks = EXISTS in intent_words and not q.answer_type or q.answer_type in ("person", "organisation")
+        if not asks or q.points_back or q.fields or q.fact is None:
             return None
         partner = self.directory.knowledge.partner(q.fact.sentence.partner_id or "")
         return partner if partner is not None and [p.id for p in q.partners] == [partner.id] else None
@@ -900,7 +903,7 @@ class Understanding(Deciding):
         """
         assert q.fact is not None
         # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist.
-        if not (INDEFINITE | SOMETHING) & set(fold(q.text).split()):
+        if q.answer_type or not (INDEFINITE | SOMETHING) & set(fold(q.text).split()):
             return False
         # Named by its name (cut from the content already), every other word is what is asked to
         # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's

@@ -2792,3 +2792,18 @@ def test_which_body_does_something_is_said_what_it_is(directory) -> None:
     assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["landesintegrationsrat"]
     reply, _ = ask(text, "ask_target_group_help", entities)
     assert "koordiniert ihre Arbeit" in reply
+
+
+def test_who_does_something_of_a_partner_not_talked_about_is_said_what_it_is(directory) -> None:
+    """"Wer vertritt eigentlich die Interessen unserer Träger auf Landesebene?" asks which partner
+    does it: one not talked about yet is said what it is, with the sentence found. Of the subject,
+    "wer" asks the fact ("Wer hat den Vorsitz übernommen?" about the IntMK: the sentence)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "Ich arbeite in einer Jugendwerkstatt in Bielefeld. Wer vertritt eigentlich die Interessen unserer Träger?"
+    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help",
+                                               entities=[entity("target_group", "traeger")]), Memory())
+    assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["lag_jsa"]
+    memory = Memory(subject="intmk", mentioned=["intmk"], last_asked=Asked.SUMMARY.value)
+    question = understanding.read(make_tracker(text="Wer hat den Vorsitz übernommen?", intent="ask_partner_info"),
+                                  memory)
+    assert question.asked == Asked.FACT and "Vorsitz" in question.fact.sentence.text
