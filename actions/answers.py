@@ -213,20 +213,25 @@ class Answers:
         blocks = [heading]
         for position, partner in enumerate(partners):
             reach = self.contact_lines(partner) or [f"{self.label('seat')}: {c}" for c in partner.cities]
-            said = self.reason_for(partner, reasons)
-            # The first of the list fits the message best: it is said what it is, as a single partner
-            # is (its description, the page's own words: "… unterstützt die kommunalen
-            # Migrantenvertretungen, koordiniert ihre Arbeit …" is the Landesintegrationsrat's second
-            # sentence), before the sentence that fits the message, when that is another one.
-            described = [t for t in partner.quoted_sentences if t in (partner.description or "")] or [
-                self.reason_for(partner, {})]
-            quotes = [*described, *([said] if said not in described else [])] if position == 0 else [said]
-            said = " ".join(self.quoted(s) for s in quotes if s) or None
+            said = " ".join(self.quoted(s) for s in self.sentences_listed(partner, reasons, position == 0)) or None
             block = f"• {partner.display_name}: {said}" if said else f"• {self.partner_line(partner)}"
             if reach:
                 block += "\n  " + "\n  ".join(reach)
             blocks.append(block)
         return "\n".join(blocks)
+
+    def sentences_listed(self, partner: Partner, reasons: Mapping[str, str], first: bool) -> List[str]:
+        """The page's sentences a list says of a partner: the one that fits the message (its
+        reason). The first of the list fits the message best: it is said what it is, as a single
+        partner is (its description, the page's own words: "… unterstützt die kommunalen
+        Migrantenvertretungen, koordiniert ihre Arbeit …" is the Landesintegrationsrat's second
+        sentence), before its reason, when that is another sentence."""
+        said = self.reason_for(partner, reasons)
+        if not first:
+            return [said] if said else []
+        described = [t for t in partner.quoted_sentences if t in (partner.description or "")] or (
+            [self.reason_for(partner, {})] if self.reason_for(partner, {}) else [])
+        return [*described, *([said] if said and said not in described else [])]
 
     @staticmethod
     def reason_for(partner: Partner, reasons: Mapping[str, str]) -> Optional[str]:

@@ -195,12 +195,12 @@ class Router:
 
     def help_translated(self, q: Question) -> Events:
         """Who helps, in the user's language; each partner said in the page's words as in German
-        (the sentence that fits the message, else its first), announced as German once."""
+        (the first what it is, each the sentence that fits the message), announced as German once."""
         partners = q.partners
         if not partners:
             return self.not_understood(q)
-        blocks = [self._partner_block(p, said=[self.answers.quoted(reason)] if reason else [])
-                  for p in partners for reason in [self.answers.reason_for(p, q.reasons)]]
+        blocks = [self._partner_block(p, said=[self.answers.quoted(s) for s in self.answers.sentences_listed(
+            p, q.reasons, first=position == 0)]) for position, p in enumerate(partners)]
         heading = "\n".join([self._say_in("help_heading"),
                              self._say_in("german_follows", site=self.directory.knowledge.source_site)])
         return self._list_reply(heading + "\n\n" + "\n\n".join(blocks), partners, Asked.HELP, buttons=False)

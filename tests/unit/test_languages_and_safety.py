@@ -93,6 +93,9 @@ def test_a_question_in_another_language_gets_its_partners_in_that_language(knowl
     assert REPLIES.text("help_heading", language) in answer
     assert REPLIES.text("german_follows", language, site=knowledge.source_site) in answer
     assert slots.get("language") == language
+    # The first is said what it is, as in German: every sentence of its description.
+    first = min(fitting, key=lambda p: answer.index(p.display_name))
+    assert all(f"„{s}“" in answer for s in first.quoted_sentences if s in first.description), answer
 
 
 def test_a_short_message_keeps_the_conversations_language(knowledge) -> None:
