@@ -135,9 +135,13 @@ class FactIndex:
         # The contact block of a place ("Bezirksregierung Arnsberg, Dezernat 36 - …, Seibertzstr. 1,
         # 59821 Arnsberg") answers "Zu welcher Behörde gehört das?". It is quoted as the page
         # prints it, one line per part ("Seibertzstr. 1" / "59821 Arnsberg"), so the quote is verbatim.
-        self.sentences += [QuotedSentence(partner.id, "\n".join(part for value in (place.label, place.address) if value
-                                                                for part in value.split(", ")), partner.source, contact=True)
-                           for partner in knowledge.partners for place in partner.places if place.label]
+        # A block that one of the partner's sentences says whole ("Institut an der Universität
+        # Duisburg-Essen" in "Das ZfTI ist Institut an der Universität Duisburg-Essen.") is that sentence's.
+        self.sentences += [QuotedSentence(partner.id, block, partner.source, contact=True)
+                           for partner in knowledge.partners for place in partner.places if place.label
+                           for block in ["\n".join(part for value in (place.label, place.address) if value
+                                                   for part in value.split(", "))]
+                           if not any(block in sentence for sentence in partner.quoted_sentences)]
         self.sentences += [QuotedSentence(None, fact, knowledge.general.source) for fact in knowledge.general.facts]
         # Synonym groups become one concept: every word of a group counts as the group's
         # token, on both sides, so a sentence that uses three words of one group does not

@@ -2807,3 +2807,19 @@ def test_who_does_something_of_a_partner_not_talked_about_is_said_what_it_is(dir
     question = understanding.read(make_tracker(text="Wer hat den Vorsitz übernommen?", intent="ask_partner_info"),
                                   memory)
     assert question.asked == Asked.FACT and "Vorsitz" in question.fact.sentence.text
+
+
+def test_a_place_label_that_a_sentence_says_whole_is_quoted_as_that_sentence(knowledge, index: FactIndex) -> None:
+    """The ZfTI's place "Institut an der Universität Duisburg-Essen" is said whole by its sentence
+    "Das ZfTI ist Institut an der Universität Duisburg-Essen.": a question about it is answered
+    by the page's sentence, not by the bare label; a block the sentences do not say (an address)
+    stays searchable."""
+    zfti = knowledge.partner("zfti")
+    label = next(p.label for p in zfti.places if p.label)
+    assert any(label in s for s in zfti.quoted_sentences)
+    assert not [s for s in index.sentences if s.contact and s.partner_id == "zfti"]
+    hit = index.best(["institut", "universitaet", "duisburg"], ["zfti"])
+    assert hit is not None and hit.sentence.text in zfti.quoted_sentences and label in hit.sentence.text
+    blocks = [s for s in index.sentences if s.contact]
+    assert blocks and all(not any(b.text in t for t in knowledge.partner(b.partner_id).quoted_sentences)
+                          for b in blocks)
