@@ -229,7 +229,8 @@ class Answers:
         said = self.reason_for(partner, reasons)
         if not first:
             return [said] if said else []
-        described = [t for t in partner.quoted_sentences if t in (partner.description or "")] or (
+        description = partner.description or ""
+        described = sorted((t for t in partner.quoted_sentences if t in description), key=description.index) or (
             [self.reason_for(partner, {})] if self.reason_for(partner, {}) else [])
         return [*described, *([said] if said and said not in described else [])]
 

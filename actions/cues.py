@@ -148,6 +148,11 @@ AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s
                          r"|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд))"
                          r"|\b(?:syn|córka|corka)\s*,?\s*(?:ma\s+)?\d{1,2}\s+lat"
                          r"|(?:عمره|عمرها|عمري)\s*\d{1,2}\s*(?:سنة|سنوات|عام|سنين)", re.IGNORECASE)
+# A sentence that opens with one of these requests something ("Zeig mir alle Stellen."), though it
+# ends with a full stop like a sentence that tells.
+REQUEST_VERBS = frozenset({"zeig", "zeige", "zeigen", "nenn", "nenne", "nennen", "gib", "gebt", "geben", "sag",
+                           "sage", "sagen", "liste", "listen", "schreib", "schreibe", "show", "list", "tell", "give",
+                           "name"})
 # What a group said counts for a partner of a group that combines it with another group said
 # (Deciding._fitting): more than nothing, less than a group or topic of its own.
 COMBINED_WEIGHT = 0.5

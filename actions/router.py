@@ -264,6 +264,7 @@ class Router:
         for partner in partners:
             self.say("\n\n".join([self._say_in("german_follows", site=site) + "\n" + self.answers.about(partner),
                                    self._partner_block(partner)]))
+        self._say_fact_beyond_description(q, partners)
         return self._remember(q, partners, Asked.SUMMARY)
 
     def fields_translated(self, q: Question) -> Events:
@@ -392,9 +393,14 @@ class Router:
         partners = q.partners[:MAX_SUBJECTS]
         for partner in partners:
             self.say(self.answers.partner_info(partner))
+        self._say_fact_beyond_description(q, partners)
+        return self._remember(q, partners, Asked.SUMMARY)
+
+    def _say_fact_beyond_description(self, q: Question, partners: Sequence[Partner]) -> None:
+        """The sentence found for a partner asked to exist by what it does, quoted after what it is,
+        unless its description (shown already) says it."""
         if q.fact is not None and len(partners) == 1 and q.fact.sentence.text not in (partners[0].description or ""):
             self.say(self._quote(q.fact, partners[0]))
-        return self._remember(q, partners, Asked.SUMMARY)
 
     def help(self, q: Question) -> Events:
         """Who helps a group or with a topic."""

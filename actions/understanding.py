@@ -53,6 +53,7 @@ from actions.cues import (
     PARTNER_QUESTION_INTENTS,
     PLACE_POINTERS,
     POINTERS,
+    REQUEST_VERBS,
     SELF_NOUN,
     SIMPLE_MAX_WORDS,
     SITTING,
@@ -297,9 +298,11 @@ class Understanding(Deciding):
             question.partners, question.named = [assigned[0]], True
             question.asked = ANSWER_FOR_TRAINER_CHOICE[assigned[1]]
             return question
-        # "alle" of the story ("alle sehen die nur als Problem. Gibt es was für Jungs?") is no list of all.
-        question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"}
-                                                              & set(question.asking.split()))
+        # "alle" of the story ("alle sehen die nur als Problem. Gibt es was für Jungs?") is no list of all;
+        # in a question ("Kannst du mir alle Partner zeigen? Das wäre nett.") or a request it is.
+        question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & {
+            w for sentence in question.sentences if sentence.rstrip().endswith("?") or not self._tells(sentence)
+            for w in fold(sentence).split()})
         rest_words = rest.split()
         # "andere Frage: …" starts a new subject; "Frage" is no word of a partner's name.
         new_topic = [m for m in self._intent_words.find(rest, exact_only=True) if m.item == "new_topic"]
@@ -554,9 +557,11 @@ class Understanding(Deciding):
                 question.asked, question.fact = Asked.SUMMARY, None
             elif asked_to_exist.id != memory.subject and asked_to_exist not in \
                     self.directory.partners_named_exactly_in(question.text):
-                # "Gibt es in NRW auch Forschung zur Türkei und zur Einwanderung von dort?", "Wer forscht
-                # dazu in NRW?": a partner described, not talked about yet, is said what it is, with
-                # the sentence found.
+                # "Gibt es in NRW auch Forschung zur Türkei und zur Einwanderung von dort?": a partner
+                # described, not talked about yet, is said what it is, with the sentence found when it
+                # says more than the words that describe the partner.
+                if self._names_only(question, asked_to_exist):
+                    question.fact = None
                 question.asked = Asked.SUMMARY
         return question
 
@@ -881,12 +886,17 @@ class Understanding(Deciding):
         definite = bool(mentions) and all(m.start > 0 and words[m.start - 1] in OF_THE_SUBJECT for m in mentions)
         return subject if definite else None
 
+    def _tells(self, sentence: str) -> bool:
+        """A sentence that tells (a story, a statement) rather than asks or requests: it ends with
+        a full stop and its first word is no verb of a request ("Zeig mir alle Stellen.")."""
+        words = fold(sentence).split()
+        return sentence.rstrip().endswith(".") and bool(words) and words[0] not in REQUEST_VERBS
+
     def _asked_to_exist(self, q: Question, intent_words: Set[str]) -> Optional[Partner]:
         """The partner of the sentence found, when the message asks whether something exists
-        ("Gibt es ein Netzwerk …?", "Hat das Land eine Initiative …?") or who does something ("Wer
-        forscht dazu in NRW?") and it is the one answering."""
-        asks = EXISTS in intent_words and not q.answer_type or q.answer_type in ("person", "organisation")
-        if not asks or q.points_back or q.fields or q.fact is None:
+        ("Gibt es ein Netzwerk …?", "Welches Gremium …?") and it is the one answering. Not "wer …?":
+        its answer is mostly someone else ("Wer hat 2016 den Vorsitz übernommen?": Baden-Württemberg)."""
+        if EXISTS not in intent_words or q.answer_type or q.points_back or q.fields or q.fact is None:
             return None
         partner = self.directory.knowledge.partner(q.fact.sentence.partner_id or "")
         return partner if partner is not None and [p.id for p in q.partners] == [partner.id] else None
@@ -901,10 +911,12 @@ class Understanding(Deciding):
         partner described rather than named ("ein Gremium, das die Regierung berät"), also not
         when that sentence is part of the description anyway.
         """
-        assert q.fact is not None
         # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist.
-        if q.answer_type or not (INDEFINITE | SOMETHING) & set(fold(q.text).split()):
-            return False
+        return bool((INDEFINITE | SOMETHING) & set(fold(q.text).split())) and self._names_only(q, partner)
+
+    def _names_only(self, q: Question, partner: Partner) -> bool:
+        """The sentence found shares only what names the partner, or is part of its description."""
+        assert q.fact is not None
         # Named by its name (cut from the content already), every other word is what is asked to
         # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's
         # and name's words are the partner itself.

@@ -56,3 +56,13 @@ def test_the_first_partner_of_a_list_is_said_what_it_is_before_the_sentence_that
     # A reason that is a sentence of the description is said once.
     reply = answers.partners_for_group("Eltern", [first, second], {first.id: own[-1]})
     assert reply.count(own[-1]) == 1
+
+
+def test_the_first_partner_of_a_list_is_said_in_the_order_of_its_description(knowledge) -> None:
+    """Its description's sentences as the page has them: a list's lead-in before its items
+    (review: the items came first, in the order the fact search keeps them)."""
+    answers = Answers(Replies(), knowledge.source_site)
+    for partner in knowledge.partners:
+        said = answers.sentences_listed(partner, {}, first=True)
+        own = [s for s in said if s in (partner.description or "")]
+        assert own == sorted(own, key=(partner.description or "").index), partner.id

@@ -2584,10 +2584,11 @@ def test_a_sentence_of_the_introduction_that_names_one_partner_is_that_partners(
     text, slots = ask("Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
                       "ask_target_group_help")
     assert "ZfTI" in text and slots.get(SUBJECT_SLOT) == "zfti"
+    # "Welches Institut …?" asks which partner it is: what the ZfTI is (its own section's words).
     question = understanding.read(make_tracker(
         text="Welches Institut forscht zu Migration zwischen Deutschland und der Türkei?",
         intent="ask_target_group_help"), Memory())
-    assert question.fact is not None and question.fact.sentence.partner_id == "zfti"
+    assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["zfti"]
 
 
 def test_who_answers_there_asks_who_advises(directory) -> None:
@@ -2742,16 +2743,18 @@ def test_all_of_the_story_asks_for_no_list_of_all(directory) -> None:
                                                entities=[entity("target_group", "jungen")]), Memory())
     assert not question.wants_all and question.asked == Asked.HELP
     assert [p.id for p in question.partners] == ["jungenarbeit"]
-    question = understanding.read(make_tracker(text="Zeig mir alle Partner", intent="ask_partner_list"), Memory())
-    assert question.wants_all and question.asked == Asked.LIST
+    for text in ("Zeig mir alle Partner", "Kannst du mir alle Partner zeigen? Das wäre nett.",
+                 "Zeig mir alle Stellen, die helfen. Danke!"):
+        question = understanding.read(make_tracker(text=text, intent="ask_partner_list"), Memory())
+        assert question.wants_all and question.asked == Asked.LIST, text
 
 
-def test_an_english_question_which_ministry_started_it(directory) -> None:
-    """"which ministry started this initiative?" about the Landesinitiative Jungenarbeit asks who
+def test_an_english_question_which_ministry_launched_it(directory) -> None:
+    """"which ministry launched this initiative?" about the Landesinitiative Jungenarbeit asks who
     initiated it (an organisation): the sentence that names the Ministerium, quoted in German."""
     understanding = actions.UNDERSTANDING.get(directory)
     memory = Memory(subject="jungenarbeit", mentioned=["jungenarbeit"], last_asked=Asked.HELP.value)
-    tracker = make_tracker(text="sorry my german is not so good: which ministry started this initiative?",
+    tracker = make_tracker(text="sorry my german is not so good: which ministry launched this initiative?",
                            intent="ask_target_group_help")
     question = understanding.read(tracker, memory)
     assert question.language == "en" and question.answer_type == "organisation"
@@ -2777,6 +2780,19 @@ def test_a_partner_described_and_asked_to_exist_is_said_what_it_is(directory) ->
     question = understanding.read(make_tracker(text="Gibt es beim JMD eine Onlineberatung?", intent="ask_partner_info",
                                                entities=[entity("partner", "jmd")]), memory)
     assert question.asked == Asked.FACT and "Onlineberatung" in question.fact.sentence.text
+    # "Wer …?" asks the fact, mostly of someone else (review): "Baden-Württemberg", not the IntMK's summary.
+    question = understanding.read(make_tracker(text="Wer hat im Oktober 2016 den Vorsitz übernommen?",
+                                               intent="ask_partner_info"), memory)
+    assert question.asked == Asked.FACT and "Baden-Württemberg" in question.fact.sentence.text
+    # In another language the sentence found is said after what the partner is, as in German (review).
+    hit = actions.UNDERSTANDING.get(directory).index.best(["konsultativstatus"], ["zfti"])
+    for language in ("de", "en"):
+        dispatcher = CollectingDispatcher()
+        q = Question(text="?", intent="ask_target_group_help", asked=Asked.SUMMARY, partners=[zfti], fact=hit,
+                     language=language)
+        Router(actions.KNOWLEDGE.current(), actions.REPLIES, dispatcher, Memory()).answer(q)
+        reply = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+        assert zfti.description in reply and "Konsultativstatus" in reply, language
 
 
 def test_which_body_does_something_is_said_what_it_is(directory) -> None:
@@ -2792,21 +2808,10 @@ def test_which_body_does_something_is_said_what_it_is(directory) -> None:
     assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["landesintegrationsrat"]
     reply, _ = ask(text, "ask_target_group_help", entities)
     assert "koordiniert ihre Arbeit" in reply
-
-
-def test_who_does_something_of_a_partner_not_talked_about_is_said_what_it_is(directory) -> None:
-    """"Wer vertritt eigentlich die Interessen unserer Träger auf Landesebene?" asks which partner
-    does it: one not talked about yet is said what it is, with the sentence found. Of the subject,
-    "wer" asks the fact ("Wer hat den Vorsitz übernommen?" about the IntMK: the sentence)."""
-    understanding = actions.UNDERSTANDING.get(directory)
-    text = "Ich arbeite in einer Jugendwerkstatt in Bielefeld. Wer vertritt eigentlich die Interessen unserer Träger?"
-    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help",
-                                               entities=[entity("target_group", "traeger")]), Memory())
-    assert question.asked == Asked.SUMMARY and [p.id for p in question.partners] == ["lag_jsa"]
-    memory = Memory(subject="intmk", mentioned=["intmk"], last_asked=Asked.SUMMARY.value)
-    question = understanding.read(make_tracker(text="Wer hat den Vorsitz übernommen?", intent="ask_partner_info"),
-                                  memory)
-    assert question.asked == Asked.FACT and "Vorsitz" in question.fact.sentence.text
+    # Without "einen": a sentence that shares only the councils' words is not said after it (review).
+    text = "Welches Gremium bündelt die Ausländerbeiräte und Integrationsräte?"
+    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help", entities=entities), Memory())
+    assert question.asked == Asked.SUMMARY and question.fact is None
 
 
 def test_a_place_label_that_a_sentence_says_whole_is_quoted_as_that_sentence(knowledge, index: FactIndex) -> None:
