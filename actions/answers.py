@@ -230,8 +230,9 @@ class Answers:
         if not first:
             return [said] if said else []
         description = partner.description or ""
+        opening = self.reason_for(partner, {})
         described = sorted((t for t in partner.quoted_sentences if t in description), key=description.index) or (
-            [self.reason_for(partner, {})] if self.reason_for(partner, {}) else [])
+            [opening] if opening else [])
         return [*described, *([said] if said and said not in described else [])]
 
     @staticmethod

@@ -301,8 +301,7 @@ class Understanding(Deciding):
         # "alle" of the story ("alle sehen die nur als Problem. Gibt es was für Jungs?") is no list of all;
         # in a question ("Kannst du mir alle Partner zeigen? Das wäre nett.") or a request it is.
         question.wants_all = "list" in intent_words and bool({"alle", "alles", "all", "saemtliche"} & {
-            w for sentence in question.sentences if sentence.rstrip().endswith("?") or not self._tells(sentence)
-            for w in fold(sentence).split()})
+            w for sentence in question.sentences if not self._tells(sentence) for w in fold(sentence).split()})
         rest_words = rest.split()
         # "andere Frage: …" starts a new subject; "Frage" is no word of a partner's name.
         new_topic = [m for m in self._intent_words.find(rest, exact_only=True) if m.item == "new_topic"]
@@ -886,9 +885,10 @@ class Understanding(Deciding):
         definite = bool(mentions) and all(m.start > 0 and words[m.start - 1] in OF_THE_SUBJECT for m in mentions)
         return subject if definite else None
 
-    def _tells(self, sentence: str) -> bool:
+    @staticmethod
+    def _tells(sentence: str) -> bool:
         """A sentence that tells (a story, a statement) rather than asks or requests: it ends with
-        a full stop and its first word is no verb of a request ("Zeig mir alle Stellen.")."""
+        a full stop (not "?" or "!") and its first word is no verb of a request ("Zeig mir alle Stellen.")."""
         words = fold(sentence).split()
         return sentence.rstrip().endswith(".") and bool(words) and words[0] not in REQUEST_VERBS
 
