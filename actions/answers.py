@@ -238,8 +238,8 @@ class Answers:
     @staticmethod
     def reason_for(partner: Partner, reasons: Mapping[str, str]) -> Optional[str]:
         """The page's sentence quoted for a partner in a list: the one that fits the message
-        (`reasons`), else its first sentence, so every listed partner is said in the page's words."""
-        return reasons.get(partner.id) or next(iter(partner.quoted_sentences), None)
+        (`reasons`), else the one that says what it is, so every listed partner is said in the page's words."""
+        return reasons.get(partner.id) or partner.opening_sentence
 
     @staticmethod
     def general_info(general: GeneralInfo) -> str:

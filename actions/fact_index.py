@@ -53,11 +53,23 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
                            r"|\b(?=[A-Za-z]*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*, (?:das|der|die) [A-ZÄÖÜ]"),
     # "Auf welchem Gesetz beruht …?": a sentence that names a law.
     "law": re.compile(r"\bGesetz(es)?\b"),
+    # "Warum …?": a sentence that gives a reason or a purpose; one that draws it from the sentence
+    # before ("Auch aufgrund dieser Unterschiede …") is quoted with that one (_ANAPHORIC).
+    "reason": re.compile(r"\b(aufgrund|wegen|weil|Hintergrund|Damit)\b|, um\b"),
 }
 # Answer types a contact block's digits (house number, postcode) do not carry.
 _NO_FIGURES = ("number", "date", "share")
-# Sentences that open with a pronoun or a pointer to the sentence before.
+# Sentences that open with a pronoun ("Sie selbst …"): the words of the sentence before say whom
+# it means, so they count for it in the search (CONTEXT_WEIGHT).
 _ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
+# Sentences that draw on the sentence before ("Vor diesem Hintergrund …", "Auch aufgrund dieser
+# Unterschiede …", "Damit werden …"): quoted after it, but its words are not theirs.
+_DRAWS_ON = re.compile(r"(Damit|Deshalb|Daher)\b|Vor diesem Hintergrund\b|(Auch )?(aufgrund|wegen) (dieser|dieses|diesem)\b")
+
+
+def points_to_sentence_before(text: str) -> bool:
+    """The sentence opens with a pronoun or a pointer: alone, it does not say what it is about."""
+    return bool(_ANAPHORIC.match(text) or _DRAWS_ON.match(text))
 # How much the sentence before counts for a sentence that opens with a pronoun.
 CONTEXT_WEIGHT = 0.5
 # Below this BM25 score a hit shares too little with the question to be its answer.
@@ -105,9 +117,9 @@ class Hit:
     # A second sentence of the same partner that answers nearly as well: both are quoted
     # rather than guessing between them ("Ist das ZfTI eine Stiftung?" has two).
     also: Optional[QuotedSentence] = None
-    # The sentence before, when this one opens with a pronoun ("Sie selbst sehen sich …"):
-    # quoted first, so the answer says who "Sie" are.
-    context: Optional[QuotedSentence] = None
+    # The sentences before, in page order, when this one opens with a pronoun or a pointer ("Sie
+    # selbst sehen sich …", "Vor diesem Hintergrund …"): quoted first, so the answer says what it means.
+    context: Tuple[QuotedSentence, ...] = ()
     # The whole list this item belongs to, when the question matched only its lead-in
     # ("Was sind die Aufgaben?" -> "Zu den Aufgaben … zählen:" and every item, not one of them).
     whole: Optional[QuotedList] = None
@@ -181,6 +193,11 @@ class FactIndex:
         self._before: Dict[int, int] = {
             index: index - 1 for index, sentence in enumerate(self.sentences)
             if index and _ANAPHORIC.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
+            and self.sentences[index - 1].source == sentence.source}
+        # A sentence that draws on the one before ("Vor diesem Hintergrund …") is quoted after it.
+        self._draws_on: Dict[int, int] = {
+            index: index - 1 for index, sentence in enumerate(self.sentences)
+            if index and _DRAWS_ON.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
             and self.sentences[index - 1].source == sentence.source}
         # Each list item (read with its lead-in) -> its list, and the terms of the lead-in alone.
         self._lists: Dict[int, Tuple[QuotedList, Set[str]]] = {}
@@ -282,7 +299,8 @@ class FactIndex:
         """The indexed sentence with this text as a Hit, if it carries the asked type."""
         for index, sentence in enumerate(self.sentences):
             if sentence.text == text:
-                return Hit(sentence, 0.0, (), True) if self._carries(index, answer_type) else None
+                return Hit(sentence, 0.0, (), True, context=self._context(index)) \
+                    if self._carries(index, answer_type) else None
         return None
 
     def _carries(self, index: int, answer_type: Optional[str]) -> bool:
@@ -383,13 +401,11 @@ class FactIndex:
             typed = [h for h in scored if h.has_evidence]
             # "Wo finde ich Öffnungszeiten?" asks where to look, not for a sentence with a place.
             # Who is asked for is named in too many ways for the evidence to know them all: a sentence
-            # of that type that shares only some of the words the better one shares, which shares a
-            # word of the question itself beyond them (no synonym group), loses ("Wer hat 2016
-            # übernommen?" is "Zum 1. Oktober 2016 hat Baden-Württemberg … übernommen", not a sentence
-            # with "2016" and a ministry).
+            # of that type that shares only some of the words the better one shares loses ("Wer hat
+            # 2016 den Vorsitz?" is "Zum 1. Oktober 2016 hat Baden-Württemberg … den Vorsitz
+            # … übernommen", not a sentence with "2016" and a ministry).
             if typed and answer_type != "place" and typed[0].score >= TYPED_SHARE * scored[0].score \
-                    and not (answer_type in NAMED_IN_MANY_WAYS and set(typed[0].matched) < set(scored[0].matched)
-                             and any(not is_concept(t) for t in set(scored[0].matched) - set(typed[0].matched))):
+                    and not (answer_type in NAMED_IN_MANY_WAYS and set(typed[0].matched) < set(scored[0].matched)):
                 scored = typed
         if scored:
             top = scored[0]
@@ -403,8 +419,7 @@ class FactIndex:
             whole = self._whole_list(index, top.matched)
             if whole is not None:
                 return replace(top, whole=whole)
-            before = self._before.get(index)
-            top = replace(top, context=self.sentences[before]) if before is not None else top
+            top = replace(top, context=self._context(index))
             return replace(top, also=close[0].sentence) if close else top
         if partner_ids is not None and answer_type in ANSWER_EVIDENCE and not known:
             # Nothing but the question word ("seit wann?"), or words the page never uses
@@ -415,8 +430,17 @@ class FactIndex:
             if answer_type == "date" and own and not any(_EXACT_DATE.search(h.sentence.text) for h in own):
                 # No year for the partner: its sentences that say when, as far as the page does (two).
                 return replace(own[0], also=own[1].sentence) if len(own) > 1 else own[0]
-            return typed[0] if typed else None
+            return replace(typed[0], context=self._context(self.sentences.index(typed[0].sentence))) if typed else None
         return None
+
+    def _context(self, index: int) -> Tuple[QuotedSentence, ...]:
+        """The sentences that sentence `index` points back to, in page order: a chain ("Vor diesem
+        Hintergrund …" after "Sie selbst sehen sich …" after "Jungen werden … dargestellt")."""
+        chain: List[QuotedSentence] = []
+        while index in self._before or index in self._draws_on:
+            index = self._before[index] if index in self._before else self._draws_on[index]
+            chain.insert(0, self.sentences[index])
+        return tuple(chain)
 
 
 def _replaced(text: str, phrases: Sequence[Tuple[re.Pattern, str]]) -> str:

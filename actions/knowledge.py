@@ -194,6 +194,10 @@ class Partner:
     lists: Tuple[QuotedList, ...] = ()
     # The summary in simple language (short sentences, no new facts), for short questions.
     simple: Optional[str] = None
+    # The description's sentence that says what the partner is, when the first sets the scene
+    # ("Jungen werden … dargestellt." before "Vor diesem Hintergrund hat das Ministerium … eine
+    # Initiative entwickelt …"): a list says this one of it.
+    opening: Optional[str] = None
     # Questions from the inbox that a trainer assigned to this partner (answered without training).
     questions: Tuple[TrainerQuestion, ...] = ()
 
@@ -211,6 +215,11 @@ class Partner:
         sentences += [f for f in self.facts if not any(f in s or s in f for s in sentences)]
         sentences += listed
         return tuple(dict.fromkeys(sentences))
+
+    @property
+    def opening_sentence(self) -> Optional[str]:
+        """The sentence that says what the partner is: `opening`, else its first quoted sentence."""
+        return self.opening or next(iter(self.quoted_sentences), None)
 
     @property
     def display_name(self) -> str:
@@ -460,7 +469,7 @@ def _read_partner(
     reader.where = f"Partner '{partner_id}' (Nr. {index})"
     reader.reject_unknown(
         (
-            "id", "name", "short_name", "aliases", "kind", "summary", "simple", "description",
+            "id", "name", "short_name", "aliases", "kind", "summary", "simple", "description", "opening",
             "target_groups", "topics", "places", "contact", "facts", "lists", "source", "questions",
         )
     )
@@ -477,6 +486,10 @@ def _read_partner(
     for topic in topics:
         if topic not in topic_ids:
             reader.fail(f"'{topic}' steht nicht unter topics", "topics")
+    description = reader.text("description") or ""
+    opening = reader.text("opening", False)
+    if opening and opening not in _split_sentences(description):
+        reader.fail("muss ein ganzer Satz aus `description` sein, wörtlich", "opening")
     return Partner(
         id=partner_id,
         name=reader.text("name") or "",
@@ -485,7 +498,8 @@ def _read_partner(
         kind=kind,
         summary=reader.text("summary") or "",
         simple=reader.text("simple", False),
-        description=reader.text("description") or "",
+        description=description,
+        opening=opening,
         target_groups=groups,
         topics=topics,
         places=_read_places(reader),

@@ -357,10 +357,9 @@ class Router:
             text = "\n".join([self.replies.text("fact", name=partner.display_name, quote=hit.whole.lead),
                                *(self.replies.text("fact_item", quote=item) for item in hit.whole.items)])
         elif partner is not None:
-            # The sentence before first when this one opens with "Sie"/"Er" (unless it is the
-            # close second anyway); then a close second.
-            context = hit.context if hit.context != hit.also else None
-            quoted = [s for s in (context, hit.sentence, hit.also) if s is not None]
+            # The sentences before first when this one opens with "Sie"/"Er" or "Vor diesem Hintergrund"
+            # (unless one is the close second anyway); then a close second.
+            quoted = [*(s for s in hit.context if s != hit.also), hit.sentence, *([hit.also] if hit.also else [])]
             text = "\n".join([self.replies.text("fact", name=partner.display_name, quote=quoted[0].text),
                                *(self.answers.quoted(s.text) for s in quoted[1:])])
         else:

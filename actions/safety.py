@@ -17,6 +17,7 @@ module only reads.
 
 from __future__ import annotations
 
+import re
 from typing import Callable, List, Mapping, Optional, Sequence, Tuple
 
 from actions.knowledge import Safety
@@ -27,6 +28,11 @@ SELF_HARM = "self_harm"
 # Words a German phrase may have between two of its own words.
 MAX_GAP = 1
 Lemmas = Callable[[str], List[str]]
+# A participle used as an attribute after an article ("für die verfolgten Sinti und Roma", "die
+# bedrohten Menschen") tells of others, not of the writer: a weak word in it counts for nothing.
+_ATTRIBUTIVE_PARTICIPLE = re.compile(
+    r"\b((?:der|die|das|den|dem|des|eine?[mnrs]?|diese[mnrs]?)\s+)(?:ge)?[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)\b"
+    r"(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
 class _GermanPhrases:
@@ -88,6 +94,9 @@ class DangerReader:
             return SELF_HARM
         if self._danger.found(text, lemmas):
             return DANGER
-        if self._weak.found(text, lemmas) and self._self.found(text, lemmas) and not asks_about_partners:
+        if asks_about_partners or not self._self.found(text, lemmas):
+            return None
+        told = _ATTRIBUTIVE_PARTICIPLE.sub(r"\1", text)
+        if self._weak.found(told, self._lemmas(told) if told != text else lemmas):
             return DANGER
         return None

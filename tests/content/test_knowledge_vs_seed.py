@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from actions.knowledge import PROJECT_ROOT, KnowledgeBase, _split_sentences as split_sentences, load_knowledge
+from actions.fact_index import points_to_sentence_before
 from actions.sources import SEED_FILE, normalise, not_in_source, quoted_texts
 from tests.support.fixtures import REAL_KNOWLEDGE_FILE
 
@@ -121,6 +122,31 @@ def test_every_description_is_one_passage_of_the_seed(knowledge: KnowledgeBase, 
             if between:
                 gaps.append(f"{partner.id}: nach „{sentence[:60]}…“ fehlt „{between[:80]}…“")
     assert not gaps, "Beschreibungen lassen Sätze der Seite aus (description):\n" + "\n".join(gaps)
+
+
+def test_no_description_opens_with_a_sentence_that_points_back(knowledge: KnowledgeBase) -> None:
+    """A description is quoted on its own: its first sentence must say what it is about. The
+    Jungen-Initiative's opened with "Vor diesem Hintergrund hat das Ministerium …" and left out
+    the background it meant (boys shown as "defizitär und problembeladen")."""
+    pointing = [f"{p.id}: „{split_sentences(p.description)[0][:70]}…“" for p in knowledge.partners
+                if p.description and points_to_sentence_before(split_sentences(p.description)[0])]
+    assert not pointing, "Beschreibung beginnt mit einem Verweis auf den Satz davor:\n" + "\n".join(pointing)
+
+
+def test_a_sentence_that_points_back_follows_the_one_it_points_to(knowledge: KnowledgeBase, seed_text: str) -> None:
+    """An answer quotes the sentence before a "Sie …", "Damit …" or "Vor diesem Hintergrund …"
+    with it (actions.fact_index): the one before it among the partner's quoted sentences must be
+    the one before it on the page ("Damit werden die MSO … unterstützt" follows the Veranstaltungen,
+    not the Austausch of the networks)."""
+    seed = re.sub(r"\s+", " ", normalise(seed_text))
+    wrong = []
+    for partner in knowledge.partners:
+        quoted = [re.sub(r"\s+", " ", normalise(s)) for s in partner.quoted_sentences]
+        for before, sentence in zip(quoted, quoted[1:]):
+            at = seed.find(sentence)
+            if points_to_sentence_before(sentence) and at > 0 and not seed[:at].rstrip().endswith(before):
+                wrong.append(f"{partner.id}: vor „{sentence[:50]}…“ steht „{before[:50]}…“")
+    assert not wrong, "Sätze mit Verweis stehen nicht nach ihrem Vorgänger:\n" + "\n".join(wrong)
 
 
 def test_numbers_in_summaries_appear_in_seed(knowledge: KnowledgeBase, seed_text: str) -> None:

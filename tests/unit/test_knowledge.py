@@ -50,6 +50,9 @@ BREAKAGES: Dict[str, tuple] = {
         lambda d: next(g for g in d["target_groups"] if g["id"] == "junge_migranten").update(combines=["migranten"]),
         ["target_groups 'junge_migranten'", "combines", "zwei"]),
     "situation with one cue list": (lambda d: d["situations"][0].update(all_of=[["Wohnung"]]), ["situations", "all_of"]),
+    "opening not a sentence of the description": (
+        lambda d: _partner(d, "jungenarbeit").update(opening="Die Initiative hilft Jungen."),
+        ["'jungenarbeit'", "'opening'", "description"]),
     "address without city": (
         lambda d: _partner(d, "kfi")["places"][0].update(address="Seibertzstr. 1"), ["'kfi'", "address", "Arnsberg"]
     ),

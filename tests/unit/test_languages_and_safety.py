@@ -77,6 +77,14 @@ def test_danger_words_in_a_question_about_partners_are_no_emergency(knowledge, t
     assert not any(n in answer for n in emergency_numbers(knowledge))
 
 
+def test_a_weak_word_that_describes_others_is_no_emergency(knowledge) -> None:
+    """"die verfolgten Sinti und Roma" of a memorial tells of others; "ich werde verfolgt" of the writer."""
+    answer, _ = ask("Ich plane eine Gedenkfeier für die verfolgten Sinti und Roma, wen kann ich fragen?", "greet")
+    assert not any(n in answer for n in emergency_numbers(knowledge))
+    answer, _ = ask("Ich werde verfolgt, ich habe Angst", "greet")
+    assert all(n in answer for n in emergency_numbers(knowledge))
+
+
 @pytest.mark.parametrize("language,text", [
     ("tr", "Gençlere danışmanlık yapan bir yer var mı?"),
     ("ru", "Где молодёжь может получить консультацию?"),
