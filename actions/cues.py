@@ -262,8 +262,9 @@ def relative_clauses(words: List[str]) -> List[List[str]]:
 
 def after_indefinite_noun(words: List[str], index: int) -> bool:
     """Is the word at `index` right after an indefinite article and its noun ("ein Gremium,
-    das …")? There a pronoun opens a relative clause; it does not point back."""
-    return index >= 2 and words[index - 2] in INDEFINITE
+    das …"), or after a noun that "gibt es" asks for ("gibt es Fachstellen, die …")? There a
+    pronoun opens a relative clause; it does not point back."""
+    return index >= 2 and words[index - 2] in INDEFINITE or index >= 3 and {*words[index - 3:index - 1]} == {"gibt", "es"}
 
 
 def ordinal_in(words: List[str], counts_else: Callable[[str], bool] = lambda word: False) -> Optional[int]:

@@ -59,12 +59,12 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
 }
 # Answer types a contact block's digits (house number, postcode) do not carry.
 _NO_FIGURES = ("number", "date", "share")
-# Sentences that open with a pronoun ("Sie selbst …"): the words of the sentence before say whom
-# it means, so they count for it in the search (CONTEXT_WEIGHT).
-_ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
-# Sentences that draw on the sentence before ("Vor diesem Hintergrund …", "Auch aufgrund dieser
-# Unterschiede …", "Damit werden …"): quoted after it, but its words are not theirs.
-_DRAWS_ON = re.compile(r"(Damit|Deshalb|Daher)\b|Vor diesem Hintergrund\b|(Auch )?(aufgrund|wegen) (dieser|dieses|diesem)\b")
+# Sentences that open with a pronoun ("Sie selbst …", "Damit werden …"): the words of the sentence
+# before say whom or what it means, so they count for it in the search (CONTEXT_WEIGHT).
+_ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre|Damit)\b")
+# Sentences that draw a conclusion from the sentence before ("Vor diesem Hintergrund …", "Auch
+# aufgrund dieser Unterschiede …"): quoted after it, but its words are not theirs.
+_DRAWS_ON = re.compile(r"(Deshalb|Daher)\b|Vor diesem Hintergrund\b|(Auch )?(aufgrund|wegen) (dieser|dieses|diesem)\b")
 
 
 def points_to_sentence_before(text: str) -> bool:

@@ -322,6 +322,9 @@ class Understanding(Deciding):
                          if (w in DEMONSTRATIVES or w in ENGLISH_DEMONSTRATIVES and noun in ENGLISH_KINDS)
                          and not (self.directory.groups_in(noun) or self.directory.topics_in(noun)
                                   or self._said_before(noun, rest_words[:i]))]
+        # They may name another partner talked about ("zurück zu meinem Problem: auf welcher Grundlage
+        # arbeiten diese Büros?" after the Jungen-Initiative means the offices): kept to name it.
+        pointed = [t for index in demonstrative for t in self.wording.terms(rest_words[index])]
         for index in demonstrative:
             rest_words[index] = ""
         # "Landesbeirat Vertriebene/Flüchtlinge/Spätaussiedler – Aufgabe?", "Was macht der Landesbeirat
@@ -450,6 +453,10 @@ class Understanding(Deciding):
             if question.groups or question.topics:
                 not_naming |= {self.wording.lemma(w) for before, a, w in zip(["", *words], words, words[1:])
                                if a in INDEFINITE and before != "so"}
+                # Nor one that "gibt es" asks for without an article, nor its parts ("Gibt es Fachstellen,
+                # die …?" names no Beratungsstelle).
+                not_naming |= {t for before, a, w in zip(["", *words], words, words[1:])
+                               if {before, a} == {"gibt", "es"} for t in self.wording.terms(w)}
                 # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
                 # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
                 not_naming |= {t for clause in relative_clauses(words) for w in clause for t in self.wording.terms(w)}
@@ -471,7 +478,7 @@ class Understanding(Deciding):
                 which_partner = which_of_all(asking_words) and not sought_terms & called
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
-            naming = [t for t in [*terms, *question.story] if t not in not_naming]
+            naming = [t for t in [*terms, *question.story, *pointed] if t not in not_naming]
             # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
             # (not of the words that describe what is sought) that only one partner has names it.
             # Not when the message asks who helps ("wer hilft bei Diskriminierung?" asks for everyone), nor

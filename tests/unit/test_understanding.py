@@ -343,6 +343,8 @@ def test_a_relative_pronoun_points_back_to_nothing() -> None:
     """"gibt es ein Gremium, das sich um … kümmert?" names what it asks for; "machen die das
     auch?" and "gibt es das auch in …" point back."""
     assert not has_pointer("gibt es ein gremium das sich um spaetaussiedler kuemmert".split())
+    # So does a noun asked for without an article: "gibt es Fachstellen, die sich … engagieren?".
+    assert not has_pointer("gibt es fachstellen die sich gegen rassismus engagieren".split())
     assert has_pointer("machen die auch beratung".split())
     assert has_pointer("gibt es das auch in koeln".split())
     # "dafür" that announces a "dass" clause points to the clause, not back.
@@ -2858,3 +2860,27 @@ def test_a_list_says_of_a_partner_the_sentence_that_says_what_it_is() -> None:
     assert partner is not None and partner.opening and not partner.description.startswith(partner.opening)
     assert Answers.reason_for(partner, {}) == partner.opening
     assert Answers.reason_for(partner, {"jungenarbeit": "anders"}) == "anders"  # the sentence that fits comes first
+
+
+def test_a_noun_after_a_demonstrative_names_another_partner_talked_about() -> None:
+    """"diese Büros" after the offices and then the Jungen-Initiative means the offices: the noun
+    names the one partner talked about whose name has it, not the subject of the last answer."""
+    replies = converse([
+        ("Was machen die Antidiskriminierungsbüros?", "ask_partner_info", [entity("partner", "adb")]),
+        ("Und was macht die Landesinitiative Jungenarbeit?", "ask_partner_info", [entity("partner", "jungenarbeit")]),
+        ("Auf welcher Grundlage arbeiten diese Büros?", "ask_partner_info", []),
+    ])
+    reply, slots = replies[-1]
+    assert "Grundlage der Menschenrechte" in reply and slots[SUBJECT_SLOT] == "adb"
+
+
+def test_a_noun_that_gibt_es_asks_for_names_no_partner_talked_about() -> None:
+    """"Gibt es Fachstellen, die sich gegen Rassismus engagieren?" after the Sinti and Roma partners
+    asks who works against racism: "Fachstellen" is no name of the Beratungsstelle talked about."""
+    replies = converse([
+        ("Gibt es eine Beratungsstelle für Sinti und Roma?", "ask_target_group_help", [entity("target_group", "sinti_roma")]),
+        ("Gibt es Fachstellen, die sich gegen Rassismus engagieren?", "ask_target_group_help",
+         [entity("topic", "diskriminierung")]),
+    ])
+    reply, _ = replies[-1]
+    assert reply.split("\n\n")[1].startswith("Antidiskriminierungsbüros")
