@@ -30,6 +30,8 @@ from actions.wording import Wording, fold
 
 # A year or a day: the exact answer to "seit wann?".
 _EXACT_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)(er)?\b|\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}")
+# The answer type of "warum?" (question_words id).
+REASON = "reason"
 # What a sentence must contain to carry an answer of a type (question_words ids).
 # Types not listed here (yes_no) accept any sentence.
 ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
@@ -53,18 +55,18 @@ ANSWER_EVIDENCE: Dict[str, re.Pattern] = {
                            r"|\b(?=[A-Za-z]*[a-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*, (?:das|der|die) [A-ZÄÖÜ]"),
     # "Auf welchem Gesetz beruht …?": a sentence that names a law.
     "law": re.compile(r"\bGesetz(es)?\b"),
-    # "Warum …?": a sentence that gives a reason or a purpose; one that draws it from the sentence
+    # "Warum …?" (REASON): a sentence that gives a reason or a purpose; one that draws it from the sentence
     # before ("Auch aufgrund dieser Unterschiede …") is quoted with that one (_ANAPHORIC).
-    "reason": re.compile(r"\b(aufgrund|wegen|weil|Hintergrund|Damit)\b|, um\b"),
+    REASON: re.compile(r"\b(aufgrund|wegen|weil|Hintergrund|Damit)\b|, um\b"),
 }
 # Answer types a contact block's digits (house number, postcode) do not carry.
 _NO_FIGURES = ("number", "date", "share")
 # Sentences that open with a pronoun ("Sie selbst …", "Damit werden …"): the words of the sentence
 # before say whom or what it means, so they count for it in the search (CONTEXT_WEIGHT).
-_ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre|Damit)\b")
+_ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
 # Sentences that draw a conclusion from the sentence before ("Vor diesem Hintergrund …", "Auch
 # aufgrund dieser Unterschiede …"): quoted after it, but its words are not theirs.
-_DRAWS_ON = re.compile(r"(Deshalb|Daher)\b|Vor diesem Hintergrund\b|(Auch )?(aufgrund|wegen) (dieser|dieses|diesem)\b")
+_DRAWS_ON = re.compile(r"(Damit|Deshalb|Daher)\b|Vor diesem Hintergrund\b|(Auch )?(aufgrund|wegen) (dieser|dieses|diesem)\b")
 
 
 def points_to_sentence_before(text: str) -> bool:

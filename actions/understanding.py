@@ -53,6 +53,7 @@ from actions.cues import (
     PARTNER_QUESTION_INTENTS,
     PLACE_POINTERS,
     POINTERS,
+    RELATIVE,
     REQUEST_VERBS,
     SELF_NOUN,
     SIMPLE_MAX_WORDS,
@@ -81,7 +82,7 @@ from actions.cues import (
 )
 from actions.deciding import Deciding
 from actions.directory import PartnerDirectory
-from actions.fact_index import CONCEPT_MARK, FactIndex, Hit, is_concept
+from actions.fact_index import CONCEPT_MARK, REASON, FactIndex, Hit, is_concept
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.memory import Memory
@@ -376,6 +377,11 @@ class Understanding(Deciding):
             # The phrase's noun is written small as often as not ("welchem alter"): read as a noun.
             terms += [t for t in self.wording.terms(" ".join(w.capitalize() for w in phrase_words))
                       if any(is_concept(k) for k in self.index.known([t])) and t not in terms]
+        if question.answer_type == REASON and self.index.known(terms):
+            # "Warum ist das wichtig für die Kinder?": the words asked choose the sentence; the page says
+            # few reasons with "aufgrund" or "damit". "Warum gerade dieses Prinzip?" (nothing else asked
+            # once "dieses Prinzip" points back) gets the sentence that gives one.
+            question.answer_type = None
         age = AGE_STATED.search(question.text)
         if age:
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
@@ -453,10 +459,10 @@ class Understanding(Deciding):
             if question.groups or question.topics:
                 not_naming |= {self.wording.lemma(w) for before, a, w in zip(["", *words], words, words[1:])
                                if a in INDEFINITE and before != "so"}
-                # Nor one that "gibt es" asks for without an article, nor its parts ("Gibt es Fachstellen,
-                # die …?" names no Beratungsstelle).
-                not_naming |= {t for before, a, w in zip(["", *words], words, words[1:])
-                               if {before, a} == {"gibt", "es"} for t in self.wording.terms(w)}
+                # Nor one that "gibt es" asks for without an article and a relative clause describes, nor
+                # its parts ("Gibt es Fachstellen, die …?" names no Beratungsstelle).
+                not_naming |= {t for before, a, w, after in zip(["", *words], words, words[1:], words[2:])
+                               if {before, a} == {"gibt", "es"} and after in RELATIVE for t in self.wording.terms(w)}
                 # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
                 # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
                 not_naming |= {t for clause in relative_clauses(words) for w in clause for t in self.wording.terms(w)}

@@ -2848,8 +2848,8 @@ def test_why_quotes_the_reason_with_the_sentences_it_points_back_to(index: FactI
 
 
 def test_why_about_the_subject_is_answered_with_its_reason(knowledge) -> None:
-    """"wieso macht das Land das?" after the Jungen-Initiative: the background, then the initiative."""
-    reply, _ = ask("wieso macht das Land das?", "ask_partner_info", slots={SUBJECT_SLOT: "jungenarbeit"})
+    """"und wieso?" after the Jungen-Initiative: the background, then the initiative."""
+    reply, _ = ask("und wieso?", "ask_partner_info", slots={SUBJECT_SLOT: "jungenarbeit"})
     assert reply.index("defizitär und problembeladen") < reply.index("Vor diesem Hintergrund")
 
 
