@@ -26,6 +26,7 @@ from studio.records import dump, round_trip, write_atomically
 TEXT_FIELDS: Tuple[Tuple[str, str], ...] = (
     ("name", "Offizieller Name"), ("short_name", "Kurzform (z. B. KfI)"), ("summary", "Ein Satz: was die Stelle tut"),
     ("simple", "Dasselbe in einfacher Sprache"), ("description", "Beschreibung (wörtlich aus der Quelle)"),
+    ("opening", "Satz der Beschreibung, der sagt, was die Stelle ist (nur wenn der erste den Hintergrund nennt)"),
     ("source", "Abschnitt der Quelle"),
 )
 LINE_FIELDS: Tuple[Tuple[str, str], ...] = (
