@@ -271,10 +271,12 @@ def ordinal_in(words: List[str], counts_else: Callable[[str], bool] = lambda wor
     """The position a message counts ("der zweite" -> 1, "der letzte" -> -1), if any; not
     the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …"), nor a time
     ("letzte Woche haben Zuschauer …"), nor a thing of the writer's own (`counts_else`: "beim
-    letzten Turnier wurde einer meiner Jungs beleidigt")."""
+    letzten Turnier wurde einer meiner Jungs beleidigt"), nor one more of a kind ("noch eine zweite
+    Organisation" asks for another, it does not count back)."""
     return next((ORDINALS[w] for i, w in enumerate(words)
                  if w in ORDINALS and not (i + 1 < len(words) and (words[i + 1] in OWN_TURNS | TIMES
-                                                                   or counts_else(words[i + 1])))), None)
+                                                                   or counts_else(words[i + 1])))
+                 and not (i and words[i - 1] in INDEFINITE)), None)
 
 
 def counts_past_the_list(ordinal: Optional[int], memory: Memory) -> bool:

@@ -1942,6 +1942,9 @@ def test_counting_ones_own_questions_is_no_reference_to_a_listed_partner(directo
     assert ordinal_in("zweite sache wer hilft".split()) is None
     assert ordinal_in("fuer das zweite kapitel wer vertritt die traeger".split()) is None
     assert ordinal_in("und der letzte wo ist der".split()) == -1
+    # "noch eine zweite Organisation" asks for one more; "die zweite" counts back.
+    assert ordinal_in("gibt es noch eine zweite organisation fuer sie".split()) is None
+    assert ordinal_in("und die zweite wo ist die".split()) == 1
 
 
 def test_a_partner_talked_about_is_named_by_a_word_in_the_story_before_the_question(directory) -> None:
