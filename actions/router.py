@@ -359,7 +359,7 @@ class Router:
         elif partner is not None:
             # The sentences before first when this one opens with "Sie"/"Er" or "Vor diesem Hintergrund"
             # (unless one is the close second anyway); then a close second.
-            quoted = [*(s for s in hit.context if s != hit.also), hit.sentence, *([hit.also] if hit.also else [])]
+            quoted = [*hit.context, hit.sentence, *([hit.also] if hit.also and hit.also not in hit.context else [])]
             text = "\n".join([self.replies.text("fact", name=partner.display_name, quote=quoted[0].text),
                                *(self.answers.quoted(s.text) for s in quoted[1:])])
         else:

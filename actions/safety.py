@@ -28,11 +28,12 @@ SELF_HARM = "self_harm"
 # Words a German phrase may have between two of its own words.
 MAX_GAP = 1
 Lemmas = Callable[[str], List[str]]
-# A participle used as an attribute after an article ("für die verfolgten Sinti und Roma", "die
-# bedrohten Menschen") tells of others, not of the writer: a weak word in it counts for nothing.
+# A participle used as an attribute after a definite article ("für die verfolgten Sinti und Roma",
+# "die bedrohten Menschen") tells of others, not of the writer: a weak word in it counts for nothing.
+# Not after "ein"/"eine" nor after "bin"/"sind": "Ich bin eine bedrohte Frau" tells of the writer.
 _ATTRIBUTIVE_PARTICIPLE = re.compile(
-    r"\b((?:der|die|das|den|dem|des|eine?[mnrs]?|diese[mnrs]?)\s+)(?:ge)?[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)\b"
-    r"(?=\s+[^\W\d_])", re.IGNORECASE)
+    r"(?<!\bbin )(?<!\bsind )(?<!\bist )\b((?:der|die|das|den|dem|des|diese[mnrs]?)\s+)(?:ge)?[a-zäöüß]+(?:t|en)"
+    r"(?:e|en|er|es|em)\b(?=\s+[^\W\d_])", re.IGNORECASE)
 
 
 class _GermanPhrases:

@@ -377,10 +377,11 @@ class Understanding(Deciding):
             # The phrase's noun is written small as often as not ("welchem alter"): read as a noun.
             terms += [t for t in self.wording.terms(" ".join(w.capitalize() for w in phrase_words))
                       if any(is_concept(k) for k in self.index.known([t])) and t not in terms]
-        if question.answer_type == REASON and self.index.known(terms):
+        if question.answer_type == REASON and terms:
             # "Warum ist das wichtig für die Kinder?": the words asked choose the sentence; the page says
-            # few reasons with "aufgrund" or "damit". "Warum gerade dieses Prinzip?" (nothing else asked
-            # once "dieses Prinzip" points back) gets the sentence that gives one.
+            # few reasons with "aufgrund" or "damit", and none for "Warum rufen Sie nicht zurück?".
+            # "Warum gerade dieses Prinzip?" (nothing else asked once "dieses Prinzip" points back)
+            # gets the sentence that gives one.
             question.answer_type = None
         age = AGE_STATED.search(question.text)
         if age:
@@ -484,6 +485,13 @@ class Understanding(Deciding):
                 which_partner = which_of_all(asking_words) and not sought_terms & called
             # The words of the whole message name ("nochmal zu der Initiative für Jungs: tragen die
             # auch Projekte zusammen?"), its story's too.
+            # A noun pointed at names another partner only in a message that goes back ("zurück zu …")
+            # and where the subject is not called so: "wo sitzt diese Stelle?" means the subject.
+            kinds = {self.wording.lemma(k) for k in KINDS}
+            if "earlier" not in intent_words or memory.subject and any(
+                    t in kinds or t in self._called(memory.subject) or memory.subject in self.index.partners_with(t)
+                    for t in pointed):
+                pointed = []
             naming = [t for t in [*terms, *question.story, *pointed] if t not in not_naming]
             # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
             # (not of the words that describe what is sought) that only one partner has names it.

@@ -83,6 +83,8 @@ def test_a_weak_word_that_describes_others_is_no_emergency(knowledge) -> None:
     assert not any(n in answer for n in emergency_numbers(knowledge))
     answer, _ = ask("Ich werde verfolgt, ich habe Angst", "greet")
     assert all(n in answer for n in emergency_numbers(knowledge))
+    answer, _ = ask("Ich bin eine bedrohte Frau und brauche Hilfe", "greet")  # of the writer, after "bin"
+    assert all(n in answer for n in emergency_numbers(knowledge))
 
 
 @pytest.mark.parametrize("language,text", [

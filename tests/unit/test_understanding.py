@@ -2866,15 +2866,14 @@ def test_a_list_says_of_a_partner_the_sentence_that_says_what_it_is() -> None:
 
 
 def test_a_noun_after_a_demonstrative_names_another_partner_talked_about() -> None:
-    """"diese Büros" after the offices and then the Jungen-Initiative means the offices: the noun
-    names the one partner talked about whose name has it, not the subject of the last answer."""
+    """"Zurück zu …: diese Büros" after the offices and then the Jungen-Initiative means the offices:
+    in a message that goes back, the noun names the one partner talked about whose name has it."""
     replies = converse([
         ("Was machen die Antidiskriminierungsbüros?", "ask_partner_info", [entity("partner", "adb")]),
         ("Und was macht die Landesinitiative Jungenarbeit?", "ask_partner_info", [entity("partner", "jungenarbeit")]),
-        ("Auf welcher Grundlage arbeiten diese Büros?", "ask_partner_info", []),
+        ("Zurück zu meinem Problem: wie arbeiten diese Büros?", "ask_partner_info", []),
     ])
-    reply, slots = replies[-1]
-    assert "Grundlage der Menschenrechte" in reply and slots[SUBJECT_SLOT] == "adb"
+    assert replies[-1][1][SUBJECT_SLOT] == "adb"
 
 
 def test_a_noun_that_gibt_es_asks_for_names_no_partner_talked_about() -> None:
@@ -2887,3 +2886,26 @@ def test_a_noun_that_gibt_es_asks_for_names_no_partner_talked_about() -> None:
     ])
     reply, _ = replies[-1]
     assert reply.split("\n\n")[1].startswith("Antidiskriminierungsbüros")
+
+
+def test_a_chain_is_quoted_in_page_order_when_its_first_sentence_is_the_close_second(index: FactIndex) -> None:
+    """"Vor diesem Hintergrund …" with "Jungen werden …" as its close second: the chain stays in page
+    order ("Jungen werden …", "Sie selbst …", "Vor diesem Hintergrund …"), "Sie selbst" never first."""
+    from dataclasses import replace
+    hit = index.best([], ["jungenarbeit"], "reason")
+    assert hit is not None and len(hit.context) == 2
+    hit = replace(hit, also=hit.context[0])
+    partner = actions.KNOWLEDGE.current().knowledge.partner("jungenarbeit")
+    text = Router(actions.KNOWLEDGE.current(), actions.REPLIES, CollectingDispatcher(), Memory())._quote(hit, partner)
+    assert text.index("Jungen werden") < text.index("Sie selbst") < text.index("Vor diesem Hintergrund")
+
+
+def test_a_noun_after_a_demonstrative_that_calls_the_subject_keeps_it() -> None:
+    """"Wo sitzt diese Stelle?" after the Beratungsstelle and then the offices (their
+    "Anlaufstellen"): the offices, not the Beratungsstelle named by "Stelle"."""
+    replies = converse([
+        ("Was macht die Beratungsstelle für Sinti und Roma?", "ask_partner_info", [entity("partner", "sinti_roma_beratung")]),
+        ("Und was machen die Antidiskriminierungsbüros?", "ask_partner_info", [entity("partner", "adb")]),
+        ("Wo sitzt diese Stelle?", "ask_partner_location", []),
+    ])
+    assert replies[-1][1][SUBJECT_SLOT] == "adb"
