@@ -377,11 +377,11 @@ class Understanding(Deciding):
             # The phrase's noun is written small as often as not ("welchem alter"): read as a noun.
             terms += [t for t in self.wording.terms(" ".join(w.capitalize() for w in phrase_words))
                       if any(is_concept(k) for k in self.index.known([t])) and t not in terms]
-        if question.answer_type == REASON and terms:
+        if question.answer_type == REASON and self.index.known(terms):
             # "Warum ist das wichtig für die Kinder?": the words asked choose the sentence; the page says
-            # few reasons with "aufgrund" or "damit", and none for "Warum rufen Sie nicht zurück?".
-            # "Warum gerade dieses Prinzip?" (nothing else asked once "dieses Prinzip" points back)
-            # gets the sentence that gives one.
+            # few reasons with "aufgrund" or "damit". "Warum gerade dieses Prinzip?" (nothing else asked
+            # once "dieses Prinzip" points back) and "warum hat man die gestartet?" (no word the page
+            # uses) get the sentence that gives one.
             question.answer_type = None
         age = AGE_STATED.search(question.text)
         if age:
