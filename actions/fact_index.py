@@ -68,10 +68,6 @@ _ANAPHORIC = re.compile(r"(Sie|Er|Es|Dies|Diese|Dieser|Dieses|Seine|Ihre)\b")
 # aufgrund dieser Unterschiede …"): quoted after it, but its words are not theirs.
 _DRAWS_ON = re.compile(r"(Damit|Deshalb|Daher)\b|Vor diesem Hintergrund\b|(Auch )?(aufgrund|wegen) (dieser|dieses|diesem)\b")
 
-
-def points_to_sentence_before(text: str) -> bool:
-    """The sentence opens with a pronoun or a pointer: alone, it does not say what it is about."""
-    return bool(_ANAPHORIC.match(text) or _DRAWS_ON.match(text))
 # How much the sentence before counts for a sentence that opens with a pronoun.
 CONTEXT_WEIGHT = 0.5
 # Below this BM25 score a hit shares too little with the question to be its answer.
@@ -129,6 +125,11 @@ class Hit:
 
 # The index term of a fact-word group ("~gruendung"), as opposed to a word's lemma ("gründung").
 CONCEPT_MARK = "~"
+
+
+def points_to_sentence_before(text: str) -> bool:
+    """The sentence opens with a pronoun or a pointer: alone, it does not say what it is about."""
+    return bool(_ANAPHORIC.match(text) or _DRAWS_ON.match(text))
 
 
 def is_concept(term: str) -> bool:
@@ -192,15 +193,9 @@ class FactIndex:
         # A sentence that opens with a pronoun is about what the sentence before named ("Jungen
         # werden … dargestellt. Sie selbst sehen sich … konfrontiert."): when it matches a word of
         # its own, the words of that one count too (CONTEXT_WEIGHT).
-        self._before: Dict[int, int] = {
-            index: index - 1 for index, sentence in enumerate(self.sentences)
-            if index and _ANAPHORIC.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
-            and self.sentences[index - 1].source == sentence.source}
+        self._before = self._opening_with(_ANAPHORIC)
         # A sentence that draws on the one before ("Vor diesem Hintergrund …") is quoted after it.
-        self._draws_on: Dict[int, int] = {
-            index: index - 1 for index, sentence in enumerate(self.sentences)
-            if index and _DRAWS_ON.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
-            and self.sentences[index - 1].source == sentence.source}
+        self._draws_on = self._opening_with(_DRAWS_ON)
         # Each list item (read with its lead-in) -> its list, and the terms of the lead-in alone.
         self._lists: Dict[int, Tuple[QuotedList, Set[str]]] = {}
         self._list_sentences: Set[QuotedSentence] = set()  # every item of a list (with its lead-in)
@@ -434,6 +429,13 @@ class FactIndex:
                 return replace(own[0], also=own[1].sentence) if len(own) > 1 else own[0]
             return replace(typed[0], context=self._context(self.sentences.index(typed[0].sentence))) if typed else None
         return None
+
+    def _opening_with(self, pattern: re.Pattern) -> Dict[int, int]:
+        """Sentence index -> the sentence before it, for sentences that open with `pattern` and follow
+        a sentence of the same partner and section."""
+        return {index: index - 1 for index, sentence in enumerate(self.sentences)
+                if index and pattern.match(sentence.text) and self.sentences[index - 1].partner_id == sentence.partner_id
+                and self.sentences[index - 1].source == sentence.source}
 
     def _context(self, index: int) -> Tuple[QuotedSentence, ...]:
         """The sentences that sentence `index` points back to, in page order: a chain ("Vor diesem

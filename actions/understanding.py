@@ -216,7 +216,8 @@ class Understanding(Deciding):
         # the kinds ("Gremium"): after "welches" such a noun asks which partner it is ("Welches
         # Institut forscht …?"); "Welche Studie hat das Institut …?" does not.
         # A name's head is its first noun's last part ("Kompetenz|zentrum" → "zentrum").
-        self._partner_nouns: Set[str] = set().union(*self._self_nouns.values(), {wording.lemma(k) for k in KINDS}, {
+        self._kind_lemmas: Set[str] = {wording.lemma(k) for k in KINDS}  # "Gremium", "Netzwerk", "Partner"
+        self._partner_nouns: Set[str] = set().union(*self._self_nouns.values(), self._kind_lemmas, {
             (wording.parts(head) or (wording.lemma(head),))[-1]
             for p in knowledge.partners for name in (p.name, p.short_name) if name
             for head in [_head_noun(name)] if head})
@@ -487,9 +488,8 @@ class Understanding(Deciding):
             # auch Projekte zusammen?"), its story's too.
             # A noun pointed at names another partner only in a message that goes back ("zurück zu …")
             # and where the subject is not called so: "wo sitzt diese Stelle?" means the subject.
-            kinds = {self.wording.lemma(k) for k in KINDS}
             if "earlier" not in intent_words or memory.subject and any(
-                    t in kinds or t in self._called(memory.subject) or memory.subject in self.index.partners_with(t)
+                    t in self._kind_lemmas or t in self._called(memory.subject) or memory.subject in self.index.partners_with(t)
                     for t in pointed):
                 pointed = []
             naming = [t for t in [*terms, *question.story, *pointed] if t not in not_naming]
