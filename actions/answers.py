@@ -207,7 +207,7 @@ class Answers:
         if len(partners) == 1:
             # The page's description, and first the sentence that fits the message if it says something else.
             said = reasons.get(partners[0].id)
-            if said and said not in (partners[0].description or ""):
+            if said and not partners[0].describes(said):
                 heading += f"\n{self.quoted(said)}"
             return self.partners_for(heading, partners)
         blocks = [heading]
@@ -229,9 +229,9 @@ class Answers:
         said = self.reason_for(partner, reasons)
         if not first:
             return [said] if said else []
-        description = partner.description or ""
         opening = self.reason_for(partner, {})
-        described = sorted((t for t in partner.quoted_sentences if t in description), key=description.index) or (
+        described = [t for t in partner.quoted_sentences if partner.describes(t)]
+        described = sorted(described, key=(partner.description or "").index) or (
             [opening] if opening else [])
         return [*described, *([said] if said and said not in described else [])]
 

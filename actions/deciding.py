@@ -21,6 +21,8 @@ from actions.cues import (
     BARE_WHO_WORDS,
     BELONGING,
     COMBINED_WEIGHT,
+    DEFINITE,
+    DEMONSTRATIVES,
     DOMINANT_SHARE,
     DOUBTED_FACTOR,
     FIGURE_TYPES,
@@ -35,6 +37,7 @@ from actions.cues import (
     OTHER_LANGUAGE_FRAGMENT_WORDS,
     PAST,
     SMALL_WORDS,
+    THE,
     WHOM_TERM,
     opening_word,
     serving_all,
@@ -50,6 +53,9 @@ from actions.mentions import distinct_items
 from actions.question import SMALL_TALK_INTENTS, Asked, Question
 from actions.spelling import fold
 from actions.wording import Wording
+
+# "die Büros", "das Institut": the definite articles that make a noun one thing already known.
+ARTICLES = DEFINITE | frozenset({"das"})
 
 
 @dataclass
@@ -295,9 +301,24 @@ class Deciding:
         Lehrkräfte mit Migrationsgeschichte – gibt's das?"), not what is asked."""
         q = t.q
         asked_cities = self._asked_cities(q)
-        if asked_cities and q.partners and q.refers_back and not PAST & set(t.words):
+        if asked_cities and q.partners and q.refers_back and not PAST & set(t.words) \
+                and not self._city_says_which(q, asked_cities):
             return Asked.LOCATION
         return None
+
+    def _city_says_which(self, q: Question, cities: Sequence[str]) -> bool:
+        """"Kann die Stelle in Düsseldorf auch vermitteln?": the city after "the <noun> in" says which
+        partner is meant (it sits there); the rest of the message is what is asked, when the page
+        knows its words. "Gibt es so ein Büro in Dortmund?" asks whether one is there."""
+        words = q.asking.split()
+        says_which = all(any(
+            words[i] == fold(city) and words[i - 1] == "in" and (words[i - 3] in THE or words[i - 3] in DEMONSTRATIVES)
+            for i in range(3, len(words))) for city in cities)
+        if not says_which or not all(city in p.cities for p in q.partners for city in cities):
+            return False
+        calling = set().union(*(self._name_index_terms.get(p.id, set()) for p in q.partners))
+        city_terms = {t for city in cities for t in self.wording.terms(city)}
+        return bool(self.index.known([t for t in q.content if t not in calling | city_terms]))
 
     def _rule_fact_of_subject(self, t: _Turn) -> Optional[Asked]:
         """A single fact about the subject ("Seit wann …?", "Mitglieder?", "und das Alter?")."""
@@ -305,11 +326,28 @@ class Deciding:
         subject_ids = t.subject_ids
         if not (q.partners and (q.answer_type or content) and not self._only_place(q, t.intent_words, content)):
             return None
+        # "was machen die Büros sonst noch?" after the ADB: a word the subject is called by, after an
+        # article ("die Büros"), points at it; it is in many of its sentences and does not choose one.
+        # The rest does, when it says a kind of fact ("beraten"). "zur Migration" after the DOMiD is asked.
+        # A word that picks one of the partners talked about ("Wofür setzt sich der Verband ein?" after the
+        # Beratungsstelle) names it, as a name does: it may choose.
+        calling = set() if q.named or subject_ids != [memory.subject] else \
+            set().union(*(self._name_index_terms.get(pid, set()) for pid in subject_ids))
+        pointing = {term for article, word in zip(words, words[1:]) if article in ARTICLES | DEMONSTRATIVES
+                    for term in self.wording.terms(word)} & calling
+        asked = [term for term in content if term not in pointing]
+        content = asked if asked != content and any(is_concept(t) for t in self.index.known(asked)) else content
         hit = self.index.best(content, subject_ids, q.answer_type)
         if len(subject_ids) > 1 and not q.named and q.answer_type:
             # "welches Jahrzehnt war das?" after a list: the first of the list, when its page says it.
             first = self.index.best(content, subject_ids[:1], q.answer_type)
             hit = first if first is not None and first.has_evidence else hit
+        if (hit is None or not set(hit.matched) - pointing) and q.story and pointing:
+            # "Wir wollen mehr Leute fürs Ehrenamt gewinnen. Ist das auch ein Thema für den Beirat?": what
+            # is asked of the subject it calls by name is the story before; its words choose the subject's
+            # sentence. Not "Gibt es dazu eine Forschungseinrichtung?" after the DOMiD: that asks for another.
+            told = self.index.best([*content, *q.story], subject_ids, q.answer_type)
+            hit = told if told is not None and told.matched else hit
         asked_only = [term for term in content if term not in q.back_words]
         if q.back_words and self.index.known(asked_only):
             # "nochmal das Institut an meiner Uni – wer ist da der Träger?": the asking words choose,
@@ -396,7 +434,12 @@ class Deciding:
         story before the question is no more specific ("Ich mache Stadtführungen in Köln. Gibt es
         hier ein Migrationsmuseum?")."""
         q = t.q
-        if q.named and not (q.groups or q.topics or q.kinds or self._asked_cities(q)) or (
+        # A group of the story before the question is the writer's people ("fast alle Jungs kommen aus
+        # muslimischen Familien. Arbeitet das Land mit muslimischen Verbänden zusammen?"), not what is asked
+        # of the partner named.
+        asked_groups = [g for g in q.groups if g in self.directory.groups_in(q.asking)] \
+            if len(q.sentences) > 1 else q.groups
+        if q.named and not (asked_groups or q.topics or q.kinds or self._asked_cities(q)) or (
                 q.partners and q.intent in ("ask_partner_info", "follow_up") and not (q.groups or q.topics)) or (
                 q.partners and q.points_back and "summary" in t.intent_words):  # "was machen die da?"
             return Asked.LOCATION if t.classifier_says_where else Asked.SUMMARY

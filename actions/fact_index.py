@@ -214,6 +214,9 @@ class FactIndex:
                 self._before.update((index, indices[0]) for index in indices[1:]
                                     if _ANAPHORIC.match(self.sentences[index].text))
         self._vocabulary = set().union(*self._terms)
+        # The page's words as written, not as compound parts ("Vertretung", not "Koordinierung" of
+        # "Koordinierungsstelle").
+        self._whole_words = {wording.lemma(w) for s in self.sentences for w in wording.words(s.text)}
         # Plain words of the index, for rapidfuzz's closest-word search on typos.
         self._words = sorted(t for t in self._vocabulary if not is_concept(t))
         # Which sentences carry each answer type: fixed per index, not re-matched per question.
@@ -254,6 +257,12 @@ class FactIndex:
             if term in group_parts and term not in self._concepts:
                 corrected.append(term)
                 continue
+            noun = self._derived(term, also=True)
+            if noun != term and term in self._vocabulary and noun not in self._whole_words:
+                # "koordiniert" finds the LIR's "koordiniert" and the KfI's "Koordinierungsstelle": the
+                # noun inside a compound, which the verb never meets. A noun the page writes alone
+                # ("die Vertretung") is another wording; the verb's own sentences answer.
+                corrected.append(noun)
             term = self._derived(term)
             if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM \
                     and not self._page_compound(term):
@@ -269,12 +278,13 @@ class FactIndex:
         concepts = self._conceptual(corrected)
         return list(dict.fromkeys([*concepts, *(also for c in concepts for also in self._asks_also.get(c, ()))]))
 
-    def _derived(self, term: str) -> str:
+    def _derived(self, term: str, also: bool = False) -> str:
         """A verb the page does not use meets the page's noun of the same stem: "forscht" finds
         "Forschung", "vermitteln" the "Vermittlung" inside a compound. German makes the noun from
         the stem with "-ung" ("sammeln" → "Sammlung", "fördern" → "Förderung"). Not the other way
-        ("Sitzung" is no "mit Sitz in"), and not for verbs whose noun means something else."""
-        if term in self._concepts or term in self._vocabulary:
+        ("Sitzung" is no "mit Sitz in"), and not for verbs whose noun means something else.
+        `also`: the noun even when the page uses the verb too (searched beside it)."""
+        if term in self._concepts or term in self._vocabulary and not also:
             return term
         if term in _OTHER_MEANING:
             return term

@@ -216,6 +216,11 @@ class Partner:
         sentences += listed
         return tuple(dict.fromkeys(sentences))
 
+    def describes(self, sentence: str) -> bool:
+        """The sentence is part of the description, which a single partner's answer shows whole:
+        quoting it again after the description would say it twice."""
+        return bool(sentence) and sentence in (self.description or "")
+
     @property
     def opening_sentence(self) -> Optional[str]:
         """The sentence that says what the partner is: `opening`, else its first quoted sentence."""
@@ -395,6 +400,9 @@ def _read_situations(path: Path, items: Any, topic_ids: Sequence[str]) -> Tuple[
         if not isinstance(cues, list) or len(cues) < 2 or not all(
                 isinstance(c, list) and c and all(isinstance(w, str) and w.strip() for w in c) for c in cues):
             reader.fail("braucht mindestens zwei nicht leere Wortlisten", "all_of")
+        short = next((w for c in cues for w in c if w.strip().startswith("*") and len(w.strip()) < 4), None)
+        if short is not None:
+            reader.fail(f"'{short}': eine Wortendung (*…) braucht mindestens drei Buchstaben", "all_of")
         result.append(Situation(topic=topic, label=reader.text("label") or "",
                                 all_of=tuple(tuple(w.strip() for w in c) for c in cues)))
     return tuple(result)

@@ -126,7 +126,16 @@ class LanguageDetector:
         if len(_LETTER.findall(text)) < MIN_LETTERS or len(set(fold(text).split())) < MIN_UNKNOWN_WORDS:
             return False
         language, sure = self._all.classify(text)
-        return language not in self.languages and sure >= MIN_UNKNOWN_CONFIDENCE
+        return language not in self.languages and sure >= MIN_UNKNOWN_CONFIDENCE and not self._full_of_served(text)
+
+    def _full_of_served(self, text: str) -> bool:
+        """Half the message's words are stop words of the served language it is most like: it is in
+        that language, even when the all-language model prefers a relative the bot does not read
+        (Russian with "Казахстана" read as Serbian)."""
+        language, _ = self._served.classify(text)
+        words = set(fold(text).split())
+        own = len(words & stop_words(str(language)))
+        return own >= MIN_STOP_VOTE and own * 2 >= len(words)
 
 
 @lru_cache(maxsize=4)

@@ -398,7 +398,7 @@ class Router:
     def _say_fact_beyond_description(self, q: Question, partners: Sequence[Partner]) -> None:
         """The sentence found for a partner asked to exist by what it does, quoted after what it is,
         unless its description (shown already) says it."""
-        if q.fact is not None and len(partners) == 1 and q.fact.sentence.text not in (partners[0].description or ""):
+        if q.fact is not None and len(partners) == 1 and not partners[0].describes(q.fact.sentence.text):
             self.say(self._quote(q.fact, partners[0]))
 
     def help(self, q: Question) -> Events:

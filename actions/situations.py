@@ -6,7 +6,8 @@ Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin." The knowledge 
 a message with a word of every list is about that topic, and the partners for the topic
 answer it. Words are compared by lemma and by compound part, so "Vermieterin",
 "Wohnungssuche" and "Ausländerinnen" count; small words ("nicht", "kein") count too,
-because a refusal is often said with nothing else.
+because a refusal is often said with nothing else. A cue that starts with "*" is a word
+ending ("*aner": Kolumbianer, Marokkaner, Amerikaner): the names of peoples are an open list.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from actions.wording import Wording
 
 # "Vermieterin", "Ausländerinnen": the masculine stem of a feminine noun (at least four letters).
 _FEMININE = re.compile(r"^(\w{4,})in(?:nen)?$")
-# A cue: per word of it, the forms that word may take ("Vermieterin" -> vermieterin, vermieter).
+# A cue: per word of it, the forms that word may take ("Vermieterin" -> vermieterin, vermieter),
+# or, written "*aner", the ending (kept as "*aner").
 Cue = Tuple[FrozenSet[str], ...]
+# A word ending matches a word with at least this many letters before it: "*aner" is "Albaner", not
+# "Planer" (the knowledge file's endings are chosen so that few other words end so).
+_STEM_BEFORE_ENDING = 3
 
 
 class Situations:
@@ -51,6 +56,8 @@ class Situations:
     def _cue(self, text: str) -> Cue:
         """A cue of several words ("nicht rein") needs all of them. A cue word stands for
         itself and its lemma, not its parts ("Wohnungssuche" is no cue for "Suche")."""
+        if text.startswith("*"):
+            return (frozenset({"*" + fold(text[1:].strip().lower())}),)
         return tuple(frozenset(self._as_written(word)) for word in self.wording.words(text))
 
     def topics_in(self, text: str) -> List[Vocabulary]:
@@ -65,10 +72,17 @@ def _positions(cues: Tuple[Cue, ...], words: List[FrozenSet[str]]) -> FrozenSet[
     """Where in the message a cue of the list occurs (every word of a cue, in any form)."""
     found: Set[int] = set()
     for cue in cues:
-        places = [[i for i, forms in enumerate(words) if part & forms] for part in cue]
+        places = [[i for i, forms in enumerate(words) if _matches(part, forms)] for part in cue]
         if cue and all(places):
             found.update(places[0])
     return frozenset(found)
+
+
+def _matches(part: FrozenSet[str], forms: FrozenSet[str]) -> bool:
+    """A cue word matches a form of the message's word, or its ending ("*aner") ends one."""
+    return bool(part & forms) or any(
+        cue.startswith("*") and form.endswith(cue[1:]) and len(form) - len(cue) + 1 >= _STEM_BEFORE_ENDING
+        for cue in part for form in forms)
 
 
 def _distinct(positions: Tuple[FrozenSet[int], ...]) -> bool:

@@ -943,4 +943,4 @@ class Understanding(Deciding):
         # and name's words are the partner itself.
         said = set() if q.named else self._vocabulary_terms(q) | self._name_index_terms[partner.id]
         beyond = set(q.fact.matched) - said - self._everywhere
-        return not beyond or not q.named and q.fact.sentence.text in (partner.description or "")
+        return not beyond or not q.named and partner.describes(q.fact.sentence.text)

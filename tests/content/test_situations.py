@@ -27,6 +27,9 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     ("Beim Turnier haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung"),
     ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung"),
     ("In der Klinik hat der Arzt meine Frau wegen ihrem Kopftuch sehr respektlos behandelt.", "diskriminierung"),
+    # A people named by its ending ("*aner", "*nesen"), not listed word by word.
+    ("Der Vermieter sagt am Telefon, an Kolumbianerinnen vermietet er keine Wohnung.", "diskriminierung"),
+    ("Auf dem Markt beschimpft ein Kunde die Sudanesen am Nachbarstand.", "diskriminierung"),
 ])
 def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
     assert topic in [t.id for t in situations.topics_in(text)]
@@ -36,6 +39,7 @@ def test_a_described_situation_reaches_its_topic(situations: Situations, text: s
     "Meine Schwester wohnt in Köln. Wo ist dort das Museum?",
     "Ich gehe morgen zurück nach Hause, danke für die Infos.",
     "Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.",
+    "Der Planer in der Firma ist nie da, ich bin schon dreimal dort gewesen.",
 ])
 def test_a_harmless_message_is_no_situation(situations: Situations, text: str) -> None:
     assert situations.topics_in(text) == []

@@ -50,6 +50,8 @@ BREAKAGES: Dict[str, tuple] = {
         lambda d: next(g for g in d["target_groups"] if g["id"] == "junge_migranten").update(combines=["migranten"]),
         ["target_groups 'junge_migranten'", "combines", "zwei"]),
     "situation with one cue list": (lambda d: d["situations"][0].update(all_of=[["Wohnung"]]), ["situations", "all_of"]),
+    "situation with a word ending too short to mean anything": (
+        lambda d: d["situations"][0]["all_of"][0].append("*er"), ["situations", "'*er'", "all_of"]),
     "opening not a sentence of the description": (
         lambda d: _partner(d, "jungenarbeit").update(opening="Die Initiative hilft Jungen."),
         ["'jungenarbeit'", "'opening'", "description"]),

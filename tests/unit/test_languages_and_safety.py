@@ -14,7 +14,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
-from actions.languages import TranslatedWords, detector_for
+from actions.languages import UNKNOWN, TranslatedWords, detector_for
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
 from tests.support.fixtures import ask, entity, make_tracker
@@ -120,6 +120,14 @@ def test_a_language_the_bot_does_not_read_gets_the_list_of_its_languages(knowled
     for code in knowledge.languages:
         assert REPLIES.text("language_name", code) in answer
     assert REPLIES.text("languages_known", "en", languages="").split(":")[0] in answer
+
+
+def test_a_message_full_of_a_served_languages_small_words_is_in_that_language(knowledge) -> None:
+    """Russian with a place name the all-language model takes for Serbian ("Казахстана") is
+    Russian; Serbian itself, with few Russian small words, stays a language the bot does not read."""
+    detector = detector_for(tuple(knowledge.languages))
+    assert detector.detect("А её муж из Казахстана, у него нет немецкого паспорта. Когда у него будут такие права?") == "ru"
+    assert detector.detect("Мој брат живи у Београду и тражи посао, ко може да му помогне?") == UNKNOWN
 
 
 def test_asking_for_a_person_after_a_partner_gives_its_human_contact(knowledge) -> None:

@@ -763,6 +763,17 @@ def test_an_age_stated_finds_the_partner_whose_page_names_that_age(directory) ->
     assert partner.display_name not in reply, reply
 
 
+def test_a_verb_the_page_uses_also_finds_its_noun_inside_a_compound(knowledge, index: FactIndex) -> None:
+    """"Wer koordiniert das?" about the KfI: the page says "koordiniert" of another partner and
+    "Koordinierungsstelle" of the KfI; the verb finds that compound too. Not a noun the page writes
+    alone ("die Vertretung der Interessen"): that is another wording, the verb's sentences answer."""
+    sentence = next(s for s in knowledge.partner("kfi").quoted_sentences if "Koordinierungsstelle" in s)
+    assert any("koordiniert" in s for p in knowledge.partners for s in p.quoted_sentences if p.id != "kfi")
+    hit = index.best(WORDING.terms("Wer koordiniert das?"), ["kfi"], "person")
+    assert hit is not None and hit.sentence.text == sentence
+    assert WORDING.lemma("Vertretung") not in index.expand(WORDING.terms("vertreten"))
+
+
 def test_a_compound_whose_parts_the_page_uses_is_no_typo(knowledge) -> None:
     """"Integrationspolitik" is a word of its own, not a typo of the page's
     "integrationspolitische": when the page uses both its parts, they are searched, not the
@@ -983,6 +994,63 @@ def test_a_demonstrative_and_a_noun_point_to_the_subject(directory) -> None:
     ])
     assert turns[-1][1]["last_asked"] == Asked.LOCATION.value, turns[-1][0]
     assert next(pl.address for pl in partner.places if pl.address) in turns[-1][0]
+
+
+def test_a_word_of_the_subjects_name_after_an_article_points_at_it_and_chooses_no_sentence(directory) -> None:
+    """"und was machen die Büros sonst noch, außer Leute beraten?" after the ADB: "die Büros" is the
+    subject (its name says "Antidiskriminierungsbüros"), so the sentence that only shares "Büros"
+    is no answer; the one about advice is."""
+    adb = directory.knowledge.partner("adb")
+    advice = next(s for s in adb.quoted_sentences if "Beratung" in s and "Analyse" in s)
+    turns = converse([
+        ("Was macht das ADB?", "ask_partner_info", [entity("partner", "adb")]),
+        ("und was machen die Büros sonst noch, außer Leute beraten?", "ask_partner_info", []),
+    ])
+    assert advice in turns[-1][0], turns[-1][0]
+
+
+def test_a_group_of_the_story_does_not_turn_a_partner_named_in_the_question_into_a_list(directory) -> None:
+    """"Fast alle Jungs kommen aus muslimischen Familien. Arbeitet das Land mit muslimischen Verbänden
+    zusammen?": the boys and families are the writer's people; the partner named is what is asked."""
+    partner = directory.knowledge.partner("dialog_muslime")
+    turns = converse([("Ich trainiere ein Team, fast alle Jungs kommen aus muslimischen Familien. Arbeitet das "
+                       f"Land eigentlich mit {partner.name} zusammen?", "ask_target_group_help",
+                       [entity("target_group", "jungen"), entity("target_group", "eltern"),
+                        entity("partner", partner.id)])])
+    assert turns[-1][1]["last_asked"] == Asked.SUMMARY.value, turns[-1][0]
+    assert turns[-1][0].startswith(partner.display_name), turns[-1][0]
+
+
+def test_a_question_that_calls_the_subject_by_name_asks_about_the_story_before_it(directory) -> None:
+    """"Wir wollen mehr Leute für ehrenamtliche Arbeit gewinnen. Ist das auch ein Thema für den
+    Beirat?" after the Landesbeirat: "das" is the story; its words choose the Beirat's sentence."""
+    partner = directory.knowledge.partner("landesbeirat")
+    sentence = next(s for s in partner.quoted_sentences if "bürgerschaftliche Engagement" in s)
+    turns = converse([
+        (f"Was macht der {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("Wir wollen mehr Leute aus dem Chor für ehrenamtliche Arbeit gewinnen. Ist das auch ein Thema für den "
+         "Beirat?", "ask_target_group_help", [entity("topic", "ausbildung_beruf")]),
+    ])
+    assert sentence in turns[-1][0], turns[-1][0]
+
+
+def test_the_city_after_the_noun_that_points_at_the_subject_says_which_one_not_where(directory) -> None:
+    """"Kann die Stelle in Düsseldorf auch vermitteln?" about the partner in Düsseldorf asks
+    whether it mediates (its sentence), not where it is; "gibt es so eine Stelle in <city>?" asks where."""
+    partner = directory.knowledge.partner("sinti_roma_beratung")
+    city = partner.cities[0]
+    sentence = next(s for s in partner.quoted_sentences if "Vermittlungsstelle" in s)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"Kann die Stelle in {city} auch zwischen Familien und Ämtern vermitteln?", "ask_partner_info",
+         [entity("city", city)]),
+    ])
+    assert turns[-1][1]["last_asked"] == Asked.FACT.value and sentence in turns[-1][0], turns[-1][0]
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"gibt es so eine Stelle in {city}?", "ask_partner_location", [entity("city", city)]),
+    ])
+    assert turns[-1][1]["last_asked"] == Asked.LOCATION.value, turns[-1][0]
 
 
 def test_coming_back_by_a_word_of_the_partners_page(directory, index: FactIndex) -> None:
@@ -2224,7 +2292,7 @@ def test_a_verb_meets_the_pages_noun_of_its_stem(index: FactIndex) -> None:
     """"forscht" meets the page's "Forschung"; a verb the page uses stays itself, and a noun does
     not become a verb ("Sitzung" is no "mit Sitz in")."""
     assert "forschung" in index.known(WORDING.terms("forscht"))
-    assert index.expand(["beraten"])[:1] == ["beraten"]
+    assert index.expand(["begleiten"])[:1] == ["begleiten"]
     assert "sitzen" not in index.expand(WORDING.terms("Sitzung"))
 
 
