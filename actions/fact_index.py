@@ -88,6 +88,8 @@ _DERIVATIONS: Tuple[Tuple[str, str], ...] = (("eln", "lung"), ("ern", "erung"), 
 # Verbs whose "-ung" noun is another thing ("sich bilden" is no "Bildung", "beziehen" no "Beziehung").
 _OTHER_MEANING = frozenset("bilden beziehen bewegen meinen wohnen stellen halten richten sitzen leben".split())
 _MIN_FUZZY_TERM = 6
+# A phrase's last word of at least this many letters ending in "-en" is taken as a verb (`_inflected`).
+_MIN_VERB = 5
 _FUZZY_CUTOFF = 86.0
 _MIN_TWIN_TERM = 10
 _TWIN_CUTOFF = 94.0
@@ -185,8 +187,8 @@ class FactIndex:
             single = next((w for w in group.words if " " not in w and "-" not in w), None)
             if single is not None:
                 phrases = [w for w in group.words if " " in w]
-                self._phrases += [(re.compile(rf"\b{re.escape(fold(w))}\b"), fold(single)) for w in phrases]
-                self._page_phrases += [(re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE), single) for w in phrases]
+                self._phrases += [(re.compile(rf"\b{_inflected(fold(w))}\b"), fold(single)) for w in phrases]
+                self._page_phrases += [(re.compile(rf"\b{_inflected(w)}\b", re.IGNORECASE), single) for w in phrases]
         self._phrases.sort(key=lambda p: -len(p[0].pattern))
         self._page_phrases.sort(key=lambda p: -len(p[0].pattern))
         self._terms = [set(self._conceptual(wording.terms(_replaced(s.text, self._page_phrases)))) for s in self.sentences]
@@ -455,6 +457,15 @@ class FactIndex:
             index = self._before[index] if index in self._before else self._draws_on[index]
             chain.insert(0, self.sentences[index])
         return tuple(chain)
+
+
+def _inflected(phrase: str) -> str:
+    """A phrase's pattern: a verb that ends it is met in its present and past forms too ("auf die
+    Ausgrenzung aufmerksam macht" is "aufmerksam machen")."""
+    head, _, last = phrase.rpartition(" ")
+    if not head or not last.endswith("en") or len(last) < _MIN_VERB:
+        return re.escape(phrase)
+    return rf"{re.escape(head)} {re.escape(last[:-2])}(?:en|e|st|t|te|ten)"
 
 
 def _replaced(text: str, phrases: Sequence[Tuple[re.Pattern, str]]) -> str:

@@ -463,8 +463,7 @@ class Understanding(Deciding):
                                if a in INDEFINITE and before != "so"}
                 # Nor one that "gibt es" asks for without an article and a relative clause describes, nor
                 # its parts ("Gibt es Fachstellen, die …?" names no Beratungsstelle).
-                not_naming |= {t for before, a, w, after in zip(["", *words], words, words[1:], words[2:])
-                               if {before, a} == {"gibt", "es"} and after in RELATIVE for t in self.wording.terms(w)}
+                not_naming |= self._sought_by_relative(words)
                 # "Gibt es auch ein Forschungsinstitut, das sich mit türkeistämmiger Migration befasst?":
                 # the relative clause after it describes what is sought too ("Migration" is no DOMiD).
                 not_naming |= {t for clause in relative_clauses(words) for w in clause for t in self.wording.terms(w)}
@@ -535,8 +534,10 @@ class Understanding(Deciding):
                 question.partners, question.content = self._named_by_sentence(memory, terms)
         if not question.partners and ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
-            # partner for the same people whose name has that word.
-            question.partners = self._beside_subject(memory, terms, words)
+            # partner for the same people whose name has that word. Not a noun a relative clause
+            # describes ("Gibt es Fachstellen, die sich gegen Rassismus engagieren?" asks for any).
+            sought = self._sought_by_relative(words)
+            question.partners = self._beside_subject(memory, [t for t in terms if t not in sought], words)
             question.named = bool(question.partners)
         item = self._list_item(words, question.partners[0].id if len(question.partners) == 1 else
                                None if question.partners else memory.subject)
@@ -731,6 +732,12 @@ class Understanding(Deciding):
     def _own_words_of(self, partners: Sequence[Partner]) -> Set[str]:
         """The words of these partners' own names (lemmas), see `_own_words`."""
         return set().union(*(self._own_words[p.id] for p in partners))
+
+    def _sought_by_relative(self, words: List[str]) -> Set[str]:
+        """The terms of a noun that "gibt es" asks for without an article and a relative clause
+        describes, with its parts ("Gibt es Fachstellen, die …?": any such, no Beratungsstelle)."""
+        return {t for before, a, w, after in zip(["", *words], words, words[1:], words[2:])
+                if {before, a} == {"gibt", "es"} and after in RELATIVE for t in self.wording.terms(w)}
 
     @staticmethod
     def _talked_about(memory: Memory) -> List[str]:

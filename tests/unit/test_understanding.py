@@ -774,6 +774,18 @@ def test_a_verb_the_page_uses_also_finds_its_noun_inside_a_compound(knowledge, i
     assert WORDING.lemma("Vertretung") not in index.expand(WORDING.terms("vertreten"))
 
 
+def test_a_phrase_of_a_group_that_ends_in_a_verb_is_met_in_its_other_forms(knowledge, index: FactIndex) -> None:
+    """"… auf die Ausgrenzung aufmerksam macht" (the page) is a group's "aufmerksam machen": the
+    sentence is found by a question with another word of the group ("Wofür setzen die sich ein?")."""
+    group = knowledge.fact_words[0]
+    changed = dataclasses.replace(group, words=(*group.words, "aufmerksam machen"))
+    index = FactIndex(dataclasses.replace(knowledge, fact_words=(changed, *knowledge.fact_words[1:])), WORDING)
+    single = fold(next(w for w in group.words if " " not in w))
+    assert single in index.with_group_words("die seitdem auf die ausgrenzung aufmerksam macht").split()
+    assert single in index.with_group_words("sie haben aufmerksam gemacht und aufmerksam machten").split()
+    assert index.with_group_words("aufmerksam machbar") == "aufmerksam machbar"
+
+
 def test_a_compound_whose_parts_the_page_uses_is_no_typo(knowledge) -> None:
     """"Integrationspolitik" is a word of its own, not a typo of the page's
     "integrationspolitische": when the page uses both its parts, they are searched, not the
@@ -1032,6 +1044,20 @@ def test_a_question_that_calls_the_subject_by_name_asks_about_the_story_before_i
          "Beirat?", "ask_target_group_help", [entity("topic", "ausbildung_beruf")]),
     ])
     assert sentence in turns[-1][0], turns[-1][0]
+
+
+def test_a_noun_a_relative_clause_describes_asks_for_no_partner_beside_the_subject(directory) -> None:
+    """"Bei der Feier soll auch jemand über Diskriminierung sprechen. Gibt es Fachstellen, die sich
+    gegen Rassismus engagieren?" after the Landesverband Deutscher Sinti und Roma: "Fachstellen, die …"
+    asks for any such, not for the Beratungsstelle for the same people ("gibt es auch eine
+    Beratungsstelle?" would)."""
+    verband = directory.knowledge.partner("sinti_roma_landesverband")
+    turns = converse([
+        (f"Was macht der {verband.name}?", "ask_partner_info", [entity("partner", verband.id)]),
+        ("Bei der Feier soll auch jemand über Diskriminierung sprechen. Gibt es Fachstellen, die sich gegen "
+         "Rassismus engagieren?", "ask_target_group_help", [entity("topic", "diskriminierung")]),
+    ])
+    assert directory.knowledge.partner("adb").display_name in turns[-1][0], turns[-1][0]
 
 
 def test_the_city_after_the_noun_that_points_at_the_subject_says_which_one_not_where(directory) -> None:
