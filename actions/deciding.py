@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from actions.cues import (
     AGE_WORD,
@@ -282,7 +282,7 @@ class Deciding:
             # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
             # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
             kinds = {term for term in self.index.known(q.content) if is_concept(term)} - field_terms - self._everywhere \
-                - set().union(*(self._name_index_terms.get(pid, set()) for pid in t.subject_ids))
+                - self._names_terms(t.subject_ids)
             rest = self.index.best(q.content, t.subject_ids, None) if q.partners and kinds else None
             if rest is not None and kinds & set(rest.matched):
                 q.fact = rest
@@ -306,17 +306,21 @@ class Deciding:
             return Asked.LOCATION
         return None
 
+    def _names_terms(self, partner_ids: Iterable[str]) -> Set[str]:
+        """The index terms of these partners' names: words that call a partner, not what is asked."""
+        return set().union(*(self._name_index_terms.get(pid, set()) for pid in partner_ids))
+
     def _city_says_which(self, q: Question, cities: Sequence[str]) -> bool:
         """"Kann die Stelle in Düsseldorf auch vermitteln?": the city after "the <noun> in" says which
         partner is meant (it sits there); the rest of the message is what is asked, when the page
         knows its words. "Gibt es so ein Büro in Dortmund?" asks whether one is there."""
         words = q.asking.split()
         says_which = all(any(
-            words[i] == fold(city) and words[i - 1] == "in" and (words[i - 3] in THE or words[i - 3] in DEMONSTRATIVES)
+            words[i] == fold(city) and words[i - 1] == "in" and words[i - 3] in THE | DEMONSTRATIVES
             for i in range(3, len(words))) for city in cities)
         if not says_which or not all(city in p.cities for p in q.partners for city in cities):
             return False
-        calling = set().union(*(self._name_index_terms.get(p.id, set()) for p in q.partners))
+        calling = self._names_terms(p.id for p in q.partners)
         city_terms = {t for city in cities for t in self.wording.terms(city)}
         return bool(self.index.known([t for t in q.content if t not in calling | city_terms]))
 
@@ -331,8 +335,7 @@ class Deciding:
         # The rest does, when it says a kind of fact ("beraten"). "zur Migration" after the DOMiD is asked.
         # A word that picks one of the partners talked about ("Wofür setzt sich der Verband ein?" after the
         # Beratungsstelle) names it, as a name does: it may choose.
-        calling = set() if q.named or subject_ids != [memory.subject] else \
-            set().union(*(self._name_index_terms.get(pid, set()) for pid in subject_ids))
+        calling = set() if q.named or subject_ids != [memory.subject] else self._names_terms(subject_ids)
         pointing = {term for article, word in zip(words, words[1:]) if article in ARTICLES | DEMONSTRATIVES
                     for term in self.wording.terms(word)} & calling
         asked = [term for term in content if term not in pointing]
@@ -356,8 +359,8 @@ class Deciding:
             own = self.index.best(asked_only, subject_ids, q.answer_type)
             hit = own if own is not None and own.matched else hit
         if hit is not None and q.answer_type and not hit.has_evidence and hit.matched and not q.named \
-                and not any(is_concept(term) for term in hit.matched) and set(hit.matched) <= set().union(
-                    *(self._name_index_terms.get(pid, set()) for pid in subject_ids)):
+                and not any(is_concept(term) for term in hit.matched) \
+                and set(hit.matched) <= self._names_terms(subject_ids):
             # "seit welchem Jahr gibt's die Büros schon?" after the ADB: "Büros" is how the message calls
             # the subject, not what it asks; the subject's sentence of the asked type answers.
             hit = self.index.best([term for term in content if term not in hit.matched], subject_ids,

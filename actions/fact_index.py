@@ -259,13 +259,14 @@ class FactIndex:
             if term in group_parts and term not in self._concepts:
                 corrected.append(term)
                 continue
-            noun = self._derived(term, also=True)
-            if noun != term and term in self._vocabulary and noun not in self._whole_words:
-                # "koordiniert" finds the LIR's "koordiniert" and the KfI's "Koordinierungsstelle": the
-                # noun inside a compound, which the verb never meets. A noun the page writes alone
-                # ("die Vertretung") is another wording; the verb's own sentences answer.
+            noun = self._derived(term)
+            if term not in self._vocabulary:
+                term = noun
+            elif noun != term and noun not in self._whole_words:
+                # A verb the page uses: "koordiniert" finds the LIR's "koordiniert" and the KfI's
+                # "Koordinierungsstelle", the noun inside a compound, which the verb never meets. A noun
+                # the page writes alone ("die Vertretung") is another wording; the verb's sentences answer.
                 corrected.append(noun)
-            term = self._derived(term)
             if term not in self._concepts and term not in self._vocabulary and len(term) >= _MIN_FUZZY_TERM \
                     and not self._page_compound(term):
                 match = process.extractOne(term, self._words, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
@@ -280,13 +281,13 @@ class FactIndex:
         concepts = self._conceptual(corrected)
         return list(dict.fromkeys([*concepts, *(also for c in concepts for also in self._asks_also.get(c, ()))]))
 
-    def _derived(self, term: str, also: bool = False) -> str:
-        """A verb the page does not use meets the page's noun of the same stem: "forscht" finds
-        "Forschung", "vermitteln" the "Vermittlung" inside a compound. German makes the noun from
-        the stem with "-ung" ("sammeln" → "Sammlung", "fördern" → "Förderung"). Not the other way
-        ("Sitzung" is no "mit Sitz in"), and not for verbs whose noun means something else.
-        `also`: the noun even when the page uses the verb too (searched beside it)."""
-        if term in self._concepts or term in self._vocabulary and not also:
+    def _derived(self, term: str) -> str:
+        """The page's noun of a verb's stem: "forscht" finds "Forschung", "vermitteln" the
+        "Vermittlung" inside a compound. German makes the noun from the stem with "-ung" ("sammeln"
+        → "Sammlung", "fördern" → "Förderung"). Not the other way ("Sitzung" is no "mit Sitz in"),
+        and not for verbs whose noun means something else. `expand` decides whether the noun replaces
+        the verb (the page does not use it) or is searched beside it."""
+        if term in self._concepts:
             return term
         if term in _OTHER_MEANING:
             return term

@@ -57,7 +57,7 @@ class Situations:
         """A cue of several words ("nicht rein") needs all of them. A cue word stands for
         itself and its lemma, not its parts ("Wohnungssuche" is no cue for "Suche")."""
         if text.startswith("*"):
-            return (frozenset({"*" + fold(text[1:].strip().lower())}),)
+            return (frozenset({"*" + fold(text[1:])}),)
         return tuple(frozenset(self._as_written(word)) for word in self.wording.words(text))
 
     def topics_in(self, text: str) -> List[Vocabulary]:
