@@ -107,7 +107,9 @@ class Deciding:
         A language the bot does not read gets the list of those it reads, whatever it names."""
         if q.language == UNKNOWN:
             return Asked.LANGUAGES
-        if q.fields:
+        if q.fields and (q.partners or not (q.groups or q.topics)):
+            # As in German (_rule_contact): "¿hay asesoría por internet para jóvenes?" names whom it is
+            # for; who helps them answers, not a question back for which partner's web address.
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         if q.partners and (q.cities or q.named and ("location" in intent_words or q.answer_type == "place")):
             return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
@@ -136,9 +138,11 @@ class Deciding:
         kind of fact of the knowledge file's translations, with its question word; an age stated asks
         for the age limit). Not when the message asks who helps. When the page says no such thing
         of it: that, honestly."""
-        if "help" in intent_words or len(q.partners) != 1:  # "Кто может мне помочь?" asks who helps
+        if len(q.partners) != 1:
             return None
         kinds = [t for t in q.content if is_concept(t)]
+        if "help" in intent_words and not kinds:  # "Кто может мне помочь?" asks who helps
+            return None  # "Et l'État soutient ça ?" asks whether the state funds the subject
         if q.age is not None:
             kinds += [t for t in self.index.known([self.wording.lemma(AGE_WORD)]) if is_concept(t)]
         # A question word alone ("Kiedy?", "Hangi bakanlık?") asks about the subject only as a short

@@ -140,6 +140,14 @@ class Situation:
     topic: str
     label: str
     all_of: Tuple[Tuple[str, ...], ...]
+    # The same cue lists in the other languages ({"es": (("decide", …), ("ciudad", …), …)}): list i of
+    # a language adds to list i of `all_of`, so a message in that language (or mixed) is read too.
+    languages: Mapping[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def cue_lists(self) -> Tuple[Tuple[str, ...], ...]:
+        """Each cue list with its words in every language."""
+        return tuple(tuple(dict.fromkeys([*cues, *(w for lists in self.languages.values() for w in lists[i])]))
+                     for i, cues in enumerate(self.all_of))
 
 
 @dataclass(frozen=True)
@@ -386,25 +394,40 @@ def _read_vocabulary(path: Path, section: str, items: Any, languages: Sequence[s
     return tuple(result)
 
 
-def _read_situations(path: Path, items: Any, topic_ids: Sequence[str]) -> Tuple[Situation, ...]:
+def _cue_lists_ok(cues: Any) -> bool:
+    return isinstance(cues, list) and all(
+        isinstance(c, list) and c and all(isinstance(w, str) and w.strip() for w in c) for c in cues)
+
+
+def _read_situations(path: Path, items: Any, topic_ids: Sequence[str],
+                     languages: Sequence[str] = ("de",)) -> Tuple[Situation, ...]:
     if not isinstance(items, list):
         raise KnowledgeError(f"{path}: Abschnitt 'situations' muss eine Liste sein")
     result = []
     for index, item in enumerate(items, start=1):
         reader = _Reader(path, f"situations Nr. {index}", item)
-        reader.reject_unknown(("topic", "label", "all_of"))
+        reader.reject_unknown(("topic", "label", "all_of", "languages"))
         topic = reader.text("topic") or ""
         if topic not in topic_ids:
             reader.fail(f"'{topic}' ist kein Thema aus 'topics'", "topic")
         cues = reader.data.get("all_of")
-        if not isinstance(cues, list) or len(cues) < 2 or not all(
-                isinstance(c, list) and c and all(isinstance(w, str) and w.strip() for w in c) for c in cues):
+        if not _cue_lists_ok(cues) or len(cues) < 2:
             reader.fail("braucht mindestens zwei nicht leere Wortlisten", "all_of")
         short = next((w for c in cues for w in c if w.strip().startswith("*") and len(w.strip()) < 4), None)
         if short is not None:
             reader.fail(f"'{short}': eine Wortendung (*…) braucht mindestens drei Buchstaben", "all_of")
-        result.append(Situation(topic=topic, label=reader.text("label") or "",
-                                all_of=tuple(tuple(w.strip() for w in c) for c in cues)))
+        by_language = reader.data.get("languages") or {}
+        if not isinstance(by_language, dict):
+            reader.fail("muss je Sprache so viele Wortlisten haben wie all_of, z. B. {es: [[…], […]]}", "languages")
+        for language, lists in by_language.items():
+            if language not in languages:
+                reader.fail(f"Sprache '{language}' steht nicht unter languages ({', '.join(languages)})", "languages")
+            if not _cue_lists_ok(lists) or len(lists) != len(cues):
+                reader.fail(f"'{language}' braucht {len(cues)} nicht leere Wortlisten, wie all_of", "languages")
+        result.append(Situation(
+            topic=topic, label=reader.text("label") or "", all_of=tuple(tuple(w.strip() for w in c) for c in cues),
+            languages={str(lang): tuple(tuple(w.strip() for w in c) for c in lists)
+                       for lang, lists in by_language.items()}))
     return tuple(result)
 
 
@@ -628,7 +651,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         fact_words=_read_vocabulary(path, "fact_words", data.get("fact_words"), languages),
         question_words=_read_vocabulary(path, "question_words", data.get("question_words"), languages),
         intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words"), languages),
-        situations=_read_situations(path, data.get("situations") or [], topic_ids),
+        situations=_read_situations(path, data.get("situations") or [], topic_ids, languages),
         languages=tuple(languages),
         safety=_read_safety(path, data["safety"], languages) if data.get("safety") is not None else None,
     )

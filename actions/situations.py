@@ -39,7 +39,7 @@ class Situations:
         self._rules: List[Tuple[Vocabulary, Tuple[Tuple[Cue, ...], ...]]] = []
         for situation in knowledge.situations:
             topic = next(t for t in knowledge.topics if t.id == situation.topic)
-            cue_lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.all_of)
+            cue_lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists())
             self._rules.append((topic, cue_lists))
 
     def _as_written(self, word: str) -> Set[str]:

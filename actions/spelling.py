@@ -27,7 +27,9 @@ def without_gender_marks(text: str) -> str:
 def fold(text: str) -> str:
     """A comparison key: lower case, umlauts as ae/oe/ue, gender marks joined ("Migrant*innen"),
     punctuation as single spaces."""
-    folded = without_gender_marks(text).casefold().translate(_UMLAUTS_AS_DIGRAPH)
+    # The Turkish capital "İ" folds to "i" and a combining dot, which is no word character: dropped,
+    # so "İsmim" stays one word.
+    folded = without_gender_marks(text).casefold().replace("\u0307", "").translate(_UMLAUTS_AS_DIGRAPH)
     return _NOT_WORD.sub(" ", folded).strip()
 
 

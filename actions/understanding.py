@@ -28,6 +28,7 @@ from actions.cues import (
     AGE_RANGE,
     AGE_WORD,
     AGE_STATED,
+    AGED_PERSON,
     CHECKS_A_CLAIM,
     ALSO,
     ASKING_SAYS_ENOUGH,
@@ -345,6 +346,7 @@ class Understanding(Deciding):
             by_name = {m.item for m in mentions} - by_other
             question.groups = [g for g in question.groups if g not in by_name]
         terms = [t for t in self.wording.terms(" ".join(asked_words)) if t not in self._not_content]
+        terms += [t for t in self._small_nouns(asked_words) if t not in terms]
         sentences = question.sentences
         # The words of the asking (last) sentence, when there is a story before it.
         asking = set(self.wording.terms(self.index.with_group_words(fold(sentences[-1])))) \
@@ -661,6 +663,12 @@ class Understanding(Deciding):
                             if (found := self.directory.group_mentions(fold(s)))), [])
             asked_groups = distinct_items(nearest)
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
+        # "Ein Schüler (15) ist vor drei Wochen angekommen … Gibt es dafür eine Anlaufstelle?": a group's
+        # word with an age after it says who the story is about; the age says whom a partner must serve
+        # (Deciding._fitting). Asked for at the end ("gibt es was für Schüler?"), the group stays.
+        aged = {m.item for span in AGED_PERSON.finditer(question.text)
+                for m in self.directory.group_mentions(fold(span.group()))}
+        question.groups = [g for g in question.groups if g not in aged or g in distinct_items(last_mentions)]
         # "was für die Eltern meiner Schüler?": a group in the genitive right after another group's
         # word says whose; it is not asked about.
         folded = fold(rest).split()
@@ -728,6 +736,18 @@ class Understanding(Deciding):
         for city in question.cities:
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
+
+    def _small_nouns(self, words: Sequence[str]) -> List[str]:
+        """"Passt er vom alter her?": the text is read folded, and a noun written small may read as
+        another word ("alter" -> "altern"). A word that finds nothing so, but whose capitalised form is
+        a word of a fact-word group, counts as that noun."""
+        found: List[str] = []
+        for word in words:
+            if not word or self.index.known(self.wording.terms(word)):
+                continue
+            found += [t for t in self.wording.terms(word.capitalize())
+                      if any(is_concept(k) for k in self.index.known([t]))]
+        return found
 
     def _own_words_of(self, partners: Sequence[Partner]) -> Set[str]:
         """The words of these partners' own names (lemmas), see `_own_words`."""

@@ -30,6 +30,13 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     # A people named by its ending ("*aner", "*nesen"), not listed word by word.
     ("Der Vermieter sagt am Telefon, an Kolumbianerinnen vermietet er keine Wohnung.", "diskriminierung"),
     ("Auf dem Markt beschimpft ein Kunde die Sudanesen am Nachbarstand.", "diskriminierung"),
+    # A town the knowledge file does not know, after "nach".
+    ("Wer hat bestimmt, dass meine Eltern nach Gelsenkirchen kommen?", "verteilung"),
+    # The cue lists in the other languages (`languages`), and a message that mixes them with German.
+    ("Арендодатель отказал нам, потому что мы иностранцы, квартиру не дал.", "diskriminierung"),
+    ("Ev sahibi bize yabancı olduğumuz için evi vermedi.", "diskriminierung"),
+    ("Nuestra familia llega en marzo: ¿quién asigna el municipio?", "verteilung"),
+    ("Mein Bruder kommt bald. Qui décide dans quelle ville il va habiter ?", "verteilung"),
 ])
 def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
     assert topic in [t.id for t in situations.topics_in(text)]
@@ -40,6 +47,8 @@ def test_a_described_situation_reaches_its_topic(situations: Situations, text: s
     "Ich gehe morgen zurück nach Hause, danke für die Infos.",
     "Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.",
     "Der Planer in der Firma ist nie da, ich bin schon dreimal dort gewesen.",
+    "¿En qué ciudad está la oficina de los jóvenes?",
+    "Где находится консультация для беженцев в Дюссельдорфе?",
 ])
 def test_a_harmless_message_is_no_situation(situations: Situations, text: str) -> None:
     assert situations.topics_in(text) == []

@@ -52,6 +52,12 @@ BREAKAGES: Dict[str, tuple] = {
     "situation with one cue list": (lambda d: d["situations"][0].update(all_of=[["Wohnung"]]), ["situations", "all_of"]),
     "situation with a word ending too short to mean anything": (
         lambda d: d["situations"][0]["all_of"][0].append("*er"), ["situations", "'*er'", "all_of"]),
+    "situation with fewer cue lists in another language": (
+        lambda d: d["situations"][0].update(languages={"tr": [["yabancı"], ["ev"]]}),
+        ["situations", "languages", "'tr'", "3"]),
+    "situation with a language the file does not serve": (
+        lambda d: d["situations"][0].update(languages={"xx": [["a"], ["b"], ["c"]]}),
+        ["situations", "languages", "'xx'"]),
     "opening not a sentence of the description": (
         lambda d: _partner(d, "jungenarbeit").update(opening="Die Initiative hilft Jungen."),
         ["'jungenarbeit'", "'opening'", "description"]),

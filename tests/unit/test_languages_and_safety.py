@@ -17,6 +17,7 @@ from actions import actions
 from actions.languages import UNKNOWN, TranslatedWords, detector_for
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
+from actions.spelling import fold
 from tests.support.fixtures import ask, entity, make_tracker
 
 REPLIES = Replies()
@@ -238,3 +239,9 @@ def test_what_a_partner_does_in_another_language_has_no_german_bot_sentence(dire
     asyncio.run(actions.ActionAnswer().run(dispatcher, tracker, {}))
     answer = "\n".join(m.get("text") or "" for m in dispatcher.messages)
     assert "This is what" in answer and "nicht in meinen Unterlagen" not in answer and "Place: Köln" in answer
+
+
+def test_a_turkish_capital_dotted_i_keeps_its_word_whole() -> None:
+    """"İsmim" folds to "ismim": casefold makes "i" and a combining dot, which is no word character and
+    would split the word ("i smim"), so no Turkish word written with a capital "İ" matched."""
+    assert fold("İsmim İbrahim, İstanbul'dan") == "ismim ibrahim istanbul dan"

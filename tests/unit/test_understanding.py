@@ -3003,3 +3003,50 @@ def test_a_noun_after_a_demonstrative_that_calls_the_subject_keeps_it() -> None:
         ("Wo sitzt diese Stelle?", "ask_partner_location", []),
     ])
     assert replies[-1][1][SUBJECT_SLOT] == "adb"
+
+
+def test_a_group_word_with_an_age_after_it_is_who_the_story_is_about(directory) -> None:
+    """"Ein Schüler (15) ist vor drei Wochen angekommen … Gibt es dafür eine Anlaufstelle?": "Schüler" is
+    who has the age; the partner for that age helps, not the teachers' project, whose page names pupils.
+    Asked for at the end ("Gibt es in NRW etwas für Schüler?"), the group stays."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = ("Ich unterrichte eine Klasse in Hamm. Ein Schüler (15) ist vor drei Wochen angekommen und braucht "
+            "Begleitung. Gibt es dafür eine Anlaufstelle?")
+    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help",
+                                               entities=[entity("target_group", "schueler")]), Memory())
+    assert question.age == 15 and question.asked == Asked.HELP
+    assert [p.id for p in question.partners][:1] == ["jmd"] and not question.groups
+    asked = "Ein Schüler (15) ist neu in meiner Klasse. Gibt es in NRW etwas für Schüler?"
+    question = understanding.read(make_tracker(text=asked, intent="ask_target_group_help",
+                                               entities=[entity("target_group", "schueler")]), Memory())
+    assert [g.id for g in question.groups] == ["schueler"]
+
+
+def test_a_noun_written_small_is_read_as_the_noun_of_a_fact_word(directory) -> None:
+    """"passt er vom alter her überhaupt rein?" after the JMD: read folded, "alter" is the verb "altern";
+    as the noun "Alter" it asks for the age the JMD's sentence states."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="passt er vom alter her überhaupt rein?", intent="out_of_scope"),
+                                  Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.HELP.value))
+    assert question.asked == Asked.FACT and "12 bis 27" in question.fact.sentence.text
+
+
+def test_a_web_word_beside_a_group_in_another_language_asks_who_helps(directory) -> None:
+    """"Genç göçmenler için internet üzerinden danışmanlık var mı?" names whom it is for: who helps young
+    migrants answers, as in German, not a question back for whose web address."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "Genç göçmenler için internet üzerinden danışmanlık var mı?"
+    question = understanding.read(make_tracker(text=text, intent="nlu_fallback"), Memory())
+    assert question.language == "tr" and question.fields == ["web"]
+    assert question.asked == Asked.HELP and "jmd" in [p.id for p in question.partners]
+
+
+def test_a_help_word_that_is_also_a_kind_of_fact_asks_that_fact_of_the_subject(directory) -> None:
+    """"Devlet bunu destekliyor mu?" after the fathers' network: "destek" (help) is in "destekliyor"
+    (supports), a word of the funding; the subject's funding sentence answers, not "not understood"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Devlet bunu destekliyor mu?", intent="nlu_fallback"),
+                                  Memory(subject="vaeterarbeit", mentioned=["vaeterarbeit"],
+                                         last_asked=Asked.SUMMARY.value))
+    assert question.language == "tr" and question.asked == Asked.FACT
+    assert "gefördert" in question.fact.sentence.text
