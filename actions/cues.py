@@ -48,6 +48,8 @@ POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu
                               "there them their")
 # "wir wohnen in Köln. gibt es da was?": after a city, these point at the city, not the subject.
 PLACE_POINTERS = frozenset("dort da dahin there".split())
+# "… und wie lautet dessen Faxnummer?" after "Welches Gremium …": whose, of the one sought.
+SOUGHTS_GENITIVE = frozenset("dessen deren".split())
 # "Papas mit Migrationsgeschichte": a "mit" phrase after a group's word describes the group.
 WITH = frozenset("mit with".split())
 # "wie erreiche ich die?" asks how to reach them, not for a sentence with "erreichen".
@@ -350,7 +352,12 @@ def has_pointer(words: List[str], until: Optional[int] = None,
     if len(words) > 3 and words[0] in QUESTION_WORDS and words[2] in PRONOUNS and (until is None or until > 2) \
             and words[3] in AFTER_PRONOUN | POSSESSIVES:
         return True
+    # "Welches Gremium bündelt …, und wie lautet dessen Faxnummer?": a genitive pronoun after the noun
+    # that "welche" asks for is that one's, not the subject's.
+    of_sought = opens_with_which(words)
     for index, word in enumerate(words[:until]):
+        if of_sought and index > 1 and word in SOUGHTS_GENITIVE:
+            continue
         following = words[index + 1] if index + 1 < len(words) else None
         # "ein Gremium, das sich … kümmert": after "ein" and a noun, "das" opens a relative clause;
         # so it does after "irgendwas", "etwas", "sowas" ("gibt es irgendwas, das sich um Jungs kümmert?").

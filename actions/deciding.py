@@ -483,7 +483,12 @@ class Deciding:
         off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
             - self._vocabulary_said(q, t.words, topics=True) \
             and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
-        return self._answered_by(q, other) if other is not None and not off_topic else None
+        if other is None or off_topic:
+            return None
+        asked = self._answered_by(q, other)
+        # "Welches Gremium bündelt die Migrantenvertretungen, und wie lautet dessen Faxnummer?": the
+        # partner whose sentence answers, and the contact field asked of it, after that sentence.
+        return Asked.FIELDS if q.fields and q.partners else asked
 
     def _rule_fact_about_oneself(self, t: _Turn) -> Optional[Asked]:
         """"Hab ich als Spätaussiedler sofort das volle Wahlrecht?" is about oneself, but asks

@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import AbstractSet, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
@@ -290,6 +290,8 @@ class KnowledgeBase:
     intent_words: Tuple[Vocabulary, ...] = ()
     # Described situations that lead to a topic (who one is, where, what happened).
     situations: Tuple[Situation, ...] = ()
+    # The cities of the partners' places as other languages write them ({"Köln": ("Кёльн", "كولونيا")}).
+    city_names: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     # Language codes the file has words for; the first is the page's language (de).
     languages: Tuple[str, ...] = ("de",)
     safety: Optional[Safety] = None
@@ -429,6 +431,21 @@ def _read_situations(path: Path, items: Any, topic_ids: Sequence[str],
             languages={str(lang): tuple(tuple(w.strip() for w in c) for c in lists)
                        for lang, lists in by_language.items()}))
     return tuple(result)
+
+
+def _read_city_names(path: Path, raw: Any, cities: AbstractSet[str]) -> Dict[str, Tuple[str, ...]]:
+    """{city of a partner's place: [the names other languages write it by]}."""
+    reader = _Reader(path, "city_names", raw)
+    if not isinstance(raw, dict):
+        reader.fail("muss je Stadt eine Liste von Namen sein, z. B. {Köln: [Кёльн, Cologne]}")
+    result: Dict[str, Tuple[str, ...]] = {}
+    for city, names in raw.items():
+        if city not in cities:
+            reader.fail(f"'{city}' ist keine Stadt aus den Orten der Partner ({', '.join(sorted(cities))})", str(city))
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            reader.fail("muss eine Liste von Namen sein", str(city))
+        result[str(city)] = tuple(n.strip() for n in names)
+    return result
 
 
 def _reject_duplicate_ids(path: Path, section: str, ids: Sequence[str]) -> None:
@@ -608,7 +625,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     """Validate already-parsed YAML data and build the knowledge base."""
     top = _Reader(path, "Datei", data)
     top.reject_unknown(("source", "languages", "general", "target_groups", "topics", "contact_words", "fact_words",
-                        "question_words", "intent_words", "situations", "safety", "partners"))
+                        "question_words", "intent_words", "situations", "safety", "partners", "city_names"))
     languages = top.texts("languages") if "languages" in data else ("de",)
     if not languages or languages[0] != "de":
         top.fail("die erste Sprache muss de sein (die Sprache der Seite)", "languages")
@@ -633,6 +650,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     )
     _reject_duplicate_ids(path, "partners", [p.id for p in partners])
     _reject_shared_names(path, partners)
+    city_names = _read_city_names(path, data.get("city_names") or {}, {c for p in partners for c in p.cities})
     return KnowledgeBase(
         path=path,
         source_title=source.text("title") or "",
@@ -653,6 +671,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words"), languages),
         situations=_read_situations(path, data.get("situations") or [], topic_ids, languages),
         languages=tuple(languages),
+        city_names=city_names,
         safety=_read_safety(path, data["safety"], languages) if data.get("safety") is not None else None,
     )
 

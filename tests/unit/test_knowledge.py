@@ -58,6 +58,8 @@ BREAKAGES: Dict[str, tuple] = {
     "situation with a language the file does not serve": (
         lambda d: d["situations"][0].update(languages={"xx": [["a"], ["b"], ["c"]]}),
         ["situations", "languages", "'xx'"]),
+    "city name of no partner's city": (
+        lambda d: d.setdefault("city_names", {}).update({"Essen": ["Эссен"]}), ["city_names", "'Essen'", "Köln"]),
     "opening not a sentence of the description": (
         lambda d: _partner(d, "jungenarbeit").update(opening="Die Initiative hilft Jungen."),
         ["'jungenarbeit'", "'opening'", "description"]),

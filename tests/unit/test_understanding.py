@@ -3050,3 +3050,28 @@ def test_a_help_word_that_is_also_a_kind_of_fact_asks_that_fact_of_the_subject(d
                                          last_asked=Asked.SUMMARY.value))
     assert question.language == "tr" and question.asked == Asked.FACT
     assert "gefördert" in question.fact.sentence.text
+
+
+def test_a_city_written_in_another_script_is_that_city(directory) -> None:
+    """"А в Кёльне тоже есть?" after the anti-discrimination offices: the knowledge file's `city_names`
+    say "Кёльне" is Köln, so the offices' places answer, as "und in Köln?" does."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="А в Кёльне тоже есть такой офис?", intent="nlu_fallback"),
+                                  Memory(subject="adb", mentioned=["adb"], last_asked=Asked.SUMMARY.value))
+    assert question.language == "ru" and question.cities == ["Köln"] and question.asked == Asked.LOCATION
+    assert [p.id for p in question.partners] == ["adb"]
+
+
+def test_whose_after_which_is_the_one_sought_and_its_contact_comes_with_it(directory) -> None:
+    """"Welches Gremium bündelt die kommunalen Migrantenvertretungen, und wie lautet dessen Faxnummer?"
+    after the Landesbeirat: "dessen" is the Gremium's asked for, not the subject's; the partner whose
+    sentence answers is named, with the fax asked of it."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "Welches Gremium bündelt die kommunalen Migrantenvertretungen, und wie lautet dessen Faxnummer?"
+    tracker = make_tracker(text=text, intent="ask_target_group_help",
+                           entities=[entity("contact_attribute", "fax"), entity("target_group", "migrantenvertretungen")])
+    question = understanding.read(tracker, Memory(subject="landesbeirat", mentioned=["landesbeirat"],
+                                                  last_asked=Asked.FACT.value))
+    assert not question.points_back and question.asked == Asked.FIELDS and question.fields == ["fax"]
+    assert [p.id for p in question.partners] == ["landesintegrationsrat"]
+    assert has_pointer("welches gremium ist das und wer sitzt dort".split())
