@@ -131,14 +131,15 @@ ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei",
 OF_THE = frozenset("der den dem von vom".split())
 # "und gibt es auch einen Verband?": another partner beside the subject.
 ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
+# "Ein Schüler (15)", "eine Jugendliche, 16": a group's word with the age of the one it names;
+# "einer von den Jungs ist 15": the age of the one the group's word names too.
+_AGED_PERSON = (r"\b(?:schüler|schülerin|jugendliche[rn]?|junge|jungs|mädchen)\s*(?:\(\s*\d{1,2}\s*\)"
+                r"|,\s*\d{1,2}\b(?!\.\d)|\s(?:ist|wird)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b(?!\.\d))")
+AGED_PERSON = re.compile(_AGED_PERSON, re.IGNORECASE)
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
 # (not "seit 20 Jahren"); in the other languages the bot reads, only forms that say an age, not a
 # time or an amount: "oğlum 15 yaşında", "мій син 17 років", "my son is 16", "16 years old",
 # "syn ma 17 lat", "عمره 16 سنة" (not "мне 5 минут", "I'm 5 minutes late", "firma ma 20 lat").
-# "Ein Schüler (15)", "eine Jugendliche, 16": a group's word with the age of the one it names.
-_AGED_PERSON = (r"\b(?:schüler|schülerin|jugendliche[rn]?|junge|mädchen)\s*(?:\(\s*\d{1,2}\s*\)"
-                r"|,\s*\d{1,2}\b(?!\.\d))")
-AGED_PERSON = re.compile(_AGED_PERSON, re.IGNORECASE)
 _CHILD_WORDS = r"(?:son|daughter|brother|sister|nephew|niece|grandson|granddaughter|child|kid)"
 _CYRILLIC_CHILD = r"(?<!\w)(?:син|сину|сина|донька|доньці|дочка|дочці|сын|сыну|дочь|дочке|дочери|внук|внучка|брат|сестра)"
 AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"

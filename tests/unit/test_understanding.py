@@ -3016,6 +3016,11 @@ def test_a_group_word_with_an_age_after_it_is_who_the_story_is_about(directory) 
                                                entities=[entity("target_group", "schueler")]), Memory())
     assert question.age == 15 and question.asked == Asked.HELP
     assert [p.id for p in question.partners][:1] == ["jmd"] and not question.groups
+    boys = ("Einer von den Jungs ist 14, erst seit dem Sommer in Deutschland und kommt in der Schule kaum mit. "
+            "Wer kann ihn unterstützen?")
+    question = understanding.read(make_tracker(text=boys, intent="ask_target_group_help",
+                                               entities=[entity("target_group", "jungen")]), Memory())
+    assert question.age == 14 and [p.id for p in question.partners][:1] == ["jmd"]
     asked = "Ein Schüler (15) ist neu in meiner Klasse. Gibt es in NRW etwas für Schüler?"
     question = understanding.read(make_tracker(text=asked, intent="ask_target_group_help",
                                                entities=[entity("target_group", "schueler")]), Memory())
@@ -3056,8 +3061,8 @@ def test_a_city_written_in_another_script_is_that_city(directory) -> None:
     """"А в Кёльне тоже есть?" after the anti-discrimination offices: the knowledge file's `city_names`
     say "Кёльне" is Köln, so the offices' places answer, as "und in Köln?" does."""
     understanding = actions.UNDERSTANDING.get(directory)
-    question = understanding.read(make_tracker(text="А в Кёльне тоже есть такой офис?", intent="nlu_fallback"),
-                                  Memory(subject="adb", mentioned=["adb"], last_asked=Asked.SUMMARY.value))
+    tracker = make_tracker(text="А в Кёльне тоже есть такой офис?", intent="nlu_fallback")
+    question = understanding.read(tracker, Memory(subject="adb", mentioned=["adb"], last_asked=Asked.SUMMARY.value))
     assert question.language == "ru" and question.cities == ["Köln"] and question.asked == Asked.LOCATION
     assert [p.id for p in question.partners] == ["adb"]
 
@@ -3069,7 +3074,8 @@ def test_whose_after_which_is_the_one_sought_and_its_contact_comes_with_it(direc
     understanding = actions.UNDERSTANDING.get(directory)
     text = "Welches Gremium bündelt die kommunalen Migrantenvertretungen, und wie lautet dessen Faxnummer?"
     tracker = make_tracker(text=text, intent="ask_target_group_help",
-                           entities=[entity("contact_attribute", "fax"), entity("target_group", "migrantenvertretungen")])
+                           entities=[entity("contact_attribute", "fax"),
+                                     entity("target_group", "migrantenvertretungen")])
     question = understanding.read(tracker, Memory(subject="landesbeirat", mentioned=["landesbeirat"],
                                                   last_asked=Asked.FACT.value))
     assert not question.points_back and question.asked == Asked.FIELDS and question.fields == ["fax"]

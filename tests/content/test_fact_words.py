@@ -1,0 +1,28 @@
+"""The knowledge file's fact words: a word people use finds the page's sentence that says it otherwise.
+
+The page names kinds of things ("Wohlfahrtsverbänden"); people name the ones they know ("Caritas",
+"Diakonie"). The sentences here are written for this test; they are no evaluation sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.actions import WORDING
+from actions.fact_index import FactIndex
+from actions.knowledge import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def index(knowledge: KnowledgeBase) -> FactIndex:
+    return FactIndex(knowledge, WORDING)
+
+
+@pytest.mark.parametrize("text, partner, words", [
+    ("Und mit der Diakonie?", "kfi", "Wohlfahrtsverbänden"),
+    ("Auch mit der AWO und dem Roten Kreuz?", "kfi", "Wohlfahrtsverbänden"),
+])
+def test_a_word_people_use_finds_the_sentence_that_says_it_otherwise(
+        index: FactIndex, text: str, partner: str, words: str) -> None:
+    hit = index.best(WORDING.terms(text), [partner])
+    assert hit is not None and words in hit.sentence.text
