@@ -107,9 +107,10 @@ class Deciding:
         A language the bot does not read gets the list of those it reads, whatever it names."""
         if q.language == UNKNOWN:
             return Asked.LANGUAGES
-        if q.fields and (q.partners or not (q.groups or q.topics)):
-            # As in German (_rule_contact): "¿hay asesoría por internet para jóvenes?" names whom it is
-            # for; who helps them answers, not a question back for which partner's web address.
+        if q.fields and (q.partners or not q.groups):
+            # "¿hay asesoría por internet para jóvenes?" names whom it is for: who helps them answers, not a
+            # question back for which partner's web address. A topic alone ("consiliere … pe internet") is
+            # no such group: every partner that advises would answer.
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         if q.partners and (q.cities or q.named and ("location" in intent_words or q.answer_type == "place")):
             return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner

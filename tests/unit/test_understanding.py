@@ -3044,6 +3044,10 @@ def test_a_web_word_beside_a_group_in_another_language_asks_who_helps(directory)
     question = understanding.read(make_tracker(text=text, intent="nlu_fallback"), Memory())
     assert question.language == "tr" and question.fields == ["web"]
     assert question.asked == Asked.HELP and "jmd" in [p.id for p in question.partners]
+    # A topic alone ("danışmanlık": advice) names no one it is for: not a list of everyone who advises.
+    topic_only = understanding.read(make_tracker(text="İnternet üzerinden danışmanlık var mı?", intent="nlu_fallback"),
+                                    Memory())
+    assert topic_only.topics and topic_only.asked != Asked.HELP
 
 
 def test_a_help_word_that_is_also_a_kind_of_fact_asks_that_fact_of_the_subject(directory) -> None:
