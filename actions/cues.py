@@ -140,11 +140,12 @@ AGED_PERSON = re.compile(_AGED_PERSON, re.IGNORECASE)
 # (not "seit 20 Jahren"); in the other languages the bot reads, only forms that say an age, not a
 # time or an amount: "oğlum 15 yaşında", "мій син 17 років", "my son is 16", "16 years old",
 # "syn ma 17 lat", "عمره 16 سنة" (not "мне 5 минут", "I'm 5 minutes late", "firma ma 20 lat").
+_RELATIVES = "sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin"
 _CHILD_WORDS = r"(?:son|daughter|brother|sister|nephew|niece|grandson|granddaughter|child|kid)"
 _CYRILLIC_CHILD = r"(?<!\w)(?:син|сину|сина|донька|доньці|дочка|дочці|сын|сыну|дочь|дочке|дочери|внук|внучка|брат|сестра)"
 AGE_STATED = re.compile(r"\b(?:bin|ist|wird|werde)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b"
-                         r"|\b(?:sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin)\s*,?\s+\d{1,2}\b(?!\.\d)"
-                         r"|\b(?:sohn|tochter|kind|bruder|schwester|neffe|nichte|enkel|enkelin|cousin|cousine)\s*\(\s*\d{1,2}\s*\)"
+                         r"|\b(?:" + _RELATIVES + r")\s*,?\s+\d{1,2}\b(?!\.\d)"
+                         r"|\b(?:" + _RELATIVES + r"|cousin|cousine)\s*\(\s*\d{1,2}\s*\)"
                          r"|" + _AGED_PERSON +
                          r"|(?<!seit )(?<!vor )\b\d{1,2}\s*(?:jahre\b(?!n)|-?j(?:ä|ae)hrig)"
                          r"|\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\b" + _CHILD_WORDS + r"\s+(?:is\s+)?\d{1,2}\b(?!\s*(?:min|hour|day|week|month|km))"

@@ -63,7 +63,8 @@ class PartnerDirectory:
         self.city_adjective_mentions = adjectives.find
         self.cities_in = MentionFinder([*((c, c) for c in knowledge.cities),
                                         *((f"{c}er", c) for c in knowledge.cities if " " not in c),
-                                        *((name, c) for c, names in knowledge.city_names.items() for name in names)]).items
+                                        *((name, c) for c, names in knowledge.city_names.items()
+                                          for name in names)]).items
         # "kfi emial adresse": contact words are few and short, so one typo is allowed from 5 letters.
         self.fields_in = MentionFinder(((w, c.id) for c in knowledge.contact_words for w in c.words),
                                        one_typo_from=5).items

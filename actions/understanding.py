@@ -378,8 +378,7 @@ class Understanding(Deciding):
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
             # Not "in welcher Stadt": there the word is the place asked for.
             # The phrase's noun is written small as often as not ("welchem alter"): read as a noun.
-            terms += [t for t in self.wording.terms(" ".join(w.capitalize() for w in phrase_words))
-                      if any(is_concept(k) for k in self.index.known([t])) and t not in terms]
+            terms += [t for t in self._noun_concepts(phrase_words) if t not in terms]
         if question.answer_type == REASON and self.index.known(terms):
             # "Warum ist das wichtig für die Kinder?": the words asked choose the sentence; the page says
             # few reasons with "aufgrund" or "damit". "Warum gerade dieses Prinzip?" (nothing else asked
@@ -737,16 +736,22 @@ class Understanding(Deciding):
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
 
+    def _noun_concepts(self, words: Sequence[str]) -> List[str]:
+        """The terms of these words read as nouns (capitalised) that are words of a fact-word group."""
+        return [t for t in self.wording.terms(" ".join(w.capitalize() for w in words))
+                if any(is_concept(k) for k in self.index.known([t]))]
+
     def _small_nouns(self, words: Sequence[str]) -> List[str]:
         """"Passt er vom alter her?": the text is read folded, and a noun written small may read as
         another word ("alter" -> "altern"). A word that finds nothing so, but whose capitalised form is
-        a word of a fact-word group, counts as that noun."""
+        a word of a fact-word group, counts as that noun. Most words read the same either way: only
+        those that do not are looked up in the index (every message passes here)."""
         found: List[str] = []
         for word in words:
-            if not word or self.index.known(self.wording.terms(word)):
+            if not word or self.wording.terms(word) == self.wording.terms(word.capitalize()) \
+                    or self.index.known(self.wording.terms(word)):
                 continue
-            found += [t for t in self.wording.terms(word.capitalize())
-                      if any(is_concept(k) for k in self.index.known([t]))]
+            found += self._noun_concepts([word])
         return found
 
     def _own_words_of(self, partners: Sequence[Partner]) -> Set[str]:
