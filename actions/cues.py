@@ -11,7 +11,7 @@ asks (actions.deciding) use them.
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set
 
 from actions.fact_index import CONCEPT_MARK
 from actions.knowledge import KINDS, Partner, Vocabulary
@@ -132,9 +132,9 @@ OF_THE = frozenset("der den dem von vom".split())
 # "und gibt es auch einen Verband?": another partner beside the subject.
 ALSO = frozenset("auch noch andere anderen weitere weiteren sonst".split())
 # "Ein Schüler (15)", "eine Jugendliche, 16": a group's word with the age of the one it names;
-# "einer von den Jungs ist 15": the age of the one the group's word names too.
+# "einer von den Jungs ist 15", "zwei meiner Schüler sind 15": the age of those the group's word names too.
 _AGED_PERSON = (r"\b(?:schüler|schülerin|jugendliche[rn]?|junge|jungs|mädchen)\s*(?:\(\s*\d{1,2}\s*\)"
-                r"|,\s*\d{1,2}\b(?!\.\d)|\s(?:ist|wird)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b(?!\.\d))")
+                r"|,\s*\d{1,2}\b(?!\.\d)|\s(?:ist|sind|wird|werden)\s+(?:jetzt\s+|schon\s+|erst\s+|fast\s+)?\d{1,2}\b(?!\.\d))")
 AGED_PERSON = re.compile(_AGED_PERSON, re.IGNORECASE)
 # An age stated: "ich bin 19", "er ist 29", "mein Sohn, 15 Jahre", "17-jährig", "meine tochter 19"
 # (not "seit 20 Jahren"); in the other languages the bot reads, only forms that say an age, not a
@@ -270,6 +270,18 @@ def relative_clauses(words: List[str]) -> List[List[str]]:
             if after_indefinite_noun(words, index) and words[index] in RELATIVE]
 
 
+# The subject that follows a relative "wo" ("eine Stelle, wo man …", "ein Büro, wo ich …").
+WHERE_CLAUSE_SUBJECTS = frozenset("man ich wir du er sie ihr jemand mein meine unser unsere".split())
+
+
+def relative_where(words: List[str], names_a_thing: Callable[[str], bool]) -> Set[int]:
+    """The positions of a "wo" that opens a relative clause: after a noun (`names_a_thing`) and before
+    the clause's subject ("gibt es eine Stelle, wo man sowas melden kann?" asks for one, not where).
+    After a verb or pronoun it still asks where ("weiß jemand, wo man das melden kann?")."""
+    return {i for i, word in enumerate(words) if word == "wo" and 0 < i < len(words) - 1
+            and words[i + 1] in WHERE_CLAUSE_SUBJECTS and names_a_thing(words[i - 1])}
+
+
 def after_indefinite_noun(words: List[str], index: int) -> bool:
     """Is the word at `index` right after an indefinite article and its noun ("ein Gremium,
     das …"), or after a noun that "gibt es" asks for ("gibt es Fachstellen, die …")? There a
@@ -292,6 +304,24 @@ def ordinal_in(words: List[str], counts_else: Callable[[str], bool] = lambda wor
 def counts_past_the_list(ordinal: Optional[int], memory: Memory) -> bool:
     """An ordinal beyond the partners named: "der dritte" when the last answer named two."""
     return ordinal is not None and bool(memory.named) and memory.ordinal(ordinal) is None
+
+
+# "von der Beratungsstelle", "beim Amt": a preposition and a definite article name one talked about.
+OF = frozenset("von bei mit zu an in ueber".split())
+ARTICLE_AFTER_PREPOSITION = frozenset("vom beim zum zur im".split())
+
+
+def sought_after_article(words: List[str]) -> List[str]:
+    """"Gibt es (auch) einen Verbund für Eltern, die eingewandert sind?": after "gibt es" and an
+    indefinite article, the words describe some partner sought, not one talked about; the words
+    after a definite article still name one ("… eine Nummer von der Beratungsstelle?")."""
+    start = next((i + 1 for i in range(2, len(words)) if words[i] in INDEFINITE and words[i - 2:i] == ["gibt", "es"]
+                  or i >= 3 and words[i] in INDEFINITE and words[i - 1] in ALSO and words[i - 3:i - 1] == ["gibt", "es"]),
+                 None)
+    if start is None:
+        return []
+    return [w for i, w in enumerate(words[start:], start)
+            if not (words[i - 1] in ARTICLE_AFTER_PREPOSITION or words[i - 1] in THE and words[i - 2] in OF)]
 
 
 def opens_with_which(words: List[str]) -> bool:
@@ -346,7 +376,8 @@ def has_pointer(words: List[str], until: Optional[int] = None,
     ("fördern die den Austausch …?") or that follows its question word ("worauf stützen die ihre
     Arbeit?"), but not as the article of a noun ("hat das Land auch was …?").
     Only the words before `until` count, if given."""
-    if len(words) > 2 and words[1] in PRONOUNS and words[0] not in QUESTION_OPENERS and (until is None or until > 1) \
+    # Not the article of the group's word at `until` ("Jetzt die Eltern: …").
+    if len(words) > 2 and words[1] in PRONOUNS and words[0] not in QUESTION_OPENERS and (until is None or until > 2) \
             and not is_noun(words[2]):
         return True
     # "Worauf stützen die ihre Arbeit?", "wofür setzen die sich ein?": after a question word and its

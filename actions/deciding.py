@@ -742,7 +742,9 @@ class Deciding:
         partner for parents."""
         # "Meine Enkelin ist 15 und kommt aus Russland … Wer kann ihr helfen?": a group of the story
         # does not silence the age; one in the asking sentence does.
-        by_age = q.age is not None and not (q.groups and (len(q.sentences) < 2 or self.directory.groups_in(q.asking)))
+        # "Zwei meiner Schüler sind 15 … Wer berät solche Jugendlichen?" asks for the story's people: their age counts.
+        by_age = q.age is not None and (q.such_as_told or not (
+            q.groups and (len(q.sentences) < 2 or self.directory.groups_in(q.asking))))
         scores: Dict[str, float] = {}
         said = {g.id for g in q.groups}
         for partner in self.directory.partners:

@@ -67,16 +67,23 @@ class LanguageDetector:
     A character model alone takes "are you a real person?" for Romanian and
     "landesintegrazionsrat telefonnumer" for English. So a detected language also
     written in Latin letters needs one of its small words (spaCy's stop words: "kim",
-    "jest", "si"); without any, the message keeps the conversation's language ("KfI
-    Telefon", "ADB Standorte").
+    "jest", "si", and the knowledge file's question words of that language: spaCy's
+    Portuguese has no "quantos", "destes"); without any, the message keeps the
+    conversation's language ("KfI Telefon", "ADB Standorte").
     And where German or English small words outnumber the detected language's, the
     message is German or English.
     """
 
-    def __init__(self, languages: Sequence[str]) -> None:
+    def __init__(self, languages: Sequence[str],
+                 question_words: Sequence[Tuple[str, Sequence[str]]] = ()) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         self.languages = tuple(languages)
+        # The knowledge file's one-word question words by language ("quantos", "kiedy").
+        self._question_words: Dict[str, frozenset] = {}
+        for code, words in question_words:
+            folded = {fold(w) for w in words if len(fold(w).split()) == 1}
+            self._question_words[code] = self._question_words.get(code, frozenset()) | folded
         self._served = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
         self._served.set_languages(list(self.languages))
         self._all = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
@@ -95,7 +102,8 @@ class LanguageDetector:
             # read that the all-language model is sure of is no vote for a served one.
             return voted if voted and not self.unknown(text) else fallback
         words = set(fold(text).split())
-        own = len(words & stop_words(language)) if stop_words(language) else 1
+        # A language spaCy has no stop words for (Kurmanji) cannot be checked: it counts as said.
+        own = len(words & self._small_words(language)) if stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English
             return fallback
         for rival in (self.languages[0], "en"):
@@ -104,6 +112,10 @@ class LanguageDetector:
         if language != self.languages[0] and self.unknown(text):
             return UNKNOWN
         return str(language)
+
+    def _small_words(self, language: str) -> frozenset:
+        """spaCy's stop words of a language and the knowledge file's question words in it."""
+        return stop_words(language) | self._question_words.get(language, frozenset())
 
     def _by_stop_words(self, text: str) -> Optional[str]:
         """When the model is unsure, a served language whose stop words the message is full of
@@ -138,10 +150,21 @@ class LanguageDetector:
         return own >= MIN_STOP_VOTE and own * 2 >= len(words)
 
 
+def points_back(words: Sequence[str], pointers: frozenset, language: str) -> bool:
+    """A demonstrative of the message's language before a word that is no small word ("bu
+    enstitü", "этот совет", "ces bureaux") or last ("Что это?"): it points at what the conversation
+    is about. Before a small word it is something else ("esta la oficina" is "está", "ce que" is "what")."""
+    small = stop_words(language)
+    return any(word in pointers and (index + 1 == len(words) or words[index + 1] not in small)
+               for index, word in enumerate(words))
+
+
 @lru_cache(maxsize=4)
-def detector_for(languages: Tuple[str, ...]) -> LanguageDetector:
-    """One detector per set of languages and process (the model loads in about 0.2 s)."""
-    return LanguageDetector(languages)
+def detector_for(languages: Tuple[str, ...],
+                 question_words: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()) -> LanguageDetector:
+    """One detector per set of languages (and question words) and process (the model loads in
+    about 0.2 s)."""
+    return LanguageDetector(languages, question_words)
 
 
 def _forms(word: str) -> List[str]:
@@ -174,17 +197,27 @@ class TranslatedWords:
                         self._words.setdefault(word[:len(word) - cut], []).append(item)
 
     def items(self, text: str) -> List[T]:
+        return list(dict.fromkeys(item for _, _, item in self.find(text)))  # order kept, each item once
+
+    def find(self, text: str) -> List[Tuple[int, int, T]]:
+        """(first word, word after the last, item) of every match: phrases first, then words."""
         words = fold(text).split()
-        found: List[T] = []
+        found: List[Tuple[int, int, T]] = []
         for phrase, item in self._phrases:
             size = len(phrase)
-            if any(words[i:i + size] == phrase for i in range(len(words) - size + 1)):
-                found.append(item)
-        for word in words:
+            found.extend((i, i + size, item) for i in range(len(words) - size + 1)
+                         if all(self._same(said, own) for said, own in zip(words[i:i + size], phrase)))
+        for at, word in enumerate(words):
             for form in _forms(word):
                 for key in self._keys(form):
-                    found.extend(self._words.get(key, []))
-        return list(dict.fromkeys(found))  # order kept, each item once
+                    found.extend((at, at + 1, item) for item in self._words.get(key, []))
+        return found
+
+    def _same(self, said: str, own: str) -> bool:
+        """A word of a phrase as said: the same, or (with endings) with an inflection ending
+        ("kîjan bajaran" for "kîjan bajar")."""
+        return said == own or self._endings and len(own) > MIN_STEM and said.startswith(own) \
+            and len(said) - len(own) <= MAX_ENDING
 
     def _keys(self, form: str) -> Iterable[str]:
         yield form

@@ -77,6 +77,8 @@ class Question:
     situation: bool = False                # a topic came from a described situation (actions.situations)
     told: List[Vocabulary] = field(default_factory=list)  # the topics of the situations told
     age: Optional[int] = None              # an age the message states ("mein Sohn ist 15")
+    # The group asked for is the story's people ("… solche Jugendlichen?"): its age still counts.
+    such_as_told: bool = False
     # The words of the story before the question, when the asking sentence alone chose the fact
     # ("ich schreibe über deutsch-türkische Migration. Gibt es ein Institut dafür?").
     story: List[str] = field(default_factory=list)

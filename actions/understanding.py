@@ -19,7 +19,8 @@ actions.question, the word cues both halves use in actions.cues.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Sequence, Set, Tuple
+from itertools import product
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
 
@@ -75,6 +76,8 @@ from actions.cues import (
     ordinal_in,
     questions_at_end,
     relative_clauses,
+    relative_where,
+    sought_after_article,
     serving_all,
     split_sentences,
     unique,
@@ -85,7 +88,7 @@ from actions.deciding import Deciding
 from actions.directory import PartnerDirectory
 from actions.fact_index import CONCEPT_MARK, REASON, FactIndex, Hit, is_concept
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
-from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
+from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for, points_back
 from actions.memory import Memory
 from actions.mentions import MentionFinder, distinct_items, first_starts
 from actions.question import ANSWER_FOR_TRAINER_CHOICE, Asked, Question
@@ -107,6 +110,10 @@ def _head_noun(name: str) -> str:
     return nouns[0] if nouns else ""
 
 
+# The answer types that ask for a value a sentence states ("wie viel Prozent", "seit wann").
+VALUE_TYPES = frozenset({"share", "number", "date", "law", "expansion"})
+# The intent words whose translations point at the subject ("bu", "этот", "ces").
+POINTING = "this"
 # A noun this short ("Amt", "Rat") is still a word of its own at the end of a compound.
 MIN_SAID_BEFORE = 3
 
@@ -120,7 +127,8 @@ class Understanding(Deciding):
         self.wording = wording
         self.index = index
         knowledge = directory.knowledge
-        self.detector = detector or detector_for(tuple(knowledge.languages))
+        self.detector = detector or detector_for(tuple(knowledge.languages), tuple(
+            (code, words) for v in knowledge.question_words for code, words in v.translations.items()))
         self.danger = DangerReader(knowledge.safety, lambda text: [wording.lemma(w) for w in wording.words(text)])
         self.situations = Situations(knowledge, wording)
         self._shortened = ShortenedNames(knowledge.partners, wording, index.uses)
@@ -137,6 +145,10 @@ class Understanding(Deciding):
         # Words of the other languages, matched only in messages of another language.
         self._translated_intents = TranslatedWords(
             (w, v.id) for v in knowledge.intent_words for words in v.translations.values() for w in words)
+        # "bu enstitü", "этот совет": the demonstratives of each other language, matched only in it.
+        self._pointers: Dict[str, FrozenSet[str]] = {
+            code: frozenset(fold(w) for w in words) for v in knowledge.intent_words if v.id == POINTING
+            for code, words in v.translations.items()}
         self._translated_groups = TranslatedWords(
             (w, g) for g in knowledge.target_groups for words in g.translations.values() for w in words)
         self._translated_topics = TranslatedWords(
@@ -228,6 +240,29 @@ class Understanding(Deciding):
 
     # --- reading the message --------------------------------------------------------
 
+    def _value_of_subject_asked(self, question: Question, memory: Memory, intent_words: Set[str]) -> bool:
+        """"Quel pourcentage des élèves … ont un parcours migratoire ?" after the teachers' project: in
+        another language a question for a value (a share, a number, a date) whose words find a
+        sentence of that kind of the subject asks about the subject. Its group words ("élèves") are
+        what the sentence is about, not whom to find partners for. German names the subject by the
+        page's words instead; "who"/"where" and help ask for partners."""
+        if question.language in ("de", UNKNOWN) or question.answer_type not in VALUE_TYPES or not memory.subject \
+                or "help" in intent_words or question.named:
+            return False
+        kinds = [t for t in question.content if is_concept(t)]
+        hit = self.index.best(kinds, [memory.subject], question.answer_type) if kinds else None
+        return hit is not None and hit.has_evidence and bool(hit.matched)
+
+    def _back_until(self, words: List[str]) -> int:
+        """Where the words that go back ("nochmal zu der Stelle von vorhin") end: after the last
+        "earlier" phrase; the whole message when there is none."""
+        return max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
+                    if m.item == "earlier"), default=len(words))
+
+    def _names_a_thing(self, word: str) -> bool:
+        """A noun typed in any case ("stelle", "Büro"), or what a partner is called."""
+        return self.wording.is_noun(word) or self.wording.lemma(word.capitalize()) in self._partner_nouns
+
     def read(self, tracker: Tracker, memory: Memory) -> Question:
         message = tracker.latest_message or {}
         text = str(message.get("text") or "")
@@ -268,9 +303,16 @@ class Understanding(Deciding):
         groups_in_text = [g for g in question.groups if g not in nlu_groups]
         words = fold(text).split()
         question.simple = question.language == "de" and len(words) <= SIMPLE_MAX_WORDS
-        question_phrases = self._question_types.find(rest, exact_only=True)
+        # "gibt es eine Stelle, wo man sowas melden kann?": a relative "wo" asks no place.
+        where_clause = relative_where(rest.split(), self._names_a_thing)
+        question_phrases = [p for p in self._question_types.find(rest, exact_only=True)
+                            if not (p.end - p.start == 1 and p.start in where_clause)]
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
+        where_clause = relative_where(words, self._names_a_thing)
+        if where_clause and all(m.end - m.start == 1 and m.start in where_clause
+                                for m in self._intent_words.find(text, exact_only=True) if m.item == "location"):
+            intent_words.discard("location")
         if question.answer_type == "person" and words[:1] == ["wer"] and all(
                 set(words[m.start:m.end]) <= SITTING for m in self._intent_words.find(text, exact_only=True)
                 if m.item == "location"):
@@ -281,6 +323,14 @@ class Understanding(Deciding):
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
             question.groups = unique([*question.groups, *self._translated_groups.items(rest)])
+            # "للآباء المهاجرين", "pères immigrés": a group whose label says another ("Väter mit
+            # Migrationshintergrund") is described by it when said right beside it, as in German; the
+            # describing word comes first or last. Said apart ("Familia … pentru migranți ca noi") both count.
+            translated = self._translated_groups.find(rest)
+            described = {implied for g in question.groups for implied in self.directory.groups_said_by_label[g.id]
+                         if implied != g and any(ga == g and gb == implied and (ea == sb or eb == sa)
+                                                 for (sa, ea, ga), (sb, eb, gb) in product(translated, translated))}
+            question.groups = [g for g in question.groups if g not in described] or question.groups
             question.topics = unique([*question.topics, *self._translated_topics.items(rest)])
             question.fields = unique([*question.fields, *self._translated_fields.items(rest)])
             foreign_facts = unique(self._translated_facts.items(rest))
@@ -425,8 +475,10 @@ class Understanding(Deciding):
         city_at = min((i for i, w in enumerate(words) if w in city_words), default=None)
         pointers = POINTERS - PLACE_POINTERS if city_at is not None and not PLACE_POINTERS & set(words[:city_at]) \
             else POINTERS
+        foreign_pointer = question.language not in ("de", UNKNOWN) and points_back(
+            words, self._pointers.get(question.language, frozenset()), question.language)
         question.points_back = explicit or has_pointer(words, group_at, self.wording.is_noun, pointers) \
-            or bool(demonstrative) or of_kind
+            or bool(demonstrative) or of_kind or foreign_pointer
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").
         # So does "mit welchem Ziel eigentlich?": "welche" and one word of the page.
@@ -492,7 +544,13 @@ class Understanding(Deciding):
                     t in self._kind_lemmas or t in self._called(memory.subject) or memory.subject in self.index.partners_with(t)
                     for t in pointed):
                 pointed = []
-            naming = [t for t in [*terms, *question.story, *pointed] if t not in not_naming]
+            # "… viele Mütter und Väter kommen nie. Gibt es einen Verbund für Eltern, die eingewandert sind?"
+            # asks for some partner for a group: neither the story nor the words describing what is
+            # sought name one talked about (the Väternetzwerk, the teachers' "Zuwanderungsgeschichte").
+            sought_one = sought_after_article(asking_words) if question.groups else []
+            story = [] if sought_one else question.story
+            not_naming |= {t for w in sought_one for t in self.wording.terms(w)}
+            naming = [t for t in [*terms, *story, *pointed] if t not in not_naming]
             # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
             # (not of the words that describe what is sought) that only one partner has names it.
             # Not when the message asks who helps ("wer hilft bei Diskriminierung?" asks for everyone), nor
@@ -509,15 +567,20 @@ class Understanding(Deciding):
                 parts = {part for m in [*self.directory.group_mentions(rest), *topic_mentions]
                          for word in said[m.start:m.end] for part in self.wording.terms(word)[1:]}
                 naming = [t for t in naming if t not in parts]
-            question.partners = self._named_by_word(memory, naming) or self._named_by_city(memory, question, words)
+            # "nochmal zu der roma stelle von vorhin: reden die auch mit … deutschen?": the words up to
+            # "von vorhin" name it before the question's words do ("deutschen" is in the Verband's name).
+            said_until = self._back_until(words) if "earlier" in intent_words else len(words)
+            back = set(self.wording.terms(" ".join(words[:said_until]))) if said_until < len(words) else set()
+            question.partners = (self._named_by_word(memory, [t for t in naming if t in back], question.groups)
+                                 if back else []) \
+                or self._named_by_word(memory, naming, question.groups) or self._named_by_city(memory, question, words)
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and not question.counted:
             # "nochmal zu dem Amt von vorhin": the one partner talked about whose page has the word.
             # "nochmal zu dem Elternverein von vorhin, helfen die auch, dass ich im Stadtteil mitmache?":
             # the words up to "von vorhin" name it; the words after it are the question.
-            said_until = max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
-                              if m.item == "earlier"), default=len(words))
+            said_until = self._back_until(words)
             naming = [t for t in self.wording.terms(self.index.with_group_words(" ".join(words[:said_until])))
                       if t in terms] if said_until < len(words) else []
             found, rest_terms = self._named_by_sentence(memory, naming) if naming else ([], [])
@@ -550,6 +613,8 @@ class Understanding(Deciding):
             # "Welche Einrichtungen haben die Träger vor Ort?" about the LAG JSA: its Träger.
             question.partners = [owner]
             question.points_back = question.refers_back = True
+        if not question.partners and not question.refers_back and self._value_of_subject_asked(question, memory, intent_words):
+            question.refers_back = question.points_back = True
         if not question.partners and not which_partner and (
                 question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(ordinal, memory, intent_words)
@@ -661,6 +726,13 @@ class Understanding(Deciding):
             nearest = next((found for s in reversed(sentences[:len(sentences) - len(asked_at_end)])
                             if (found := self.directory.group_mentions(fold(s)))), [])
             asked_groups = distinct_items(nearest)
+        asked_words = fold(" ".join(asked_at_end)).split()
+        if asked_groups and any(m.start >= 1 and asked_words[m.start - 1] in KIND_POINTERS for m in last_mentions):
+            # "… als Spätaussiedler gekommen. Gibt es ein Gremium, das sich um solche Familien kümmert?":
+            # "solche" says the families are the story's; its groups are asked for too.
+            asked_groups = unique([*asked_groups, *distinct_items(
+                [m for m in group_mentions if m.item not in asked_groups])])
+            question.such_as_told = True
         question.groups = [g for g in question.groups if g in asked_groups] or question.groups
         # "Ein Schüler (15) ist vor drei Wochen angekommen … Gibt es dafür eine Anlaufstelle?": a group's
         # word with an age after it says who the story is about; the age says whom a partner must serve
@@ -775,15 +847,22 @@ class Understanding(Deciding):
         return self._name_terms.get(partner_id, set()) | self._self_nouns.get(partner_id, set()) \
             | self._own_topics.get(partner_id, set())
 
-    def _named_by_word(self, memory: Memory, terms: Sequence[str]) -> List[Partner]:
+    def _named_by_word(self, memory: Memory, terms: Sequence[str], groups: Sequence[Vocabulary] = ()) -> List[Partner]:
         """The one partner talked about whose name alone (or the noun its own sentences call it
-        by: "das Institut") has a word of the message."""
+        by: "das Institut") has a word of the message. Else, among those talked about that serve a
+        group said with it, the one so called: "die Roma-Stelle" is the Beratungsstelle of the two
+        partners for Sinti und Roma, although the KfI's "Verteilstelle" has the word too."""
         talked_about = self._talked_about(memory)
-        called = {pid: self._called(pid) for pid in talked_about}
-        by_word = [pid for pid in talked_about if set(terms) & (
-            called[pid] - set().union(*(called[o] for o in talked_about if o != pid)))]
-        found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
-        return [found] if found else []
+        serving = [pid for pid in talked_about if (p := self.directory.knowledge.partner(pid)) is not None
+                   and any(g.id in p.target_groups for g in groups)]
+        for pool in (talked_about, serving if len(serving) > 1 else []):
+            called = {pid: self._called(pid) for pid in pool}
+            by_word = [pid for pid in pool if set(terms) & (
+                called[pid] - set().union(*(called[o] for o in pool if o != pid)))]
+            found = self.directory.knowledge.partner(by_word[0]) if len(by_word) == 1 else None
+            if found:
+                return [found]
+        return []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
         """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective after a definite article
@@ -918,6 +997,14 @@ class Understanding(Deciding):
         if self.directory.groups_in(last) or self.directory.topics_in(last) or checks_claim \
                 or not has_pointer(last.split(), is_noun=self.wording.is_noun,
                                    pointers=frozenset({"da"}) if asks_nothing else frozenset()):
+            return []
+        # "Die Eltern wollen später selbst helfen. Passt das dazu?": people said with a definite article
+        # are the ones the conversation is about (the family told before), not a partner described.
+        # Said so as the sentence's subject, at its start; "das mit den Jungs" describes one.
+        told = [(words, self.directory.group_mentions(" ".join(words)))
+                for words in (fold(s).split() for s in q.sentences[:-1])]
+        if any(mentions for _, mentions in told) and not q.topics and not q.kinds and all(
+                m.start == 1 and words[0] in THE for words, mentions in told for m in mentions):
             return []
         fitting = self._fitting(q)
         return fitting if len(fitting) == 1 and fitting[0].id != memory.subject else []

@@ -30,6 +30,8 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     # A people named by its ending ("*aner", "*nesen"), not listed word by word.
     ("Der Vermieter sagt am Telefon, an Kolumbianerinnen vermietet er keine Wohnung.", "diskriminierung"),
     ("Auf dem Markt beschimpft ein Kunde die Sudanesen am Nachbarstand.", "diskriminierung"),
+    # Othering said as "solche wie …" at a place of everyday service.
+    ("An der Tankstelle hieß es, die Toilette sei nicht für solche wie mich.", "diskriminierung"),
     # A town the knowledge file does not know, after "nach".
     ("Wer hat bestimmt, dass meine Eltern nach Gelsenkirchen kommen?", "verteilung"),
     # The cue lists in the other languages (`languages`), and a message that mixes them with German.

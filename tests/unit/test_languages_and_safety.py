@@ -14,7 +14,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
-from actions.languages import UNKNOWN, TranslatedWords, detector_for
+from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
 from actions.spelling import fold
@@ -131,6 +131,18 @@ def test_a_message_full_of_a_served_languages_small_words_is_in_that_language(kn
     assert detector.detect("Мој брат живи у Београду и тражи посао, ко може да му помогне?") == UNKNOWN
 
 
+def test_a_question_word_of_the_knowledge_file_counts_as_a_small_word_of_its_language() -> None:
+    """spaCy's Portuguese stop words lack "quantos" and "destes": the knowledge file's question word
+    says the message is Portuguese, not German; German with no such word stays German, and a
+    language without spaCy stop words (Kurmanji) is not held to them."""
+    languages = ("de", "en", "pt", "ku")
+    detector = LanguageDetector(languages, (("pt", ("quantos", "qual número")), ("ku", ("kengî",))))
+    assert detector.detect("Quantos destes serviços existem?", previous="de") == "pt"
+    assert LanguageDetector(languages).detect("Quantos destes serviços existem?", previous="de") == "de"
+    assert detector.detect("wie viele Mitglieder hat der Rat?", previous="de") == "de"
+    assert detector.detect("Li Dortmundê jî heye?", previous="de") == "ku"
+
+
 def test_asking_for_a_person_after_a_partner_gives_its_human_contact(knowledge) -> None:
     kfi = knowledge.partner("kfi")
     _, slots = ask("Was macht das KfI?", "ask_partner_info", [entity("partner", "kfi")])
@@ -150,6 +162,14 @@ def test_short_messages_keep_the_language_the_widget_sends(knowledge) -> None:
     assert detector.detect("ok", previous=None, metadata="ar") == "ar"
     assert detector.detect("danke", previous="tr", metadata="ar") == "tr"
     assert detector.detect("ok") == "de"
+
+
+def test_the_words_of_a_phrase_of_another_language_match_with_their_endings() -> None:
+    """"li kîjan bajaran" (in which cities) is the phrase "kîjan bajar" with a plural ending; a word of
+    four letters or fewer takes none ("cu cine" is not "cu cineva", someone)."""
+    assert TranslatedWords([("kîjan bajar", "location")]).items("Ev nivîsgeh li kîjan bajaran in?") == ["location"]
+    assert TranslatedWords([("cu cine", "organisation")]).items("Pot vorbi cu cineva?") == []
+    assert TranslatedWords([("kîjan bajar", "location")], endings=False).items("li kîjan bajaran") == []
 
 
 def test_words_of_other_languages_match_with_their_endings() -> None:

@@ -22,7 +22,7 @@ from actions.spelling import fold
 from actions.memory import SUBJECT_SLOT, Memory
 from actions.router import Router
 from actions.answers import Answers
-from actions.cues import COMMON_WORD_SHARE, has_pointer, ordinal_in
+from actions.cues import COMMON_WORD_SHARE, has_pointer, ordinal_in, relative_where
 from actions.question import Asked, Question
 from actions.wording import NUMBER_WORDS
 from tests.support.fixtures import ask, entity, make_tracker
@@ -3085,3 +3085,133 @@ def test_whose_after_which_is_the_one_sought_and_its_contact_comes_with_it(direc
     assert not question.points_back and question.asked == Asked.FIELDS and question.fields == ["fax"]
     assert [p.id for p in question.partners] == ["landesintegrationsrat"]
     assert has_pointer("welches gremium ist das und wer sitzt dort".split())
+
+
+def test_a_demonstrative_of_another_language_points_at_the_subject(directory) -> None:
+    """"Bu enstitü hangi üniversitede?" after the ZfTI: "bu" (this, the knowledge file's `this` words)
+    points at the subject; "üniversite" is what is asked about, not a group to find partners for."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Bu enstitü hangi üniversitede?", intent="out_of_scope"),
+                                  Memory(subject="zfti", mentioned=["zfti"], last_asked=Asked.HELP.value))
+    assert question.language == "tr" and question.asked == Asked.FACT
+    assert [p.id for p in question.partners] == ["zfti"] and "Universität" in question.fact.sentence.text
+
+
+def test_a_value_asked_in_another_language_is_the_subjects_when_its_sentence_has_it(directory) -> None:
+    """"Konseyde kaç üye göçmen?" (how many members … migrants) after the Landesbeirat: a number whose
+    words find the subject's sentence with a number answers from it, not a list of everyone for
+    migrants (German names the subject by the page's words; these words are Turkish)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Konseyde kaç üye göçmen?", intent="nlu_fallback"),
+                                  Memory(subject="landesbeirat", mentioned=["landesbeirat"], last_asked=Asked.HELP.value))
+    assert question.language == "tr" and question.groups and question.asked == Asked.FACT
+    assert [p.id for p in question.partners] == ["landesbeirat"] and "Mitgliedern" in question.fact.sentence.text
+
+
+def test_a_group_in_another_language_described_by_another_asks_for_the_first(directory) -> None:
+    """"للآباء المهاجرين" (for migrant fathers): the fathers' label already says the migrants, so the
+    fathers' network answers, not everyone for migrants (the words have no order to go by)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="هل هناك شيء للآباء المهاجرين في NRW؟", intent="ask_general_info"),
+                                  Memory())
+    assert question.language == "ar" and question.asked == Asked.HELP
+    assert [p.id for p in question.partners] == ["vaeterarbeit"]
+
+
+def test_such_people_in_the_question_are_the_storys(directory) -> None:
+    """"… als Spätaussiedler gekommen. Gibt es ein Gremium, das sich um solche Familien kümmert?": "solche"
+    says the families are those of the story, so the story's group is asked for too: the Gremium for
+    Spätaussiedler, not every partner for parents."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = ("Ich helfe einer Familie, die gerade als Spätaussiedler nach NRW gekommen ist. "
+            "Gibt es beim Land ein Gremium, das sich um solche Familien kümmert?")
+    tracker = make_tracker(text=text, intent="ask_target_group_help",
+                           entities=[entity("target_group", "eltern"), entity("target_group", "spaetaussiedler"),
+                                     entity("kind", "Gremium")])
+    question = understanding.read(tracker, Memory())
+    assert question.asked == Asked.HELP and [p.id for p in question.partners] == ["landesbeirat"]
+
+
+def test_a_relative_where_asks_for_a_partner_not_a_place(directory) -> None:
+    """"gibt es in nrw eine stelle wo man sowas melden kann?" asks for one, not where: no place is asked,
+    and the town told is no list of partners there. "weiß jemand, wo man …" still asks where."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "ich wohne in hamm und wurde beleidigt wegen rassismus. gibt es in nrw eine stelle wo man sowas melden kann?"
+    tracker = make_tracker(text=text, intent="ask_target_group_help",
+                           entities=[entity("city", "hamm"), entity("topic", "diskriminierung")])
+    question = understanding.read(tracker, Memory())
+    assert question.answer_type != "place" and question.asked == Asked.HELP
+    assert "adb" in [p.id for p in question.partners]
+    words = "weiss jemand wo man sowas melden kann".split()
+    assert relative_where(words, WORDING.is_noun) == set()
+
+
+def test_a_story_before_asking_for_some_partner_names_none_talked_about(directory) -> None:
+    """"… viele Mütter und Väter kommen nie. Gibt es einen Verbund für Eltern, die eingewandert sind?"
+    after a list with the fathers' and the teachers' networks: "einen" asks for some partner for parents;
+    "Väter" in the story and "eingewandert" in what is sought name none of those listed."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = ["jungenarbeit", "vaeterarbeit", "lehrkraefte", "elternnetzwerk"]
+    text = ("Jetzt die Eltern: viele Mütter und Väter kommen nie, ich will sie mitnehmen. "
+            "Gibt es einen Verbund für Eltern, die eingewandert sind?")
+    tracker = make_tracker(text=text, intent="ask_target_group_help",
+                           entities=[entity("target_group", "eltern"), entity("target_group", "vaeter")])
+    question = understanding.read(tracker, Memory(mentioned=listed, listed=listed, last_asked=Asked.HELP.value))
+    assert question.asked == Asked.HELP and question.partners[0].id == "elternnetzwerk"
+
+
+def test_the_words_before_von_vorhin_name_the_partner_gone_back_to(directory) -> None:
+    """"nochmal zu der roma stelle von vorhin: beraten die auch deutsche familien?": "roma stelle" is the
+    Beratungsstelle of the two partners for Sinti und Roma (the KfI's "Verteilstelle" has the word too);
+    "deutsche" after it is the question, not the Verband Deutscher Sinti und Roma."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="adb", mentioned=["kfi", "sinti_roma_beratung", "sinti_roma_landesverband", "adb"],
+                    listed=["adb", "sinti_roma_landesverband"], last_asked=Asked.SUMMARY.value)
+    tracker = make_tracker(text="nochmal zu der roma stelle von vorhin: beraten die auch deutsche familien?",
+                           intent="ask_partner_info", entities=[entity("target_group", "sinti_roma")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["sinti_roma_beratung"]
+
+
+def test_people_told_with_a_definite_article_are_no_partner_described(directory) -> None:
+    """"Die Eltern wollen später selbst anderen helfen, ehrenamtlich. Passt das dazu?" after the Landesbeirat:
+    the parents are the family talked about; "dazu" is the subject, not the parents' network."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Die Eltern wollen später selbst anderen helfen, ehrenamtlich. Passt das dazu?",
+                           intent="ask_target_group_help", entities=[entity("target_group", "eltern")])
+    question = understanding.read(tracker, Memory(subject="landesbeirat", mentioned=["landesbeirat"],
+                                                  last_asked=Asked.FACT.value))
+    assert [p.id for p in question.partners] == ["landesbeirat"]
+
+
+def test_the_age_of_the_storys_people_counts_when_the_question_asks_for_such(directory) -> None:
+    """"Zwei meiner Schüler sind 15 und gerade erst angekommen. Wer berät solche Jugendlichen?": the pupils'
+    age says whom a partner must serve (the youth migration services), not the teachers' project that
+    names pupils."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "Zwei meiner Schüler sind 15 und gerade erst angekommen. Wer berät solche Jugendlichen?"
+    tracker = make_tracker(text=text, intent="ask_target_group_help",
+                           entities=[entity("target_group", "schueler"), entity("target_group", "junge_menschen")])
+    question = understanding.read(tracker, Memory())
+    assert question.age == 15 and question.asked == Asked.HELP and [p.id for p in question.partners] == ["jmd"]
+
+
+def test_people_told_with_an_article_describe_the_partner_sought_when_a_kind_is_named(directory) -> None:
+    """"die papas bei uns fragen, ob es für sie auch so ein netzwerk gibt. wie heisst das?" after the parents'
+    network: the story names the kind sought for the fathers; "das" is that network, not the subject."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "die papas bei uns fragen ob es fuer sie auch so ein netzwerk gibt. wie heisst das?"
+    tracker = make_tracker(text=text, intent="ask_partner_info",
+                           entities=[entity("target_group", "vaeter"), entity("kind", "Netzwerk")])
+    question = understanding.read(tracker, Memory(subject="elternnetzwerk", mentioned=["elternnetzwerk"],
+                                                  last_asked=Asked.SUMMARY.value))
+    assert [p.id for p in question.partners] == ["vaeterarbeit"]
+
+
+def test_a_group_in_another_language_said_apart_from_another_counts_on_its_own(directory) -> None:
+    """"Li dibistanê mamosteyek … ez biyanî me …" (a teacher … I am a foreigner): the teachers' label says
+    migrants, but the foreigner is the writer, said apart: the migrants' partners stay."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    text = "Li dibistanê mamosteyek ji ber ku ez biyanî me cudakariyê li min dike. Li NRW li ku derê alîkarî heye?"
+    question = understanding.read(make_tracker(text=text, intent="ask_target_group_help"), Memory())
+    assert question.language == "ku" and {"lehrkraefte", "migranten"} <= {g.id for g in question.groups}
