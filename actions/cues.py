@@ -270,6 +270,8 @@ def relative_clauses(words: List[str]) -> List[List[str]]:
             if after_indefinite_noun(words, index) and words[index] in RELATIVE]
 
 
+# Words that point at a place said before ("wo finde ich die Stelle hier vor Ort?").
+HERE = frozenset({"hier", "dort"})
 # The subject that follows a relative "wo" ("eine Stelle, wo man …", "ein Büro, wo ich …").
 WHERE_CLAUSE_SUBJECTS = frozenset("man ich wir du er sie ihr jemand mein meine unser unsere".split())
 

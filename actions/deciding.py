@@ -25,6 +25,7 @@ from actions.cues import (
     DEMONSTRATIVES,
     DOMINANT_SHARE,
     DOUBTED_FACTOR,
+    HERE,
     FIGURE_TYPES,
     FIRST_PERSON,
     FRAGMENT_MAX_WORDS,
@@ -40,6 +41,7 @@ from actions.cues import (
     THE,
     WHOM_TERM,
     opening_word,
+    questions_at_end,
     serving_all,
     unique,
     yes_no_about_oneself,
@@ -434,8 +436,12 @@ class Deciding:
 
     @staticmethod
     def _asked_cities(q: Question) -> List[str]:
-        """The cities of the asking sentence: one of the story before it is where the writer is."""
-        return [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", q.asking)]
+        """The cities of the asking sentence, and of the questions before it when it points at a place
+        ("gibt das auch in paderborn? wo finde ich die stelle hier vor ort"): one of the story before
+        them is where the writer is."""
+        here = bool(HERE & set(q.asking.split())) and len(q.sentences) > 1
+        asked = fold(" ".join(questions_at_end(q.sentences))) if here else q.asking
+        return [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", asked)]
 
     def _rule_summary(self, t: _Turn) -> Optional[Asked]:
         """A partner named (or a reference) and nothing more specific: what it is. A city of the

@@ -112,6 +112,8 @@ def _head_noun(name: str) -> str:
 
 # The answer types that ask for a value a sentence states ("wie viel Prozent", "seit wann").
 VALUE_TYPES = frozenset({"share", "number", "date", "law", "expansion"})
+# The kind every partner may be called by ("der Partner").
+GENERIC_KIND = "Partner"
 # The intent words whose translations point at the subject ("bu", "этот", "ces").
 POINTING = "this"
 # A noun this short ("Amt", "Rat") is still a word of its own at the end of a compound.
@@ -573,7 +575,9 @@ class Understanding(Deciding):
             back = set(self.wording.terms(" ".join(words[:said_until]))) if said_until < len(words) else set()
             question.partners = (self._named_by_word(memory, [t for t in naming if t in back], question.groups)
                                  if back else []) \
-                or self._named_by_word(memory, naming, question.groups) or self._named_by_city(memory, question, words)
+                or self._named_by_word(memory, naming, question.groups) \
+                or (self._named_by_kind(memory, words) if "earlier" in intent_words else []) \
+                or self._named_by_city(memory, question, words)
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and not question.counted:
@@ -618,6 +622,13 @@ class Understanding(Deciding):
         if not question.partners and not which_partner and (
                 question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(ordinal, memory, intent_words)
+            # "was bieten die für mütter?" after a list: those of the list for the group asked "für"
+            # (not a group a word of a name says: "die jugend migration dienst").
+            for_groups = {m.item for m in self.directory.group_mentions(" ".join(words))
+                          if m.start and words[m.start - 1] in FOR} if len(question.partners) > 1 else set()
+            serving = serving_all([g for g in question.groups if g in for_groups], question.partners)
+            if serving and ordinal is None:
+                question.partners = serving
             if not question.partners and counts_past_the_list(ordinal, memory):
                 # "und der dritte?" after two were named: honestly, which of those two.
                 question.partners = [p for p in map(self.directory.knowledge.partner, memory.named) if p]
@@ -863,6 +874,15 @@ class Understanding(Deciding):
             if found:
                 return [found]
         return []
+
+    def _named_by_kind(self, memory: Memory, words: List[str]) -> List[Partner]:
+        """"Zurück zu dem Gremium: wen berät das?": going back, a kind after a definite article names
+        the one partner talked about of that kind ("der Partner" names none: every one is one)."""
+        said = {kind for kind in KINDS if kind != GENERIC_KIND for before, word in zip(words, words[1:])
+                if before in THE and self.wording.lemma(word.capitalize()) == self.wording.lemma(kind)}
+        of_kind = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
+                   if p is not None and p.kind in said]
+        return of_kind if len(of_kind) == 1 else []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
         """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective after a definite article

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from actions.actions import WORDING
-from actions.fact_index import FactIndex
+from actions.fact_index import FactIndex, is_concept
 from actions.knowledge import KnowledgeBase
+from actions.spelling import fold
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +27,13 @@ def test_a_word_people_use_finds_the_sentence_that_says_it_otherwise(
         index: FactIndex, text: str, partner: str, words: str) -> None:
     hit = index.best(WORDING.terms(text), [partner])
     assert hit is not None and words in hit.sentence.text
+
+
+def test_early_with_it_asks_whether_nrw_was_first(index: FactIndex) -> None:
+    """"war NRW früh mit sowas?" about the anti-discrimination offices: a phrase of the "Vorreiter" words
+    (a kind of fact, so the question is about the page, not unclear), which finds a sentence that says
+    NRW was first or is unique."""
+    terms = WORDING.terms(index.with_group_words(fold("war NRW früh mit sowas?")))
+    assert any(is_concept(t) for t in index.known(terms))
+    hit = index.best(terms, ["adb"])
+    assert hit is not None and ("erste Bundesland" in hit.sentence.text or "einzigartig" in hit.sentence.text)

@@ -3215,3 +3215,49 @@ def test_a_group_in_another_language_said_apart_from_another_counts_on_its_own(d
     text = "Li dibistanê mamosteyek ji ber ku ez biyanî me cudakariyê li min dike. Li NRW li ku derê alîkarî heye?"
     question = understanding.read(make_tracker(text=text, intent="ask_target_group_help"), Memory())
     assert question.language == "ku" and {"lehrkraefte", "migranten"} <= {g.id for g in question.groups}
+
+
+def test_a_pronoun_after_a_list_with_a_group_means_the_listed_partners_for_it(directory) -> None:
+    """"was bieten die für mütter, gibt es kurse?" after a list of four networks: "die" are those of the
+    list for mothers (the parents' network), not the one whose sentence shares "pädagogisch"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = ["elternnetzwerk", "jungenarbeit", "vaeterarbeit"]
+    tracker = make_tracker(text="was bieten die für mütter, gibt es kurse?", intent="nlu_fallback",
+                           entities=[entity("target_group", "eltern")])
+    question = understanding.read(tracker, Memory(mentioned=listed, listed=listed, last_asked=Asked.HELP.value))
+    assert [p.id for p in question.partners] == ["elternnetzwerk"]
+
+
+def test_a_kind_after_an_article_names_the_one_partner_of_that_kind_talked_about(directory) -> None:
+    """"Danke. Zurück zu dem Gremium: wen berät das eigentlich?" after the Landesbeirat (a Gremium) and
+    networks: the Gremium talked about, not the last partner."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="jmd", mentioned=["landesbeirat", "elternnetzwerk", "lag_jsa", "jmd"],
+                    listed=["jmd", "lag_jsa"], last_asked=Asked.FIELDS.value)
+    tracker = make_tracker(text="Danke. Zurück zu dem Gremium: wen berät das eigentlich?", intent="ask_target_group_help",
+                           entities=[entity("kind", "Gremium")])
+    question = understanding.read(tracker, memory)
+    assert [p.id for p in question.partners] == ["landesbeirat"]
+
+
+def test_a_city_in_an_earlier_question_of_the_message_is_asked(directory) -> None:
+    """"gibt es das auch in paderborn? wo finde ich die stelle hier vor ort" after the JMD: the city of the
+    first question is asked too; the JMD's places (and where to find the local offices), not the sentence
+    that says "vor Ort"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="gibt es das auch in paderborn? wo finde ich die stelle hier vor ort",
+                           intent="ask_partner_location", entities=[entity("city", "paderborn")])
+    question = understanding.read(tracker, Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.HELP.value))
+    assert question.asked == Asked.LOCATION and [p.id for p in question.partners] == ["jmd"]
+
+
+
+def test_a_group_a_word_of_a_name_says_does_not_narrow_the_list(directory) -> None:
+    """"nochmal die jugend migration dienst, email adresse bitte" after a list: "migration" is a word of the
+    JMD's name, no group asked "für": the list is not narrowed to the partners for migrants."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = ["jmd", "kfi", "vaeterarbeit"]
+    tracker = make_tracker(text="nochmal die jugend migration dienst, email adresse bitte", intent="ask_partner_contact",
+                           entities=[entity("contact_attribute", "email")])
+    question = understanding.read(tracker, Memory(mentioned=listed, listed=listed, last_asked=Asked.HELP.value))
+    assert question.partners and question.partners[0].id == "jmd"
