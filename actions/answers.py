@@ -118,7 +118,7 @@ class Answers:
         others = self.contact_lines(partner)
         if others:
             return f"{missing} {self._say('contact_instead')}\n{_bullets(others)}"
-        return f"{missing} {self._without_contact_hint(partner)}"
+        return f"{missing} {self._without_contact_hint(partner, field_name == 'web')}"
 
     def _sentences_naming(self, partner: Partner, items: Sequence[ContactItem]) -> List[str]:
         """The page's sentences about a web address ("Unter www.jmd-onlineberatung.de (JMD4YOU)
@@ -126,16 +126,21 @@ class Answers:
         hosts = [re.sub(r"^https?://", "", i.value).strip("/") for i in items]
         return [self.quoted(s) for s in partner.quoted_sentences if any(h and h in s for h in hosts)]
 
-    def _without_contact_hint(self, partner: Partner) -> str:
+    def _without_contact_hint(self, partner: Partner, to_look_up: bool = False) -> str:
         """No contact data: the seat, with the page's sentence that names it ("… ein gemeinnütziger
-        Verein mit Sitz in Köln"), so the answer gives what the page does say, in its words."""
+        Verein mit Sitz in Köln"), so the answer gives what the page does say, in its words. Asked for
+        a website (`to_look_up`), else the sentence with its fullest name: the name to search for."""
         where = partner.cities
         if where:
             seat = next((s for s in partner.quoted_sentences
                          if any(re.search(rf"\b{re.escape(c)}\b", s) for c in where)), None)
             known = self._say("only_seat_known", cities=self.enumerate_german(list(where)))
             return known + (f"\n{self.quoted(seat)}" if seat else "")
-        return self._say("no_contact_on_page", site=self.site)
+        # Nor a seat, and a website asked: the page's sentence with the longest of its names ("… in einem
+        # Väternetzwerk, der Arbeitsgruppe Väter mit Migrationshintergrund in NRW, …"), to search for.
+        names = sorted({n for n in (partner.name, partner.short_name, *partner.aliases) if n}, key=len, reverse=True)
+        naming = next((s for name in names for s in partner.quoted_sentences if name in s), None) if to_look_up else None
+        return self._say("no_contact_on_page", site=self.site) + (f"\n{self.quoted(naming)}" if naming else "")
 
     def location(self, partner: Partner, city: Optional[str] = None) -> str:
         """Where a partner sits, optionally answering for one asked-about city."""

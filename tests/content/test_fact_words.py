@@ -37,3 +37,10 @@ def test_early_with_it_asks_whether_nrw_was_first(index: FactIndex) -> None:
     assert any(is_concept(t) for t in index.known(terms))
     hit = index.best(terms, ["adb"])
     assert hit is not None and ("erste Bundesland" in hit.sentence.text or "einzigartig" in hit.sentence.text)
+
+
+def test_state_or_private_asks_what_kind_of_body_it_is(index: FactIndex) -> None:
+    """"Ist das vom Staat oder privat?" about the ZfTI: the "Rechtsform" words find its sentence that says
+    it is a foundation of the Land."""
+    hit = index.best(WORDING.terms(index.with_group_words(fold("Ist das vom Staat oder privat?"))), ["zfti"])
+    assert hit is not None and "Stiftung des Landes" in hit.sentence.text

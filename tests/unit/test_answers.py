@@ -31,6 +31,12 @@ def test_the_no_contact_answers_say_the_frames_of_the_replies_file(knowledge, tm
     name = partner.display_name
     assert reworded.contact_card(partner) == f"Zu {name} ist nichts notiert."
     assert reworded.contact_field(partner, "phone") == f"Keine Nummer von {name}. Auch example.org nennt nichts."
+    # A website asked for: then what the page does say, its sentence with the partner's fullest name
+    # (the name to search for), quoted.
+    said = Answers(Replies(), knowledge.source_site).contact_field(partner, "web").split("\n")
+    names = sorted({partner.name, partner.short_name or "", *partner.aliases} - {""}, key=len, reverse=True)
+    naming = next(s for n in names for s in partner.quoted_sentences if n in s)
+    assert said[1:] == [f"„{naming}“"]
     # The real file says it as before.
     assert Answers(Replies(), knowledge.source_site).contact_card(partner) == (
         f"Für {name} stehen keine Kontaktdaten in meinen Unterlagen.")
