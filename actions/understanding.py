@@ -311,8 +311,8 @@ class Understanding(Deciding):
                             if not (p.end - p.start == 1 and p.start in where_clause)]
         question.answer_type = question_phrases[0].item if question_phrases else None
         intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
-        where_clause = relative_where(words, self._names_a_thing)
-        if where_clause and all(m.end - m.start == 1 and m.start in where_clause
+        where_in_text = relative_where(words, self._names_a_thing)  # positions in the whole text's words
+        if where_in_text and all(m.end - m.start == 1 and m.start in where_in_text
                                 for m in self._intent_words.find(text, exact_only=True) if m.item == "location"):
             intent_words.discard("location")
         if question.answer_type == "person" and words[:1] == ["wer"] and all(
@@ -324,11 +324,11 @@ class Understanding(Deciding):
         foreign_facts: List[str] = []
         if question.language not in ("de", UNKNOWN):
             intent_words |= set(self._translated_intents.items(text))
-            question.groups = unique([*question.groups, *self._translated_groups.items(rest)])
+            translated = self._translated_groups.find(rest)  # (start, end, group), found once
+            question.groups = unique([*question.groups, *(group for _, _, group in translated)])
             # "للآباء المهاجرين", "pères immigrés": a group whose label says another ("Väter mit
             # Migrationshintergrund") is described by it when said right beside it, as in German; the
             # describing word comes first or last. Said apart ("Familia … pentru migranți ca noi") both count.
-            translated = self._translated_groups.find(rest)
             described = {implied for g in question.groups for implied in self.directory.groups_said_by_label[g.id]
                          if implied != g and any(ga == g and gb == implied and (ea == sb or eb == sa)
                                                  for (sa, ea, ga), (sb, eb, gb) in product(translated, translated))}
