@@ -233,6 +233,16 @@ def split_sentences(text: str) -> List[str]:
     return [s for s in re.split(r"(?<=[.!?:])\s+|\s+[–—-]\s+", text.strip()) if s]
 
 
+def question_last(sentences: List[str]) -> List[str]:
+    """The sentences with the statements after the last question moved before it: "Bu hizmet
+    kaç yaşına kadar geçerli? Ağabeyi de 26 yaşında." asks the first; the age told after it is
+    context, like a story told before. Everything that reads "the last sentence asks" holds then."""
+    last_question = max((i for i, s in enumerate(sentences) if s.endswith("?")), default=None)
+    if last_question is None or not all(s.endswith(".") for s in sentences[last_question + 1:]):
+        return sentences
+    return [*sentences[:last_question], *sentences[last_question + 1:], sentences[last_question]]
+
+
 def questions_at_end(sentences: List[str]) -> List[str]:
     """The last sentence and the questions right before it: "Ich habe zwei Kinder. Gibt es was
     für Eltern? Und für Väter?" asks the last two."""

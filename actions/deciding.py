@@ -140,8 +140,9 @@ class Deciding:
         """"Ne zaman kuruldu?" about one partner: its sentence of that kind, quoted in German (a
         kind of fact of the knowledge file's translations, with its question word; an age stated asks
         for the age limit). Not when the message asks who helps. When the page says no such thing
-        of it: that, honestly."""
-        if len(q.partners) != 1:
+        of it: that, honestly. Pointed at a list ("Bu hizmet kaç yaşına kadar geçerli?" after the
+        partners for young people), the listed partner whose sentence of that kind it is answers."""
+        if not q.partners or len(q.partners) > 1 and not q.points_back:
             return None
         kinds = [t for t in q.content if is_concept(t)]
         if "help" in intent_words and not kinds:  # "Кто может мне помочь?" asks who helps
@@ -156,10 +157,10 @@ class Deciding:
             words <= OTHER_LANGUAGE_FRAGMENT_WORDS if q.answer_type != "person" else words <= BARE_WHO_WORDS)
         if not (kinds or elliptic):
             return None
-        hit = self.index.best(kinds, [q.partners[0].id], q.answer_type)
-        if hit is not None and (hit.matched or q.answer_type):
+        hit = self.index.best(kinds, [p.id for p in q.partners], q.answer_type)
+        if hit is not None and (hit.matched or q.answer_type and len(q.partners) == 1):
             return self._answered_by(q, hit)
-        return Asked.NOT_STATED
+        return Asked.NOT_STATED if len(q.partners) == 1 else None
 
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
         """What the message asks for. The rules in `_RULES` are tried in their order and the

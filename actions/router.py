@@ -157,7 +157,12 @@ class Router:
             text += "\n" + self._say_in("source_short", source=", ".join(sources))
         if q.partners:
             text += "\n\n" + self._say_in("emergency_then", site=self.directory.knowledge.source_site)
-            text += "\n\n" + "\n\n".join(self._partner_block(p) for p in q.partners[:MAX_SUBJECTS])
+            # Each with the page's sentence that says what it does (or fits the message): the numbers
+            # come first, and then the reader learns why this partner, even one without contact data.
+            reasons = {p.id: self.answers.reason_for(p, q.reasons) for p in q.partners[:MAX_SUBJECTS]}
+            text += "\n\n" + "\n\n".join(
+                self._partner_block(p, said=[self.answers.quoted(reason)] if (reason := reasons[p.id]) else [])
+                for p in q.partners[:MAX_SUBJECTS])
         self.say(text)
         return self.memory.events([p.id for p in q.partners[:MAX_SUBJECTS]] if len(q.partners) == 1 else [],
                                   Asked.EMERGENCY.value)

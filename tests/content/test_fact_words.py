@@ -11,7 +11,9 @@ import pytest
 from actions.actions import WORDING
 from actions.fact_index import FactIndex, is_concept
 from actions.knowledge import KnowledgeBase
+from actions.memory import SUBJECT_SLOT
 from actions.spelling import fold
+from tests.support.fixtures import ask
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +46,15 @@ def test_state_or_private_asks_what_kind_of_body_it_is(index: FactIndex) -> None
     it is a foundation of the Land."""
     hit = index.best(WORDING.terms(index.with_group_words(fold("Ist das vom Staat oder privat?"))), ["zfti"])
     assert hit is not None and "Stiftung des Landes" in hit.sentence.text
+
+
+@pytest.mark.parametrize("text", [
+    "Кто запустил этот проект?",
+    "Кто это запустил?",
+    "Bu projeyi kim başlattı?",
+])
+def test_who_launched_it_in_another_language_is_who_called_it_into_being(text: str) -> None:
+    """"initiiert", "ins Leben gerufen", "launched" are founding words; so are their translations:
+    asked about the boys' initiative, the answer quotes the sentence of the ministry that developed it."""
+    answer, slots = ask(text, slots={SUBJECT_SLOT: "jungenarbeit", "mentioned_partners": ["jungenarbeit"]})
+    assert "eine Initiative entwickelt" in answer and slots["last_asked"] == "fact", answer

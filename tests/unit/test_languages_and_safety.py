@@ -47,6 +47,15 @@ def test_a_racist_attack_then_gets_the_anti_discrimination_partners(knowledge) -
     assert discrimination and any(p.display_name in answer for p in discrimination)
 
 
+def test_after_the_numbers_each_partner_comes_with_what_it_does(knowledge) -> None:
+    """"… streit und schlagen in der schule … etwas für jungen?": after 110/112, the partner's
+    sentence of what it does, also when the page gives it no phone or e-mail to list."""
+    answer, _ = ask("mein sohn wird in der schule geschlagen, gibt es etwas speziell für jungen?")
+    assert all(n in answer for n in emergency_numbers(knowledge))
+    shown = [p for p in knowledge.partners if p.display_name in answer]
+    assert shown and all(p.opening_sentence and p.opening_sentence in answer for p in shown), answer
+
+
 def test_thoughts_of_suicide_get_the_crisis_line_with_its_source(knowledge) -> None:
     answer, _ = ask("ich will nicht mehr leben")
     crisis = [n for n in knowledge.safety.numbers if n.crisis]

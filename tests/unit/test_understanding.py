@@ -22,7 +22,7 @@ from actions.spelling import fold
 from actions.memory import SUBJECT_SLOT, Memory
 from actions.router import Router
 from actions.answers import Answers
-from actions.cues import COMMON_WORD_SHARE, has_pointer, ordinal_in, relative_where
+from actions.cues import COMMON_WORD_SHARE, has_pointer, ordinal_in, question_last, relative_where
 from actions.question import Asked, Question
 from actions.wording import NUMBER_WORDS
 from tests.support.fixtures import ask, entity, make_tracker
@@ -1534,6 +1534,31 @@ def test_was_ist_mit_a_city_asks_where_the_subject_sits(directory) -> None:
         (f"was ist mit {city}?", "nlu_fallback", [entity("city", city)]),
     ])
     assert city in turns[1][0] and partner.display_name in turns[1][0], turns[1][0]
+
+
+def test_a_fact_asked_in_another_language_of_a_list_is_the_listed_partner_whose_sentence_says_it(
+        directory) -> None:
+    """"Bu hizmet kaç yaşına kadar geçerli? Ağabeyi de 26 yaşında." after a list: "bu" points at
+    the list; the listed partner with an age sentence answers. The statement after the question
+    is context (it tells an age), not what is asked."""
+    partner = next(p for p in directory.partners if any("Alter von" in s for s in p.quoted_sentences))
+    group_id = next(g for g in partner.target_groups if len(directory.for_target_group(g)) > 1)
+    group = next(g for g in directory.knowledge.target_groups if g.id == group_id)
+    sentence = next(s for s in partner.quoted_sentences if "Alter von" in s)
+    (listed, _), (asked, slots) = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("Bu hizmet kaç yaşına kadar geçerli? Ağabeyi de 26 yaşında.", "out_of_scope", []),
+    ])
+    assert len([p for p in directory.for_target_group(group.id) if p.display_name in listed]) > 1, listed
+    assert sentence in asked and slots["last_asked"] == "fact", asked
+
+
+def test_a_statement_after_the_question_is_context_told_before_it() -> None:
+    assert question_last(["Wo ist das?", "Ich wohne in Köln."]) == ["Ich wohne in Köln.", "Wo ist das?"]
+    assert question_last(["Ich wohne in Köln.", "Wo ist das?"]) == ["Ich wohne in Köln.", "Wo ist das?"]
+    # No question, or something after it that is no statement: as written.
+    assert question_last(["Danke.", "Tschüss."]) == ["Danke.", "Tschüss."]
+    assert question_last(["Wo ist das?", "Zeig mir die Adresse"]) == ["Wo ist das?", "Zeig mir die Adresse"]
 
 
 def test_a_bare_question_phrase_asks_about_the_subject_whatever_the_classifier_heard(directory) -> None:
