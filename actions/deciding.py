@@ -409,9 +409,12 @@ class Deciding:
         # "und wer spricht mit der Politik für junge Leute …?" after the JMD: who does it, for a group
         # the subject serves; a sentence of the subject with only the group's or topic's words does
         # not say the subject does it: who helps them answers, with the sentence that says it.
+        # "Und wer ist der Träger?" after the ZfTI, which serves no "Träger": the group's word is what
+        # is asked of the subject ("Träger" is a kind of fact too), not whom someone helps.
         if hit is not None and not q.named and not q.points_back and (q.groups or q.topics) \
                 and q.answer_type in ("person", "organisation") \
-                and not set(hit.matched) - self._everywhere - self._vocabulary_said(q, words, topics=True):
+                and not set(hit.matched) - self._everywhere - self._vocabulary_said(q, words, topics=True) \
+                and any(self._serves(p, q) for p in q.partners):
             return None
         # "wo is das …" (a typo left as a word): a place asked and no word matched is where
         # the partner sits (rule 6), not the first sentence that names some place.

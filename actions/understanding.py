@@ -577,7 +577,9 @@ class Understanding(Deciding):
             question.partners = (self._named_by_word(memory, [t for t in naming if t in back], question.groups)
                                  if back else []) \
                 or self._named_by_word(memory, naming, question.groups) \
-                or (self._named_by_kind(memory, words) if "earlier" in intent_words else []) \
+                or (self._named_by_kind(memory, words)
+                    or self._named_by_group(memory, words[:said_until] if back else [])
+                    if "earlier" in intent_words else []) \
                 or self._named_by_city(memory, question, words)
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
@@ -884,6 +886,16 @@ class Understanding(Deciding):
         of_kind = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                    if p is not None and p.kind in said]
         return of_kind if len(of_kind) == 1 else []
+
+    def _named_by_group(self, memory: Memory, back_words: List[str]) -> List[Partner]:
+        """"Zurück zu dem Projekt für Lehrer von vorhin": going back, a group said in the words up to
+        "von vorhin" names the one partner talked about that serves it (the group's word names no
+        partner by itself). Not a group of the question after it ("Die erste – vermittelt die auch
+        zwischen den Familien und Behörden?" counts in the list)."""
+        groups = {m.item.id for m in self.directory.group_mentions(" ".join(back_words))}
+        serving = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
+                   if p is not None and groups & set(p.target_groups)]
+        return serving if len(serving) == 1 else []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
         """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective after a definite article

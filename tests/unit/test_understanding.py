@@ -1553,6 +1553,37 @@ def test_a_fact_asked_in_another_language_of_a_list_is_the_listed_partner_whose_
     assert sentence in asked and slots["last_asked"] == "fact", asked
 
 
+def test_going_back_a_group_said_names_the_one_partner_talked_about_that_serves_it(directory) -> None:
+    """"Zurück zu dem Projekt für Lehrer von vorhin: wo kann ich im Internet mehr lesen?": the group
+    names the one partner talked about that serves it; its web address is asked."""
+    group, partner, others = next((g, p, listed) for g in directory.knowledge.target_groups
+                                  for p in directory.for_target_group(g.id) if p.contact_items("web")
+                                  for h in directory.knowledge.target_groups
+                                  if len(listed := directory.for_target_group(h.id)) > 1
+                                  and not any(g.id in o.target_groups for o in listed))
+    other_group = next(g for g in directory.knowledge.target_groups if directory.for_target_group(g.id) == others)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        (f"Wer hilft {other_group.words[0]}?", "ask_target_group_help", [entity("target_group", other_group.id)]),
+        ("und die erste?", "follow_up", []),
+        (f"Zurück zu dem Projekt für {group.words[0]} von vorhin: wo kann ich im Internet mehr lesen?",
+         "ask_target_group_help", [entity("target_group", group.id), entity("contact_attribute", "web")]),
+    ])
+    assert partner.contact_items("web")[0].value in turns[3][0], turns[3][0]
+
+
+def test_a_group_word_the_subject_serves_not_is_a_fact_asked_of_it(directory) -> None:
+    """"Und wer ist der Träger?" after the ZfTI: "Träger" names a group the ZfTI is not for and a kind
+    of fact (Rechtsform); its sentence answers, not the list of who helps Träger."""
+    zfti = directory.knowledge.partner("zfti")
+    sentence = next(s for s in zfti.quoted_sentences if "Stiftung" in s)
+    turns = converse([
+        (f"Seit wann gibt es {zfti.short_name}?", "ask_partner_info", [entity("partner", zfti.id)]),
+        ("Und wer ist der Träger?", "follow_up", [entity("target_group", "traeger")]),
+    ])
+    assert sentence in turns[1][0] and turns[1][1]["last_asked"] == "fact", turns[1][0]
+
+
 def test_a_statement_after_the_question_is_context_told_before_it() -> None:
     assert question_last(["Wo ist das?", "Ich wohne in Köln."]) == ["Ich wohne in Köln.", "Wo ist das?"]
     assert question_last(["Ich wohne in Köln.", "Wo ist das?"]) == ["Ich wohne in Köln.", "Wo ist das?"]
