@@ -61,7 +61,9 @@ PRONOUNS = frozenset("die der das den dem diese dieser diesen dieses they it".sp
 POSSESSIVES = frozenset("ihre ihren ihrem ihrer ihr seine seinen seinem seiner sein".split())
 AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich ueberhaupt da dort mit was wen wem wer so "
                                    "gerade ein eine einen nicht immer jetzt hier bei in fuer vom von zu ne an auf aus ab "
-                                   "vor sich konkret genau alles dann beiden")
+                                   "vor sich konkret genau alles dann beiden "
+                                   # "sitzen die, und was …": a conjunction ends the clause, as the end does.
+                                   "und oder aber sondern")
 # "gehören die JMD auch dazu?", "sind die dabei?": whether something belongs to the subject.
 BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.

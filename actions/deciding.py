@@ -618,7 +618,9 @@ class Deciding:
         if q.intent == "ask_target_group_help":
             q.partners = []  # no group or topic named: the router asks for whom
             return Asked.HELP
-        if q.intent == "nlu_fallback":
+        # "Woraus ist die zweite hervorgegangen?": a partner counted in the list is clearly asked about;
+        # words the page does not use make it a question the page does not answer, not a guess.
+        if q.intent == "nlu_fallback" and not (q.counted and q.partners and q.content):
             return Asked.UNCLEAR
         if q.content and q.partners and not q.named and (len(words) <= 2 or words[0] in ("und", "auch", "and")
                                                          or q.points_back):

@@ -1584,6 +1584,26 @@ def test_a_group_word_the_subject_serves_not_is_a_fact_asked_of_it(directory) ->
     assert sentence in turns[1][0] and turns[1][1]["last_asked"] == "fact", turns[1][0]
 
 
+def test_a_partner_counted_with_words_the_page_does_not_use_gets_what_the_page_says(directory) -> None:
+    """"Woraus ist die zweite hervorgegangen?" (the classifier unsure): the second of the list is
+    asked about; the page not saying it of that one is the answer, with what it says, not "Meinten Sie …?"."""
+    group = next(g for g in directory.knowledge.target_groups if len(directory.for_target_group(g.id)) == 2)
+    second = directory.for_target_group(group.id)[1]
+    (_, _), (reply, slots) = converse([
+        (f"Wer hilft {group.words[0]}?", "ask_target_group_help", [entity("target_group", group.id)]),
+        ("Was treibt die zweite eigentlich an?", "nlu_fallback", []),
+    ])
+    assert slots["last_asked"] == "not_stated" and second.description in reply, reply
+
+
+def test_a_pronoun_before_a_conjunction_points_back() -> None:
+    """"In welcher Stadt sitzen die, und was ist das rechtlich?": "die" ends its clause (the comma is
+    folded away); an article would stand before a noun, never before "und"."""
+    assert has_pointer("in welcher stadt sitzen die und was ist das rechtlich".split(), is_noun=WORDING.is_noun)
+    assert has_pointer("beraten die oder nicht".split(), is_noun=WORDING.is_noun)
+    assert not has_pointer("wer hilft eltern und kindern".split(), is_noun=WORDING.is_noun)
+
+
 def test_a_statement_after_the_question_is_context_told_before_it() -> None:
     assert question_last(["Wo ist das?", "Ich wohne in Köln."]) == ["Ich wohne in Köln.", "Wo ist das?"]
     assert question_last(["Ich wohne in Köln.", "Wo ist das?"]) == ["Ich wohne in Köln.", "Wo ist das?"]
