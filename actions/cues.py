@@ -399,6 +399,11 @@ def has_pointer(words: List[str], until: Optional[int] = None,
     if len(words) > 3 and words[0] in QUESTION_WORDS and words[2] in PRONOUNS and (until is None or until > 2) \
             and words[3] in AFTER_PRONOUN | POSSESSIVES:
         return True
+    # "worauf stützt sich ihre Arbeit?", "wie ist ihre Adresse?": a possessive in that place is theirs.
+    owner = 3 if len(words) > 3 and words[2] == "sich" else 2
+    if len(words) > owner + 1 and words[0] in QUESTION_WORDS and words[owner] in POSSESSIVES \
+            and (until is None or until > owner):
+        return True
     # "Welches Gremium bündelt …, und wie lautet dessen Faxnummer?": a genitive pronoun after the noun
     # that "welche" asks for is that one's, not the subject's.
     of_sought = opens_with_which(words)

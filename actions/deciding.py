@@ -180,8 +180,11 @@ class Deciding:
         "Ist das offiziell oder nur ein Verein?" about the subject asks what it is, not for the source;
         "Quelle für Infos zur IntMK 2015/16?" asks for the named partner's sentence that says where."""
         q = t.q
+        # "Ist belegt, dass es den Kindern etwas bringt, wenn die Väter sich beteiligen?" asks whether the
+        # page says the claim of its "dass" clause, not where the bot's last answer came from.
+        claim = "dass" in t.words and len(self.index.known(q.content)) >= 2
         if "source" in t.intent_words and not (q.partners and any(is_concept(term) for term in self.index.known(q.content))) \
-                and not (q.named and q.content and self._matched_of(q.content, t.subject_ids)):
+                and not (q.named and q.content and self._matched_of(q.content, t.subject_ids)) and not claim:
             return Asked.SOURCE
         return None
 

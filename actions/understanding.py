@@ -426,10 +426,12 @@ class Understanding(Deciding):
             rest_terms = set(self.wording.terms(self.index.with_group_words(
                 fold(" ".join(s for s in sentences if s not in back)))))
             question.back_words = [t for t in terms if t in back_terms - rest_terms]
-        if question.answer_type != "place" and not self.index.known(terms):
+        if question.answer_type != "place" and (not self.index.known(terms) or question.answer_type == "number"):
             # "Zu welcher Behörde gehört das?", "An welcher Uni …?": nothing else selects a fact,
             # so the question phrase's fact word does ("Behörde" finds "Bezirksregierung").
             # Not "in welcher Stadt": there the word is the place asked for.
+            # A number is always a number of the phrase's noun: "bis zu welchem Alter sind die zuständig?"
+            # asks the age, whatever else the page says "zuständig" of.
             # The phrase's noun is written small as often as not ("welchem alter"): read as a noun.
             terms += [t for t in self._noun_concepts(phrase_words) if t not in terms]
         if question.answer_type == REASON and self.index.known(terms):

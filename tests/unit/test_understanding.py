@@ -1604,6 +1604,38 @@ def test_a_pronoun_before_a_conjunction_points_back() -> None:
     assert not has_pointer("wer hilft eltern und kindern".split(), is_noun=WORDING.is_noun)
 
 
+def test_a_possessive_after_the_question_word_and_its_verb_points_back() -> None:
+    """"worauf stützt sich ihre Arbeit, Gesetz oder was?" asks about the subject's work ("Arbeit" is
+    no topic asked); a possessive in a story is someone else's."""
+    assert has_pointer("worauf stuetzt sich ihre arbeit gesetz oder was".split(), is_noun=WORDING.is_noun)
+    assert has_pointer("wie ist ihre adresse".split(), is_noun=WORDING.is_noun)
+    assert not has_pointer("meine frau und ihre schwester suchen arbeit".split(), is_noun=WORDING.is_noun)
+
+
+def test_a_number_asked_by_a_phrase_is_a_number_of_its_noun(directory) -> None:
+    """"bis zu welchem Alter sind die zuständig?": the age is asked, whatever else the page says of the
+    other words ("zuständig", "Aufzählung")."""
+    partner = next(p for p in directory.partners if any("Alter von" in s for s in p.quoted_sentences))
+    sentence = next(s for s in partner.quoted_sentences if "Alter von" in s)
+    turns = converse([
+        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
+        ("Das Letzte in der Aufzählung: bis zu welchem Alter sind die zuständig?", "follow_up", []),
+    ])
+    assert sentence in turns[1][0], turns[1][0]
+
+
+def test_whether_a_claim_is_proven_is_asked_of_the_page_not_of_the_source(directory) -> None:
+    """"Ist belegt, dass …?" with a claim after it asks whether the page says so (the Väterarbeit's
+    "fördert nachweislich die Entwicklung der Kinder"), not where the last answer came from."""
+    reply, slots = ask("Ist das eigentlich belegt, dass die Kinder davon profitieren, wenn Väter in der Erziehung "
+                       "mitmachen?", "ask_target_group_help", [entity("target_group", "vaeter")])
+    assert "nachweislich die Entwicklung der Kinder" in reply, reply
+    # Without a claim, the same words ask for the source: the page and the partner's section.
+    partner = directory.knowledge.partner("vaeterarbeit")
+    source, _ = ask("Ist das belegt?", "ask_capabilities", slots={SUBJECT_SLOT: partner.id})
+    assert partner.source in source and "nachweislich" not in source, source
+
+
 def test_a_statement_after_the_question_is_context_told_before_it() -> None:
     assert question_last(["Wo ist das?", "Ich wohne in Köln."]) == ["Ich wohne in Köln.", "Wo ist das?"]
     assert question_last(["Ich wohne in Köln.", "Wo ist das?"]) == ["Ich wohne in Köln.", "Wo ist das?"]
