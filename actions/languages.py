@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar
 
 from actions.spelling import fold
 
@@ -58,7 +59,18 @@ def stop_words(language: str) -> frozenset:
         module = importlib.import_module(f"spacy.lang.{language}.stop_words")
     except ImportError:
         return frozenset()
-    return frozenset(fold(word) for word in module.STOP_WORDS)
+    return frozenset(_plain(fold(word)) for word in module.STOP_WORDS)
+
+
+def _plain(word: str) -> str:
+    """The word without accents ("çfarë" -> "cfare"): words are compared so, as spaCy's Albanian
+    stop words are written without them and people type either way."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _message_words(text: str) -> Set[str]:
+    """The folded words of a message without accents, to compare with stop words."""
+    return {_plain(word) for word in fold(text).split()}
 
 
 class LanguageDetector:
@@ -82,7 +94,7 @@ class LanguageDetector:
         # The knowledge file's one-word question words by language ("quantos", "kiedy").
         self._question_words: Dict[str, frozenset] = {}
         for code, words in question_words:
-            folded = {fold(w) for w in words if len(fold(w).split()) == 1}
+            folded = {_plain(fold(w)) for w in words if len(fold(w).split()) == 1}
             self._question_words[code] = self._question_words.get(code, frozenset()) | folded
         self._served = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
         self._served.set_languages(list(self.languages))
@@ -101,7 +113,7 @@ class LanguageDetector:
             # Italian or Spanish share stop words with Romanian: a language the bot does not
             # read that the all-language model is sure of is no vote for a served one.
             return voted if voted and not self.unknown(text) else fallback
-        words = set(fold(text).split())
+        words = _message_words(text)
         # A language spaCy has no stop words for (Kurmanji) cannot be checked: it counts as said.
         own = len(words & self._small_words(language)) if stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English
@@ -124,7 +136,7 @@ class LanguageDetector:
         as any other language's. None otherwise."""
         if not _latin(text):
             return None
-        words = set(fold(text).split())
+        words = _message_words(text)
         votes = sorted(((len(words & stop_words(code)), code) for code in self.languages), reverse=True)
         (best, code), (second, _) = votes[0], votes[1] if len(votes) > 1 else (0, "")
         return code if best >= MIN_STOP_VOTE and best >= 2 * second else None
@@ -145,7 +157,7 @@ class LanguageDetector:
         that language, even when the all-language model prefers a relative the bot does not read
         (Russian with "Казахстана" read as Serbian)."""
         language, _ = self._served.classify(text)
-        words = set(fold(text).split())
+        words = _message_words(text)
         own = len(words & stop_words(str(language)))
         return own >= MIN_STOP_VOTE and own * 2 >= len(words)
 
@@ -155,7 +167,7 @@ def points_back(words: Sequence[str], pointers: frozenset, language: str) -> boo
     enstitü", "этот совет", "ces bureaux") or last ("Что это?"): it points at what the conversation
     is about. Before a small word it is something else ("esta la oficina" is "está", "ce que" is "what")."""
     small = stop_words(language)
-    return any(word in pointers and (index + 1 == len(words) or words[index + 1] not in small)
+    return any(word in pointers and (index + 1 == len(words) or _plain(words[index + 1]) not in small)
                for index, word in enumerate(words))
 
 

@@ -152,6 +152,15 @@ def test_a_question_word_of_the_knowledge_file_counts_as_a_small_word_of_its_lan
     assert detector.detect("Li Dortmundê jî heye?", previous="de") == "ku"
 
 
+def test_small_words_count_typed_with_or_without_accents() -> None:
+    """spaCy writes Albanian stop words without accents ("cfare", "im"); people type "Çfarë" and
+    "më": compared without accents, the message is Albanian, not German."""
+    detector = LanguageDetector(("de", "en", "sq"))
+    assert detector.detect("Çfarë bën Landesintegrationsrat?", previous="de") == "sq"
+    assert detector.detect("Më kërcënon burri im, kam frikë", previous="de") == "sq"
+    assert detector.detect("Was macht der Landesintegrationsrat?", previous="de") == "de"
+
+
 def test_asking_for_a_person_after_a_partner_gives_its_human_contact(knowledge) -> None:
     kfi = knowledge.partner("kfi")
     _, slots = ask("Was macht das KfI?", "ask_partner_info", [entity("partner", "kfi")])
