@@ -1253,7 +1253,6 @@ def test_sowas_in_a_city_asks_where_the_subject_sits(directory) -> None:
     assert other.display_name not in turns[1][0]
 
 
-
 def test_a_group_in_the_genitive_says_whose_and_is_not_asked_about(directory) -> None:
     """"was für die Eltern meiner Schüler?": the parents are asked about, not the pupils."""
     asked, whose = next((a, b) for a in directory.knowledge.target_groups for b in directory.knowledge.target_groups
@@ -1612,18 +1611,6 @@ def test_a_possessive_after_the_question_word_and_its_verb_points_back() -> None
     assert not has_pointer("meine frau und ihre schwester suchen arbeit".split(), is_noun=WORDING.is_noun)
 
 
-def test_a_number_asked_by_a_phrase_is_a_number_of_its_noun(directory) -> None:
-    """"bis zu welchem Alter sind die zuständig?": the age is asked, whatever else the page says of the
-    other words ("zuständig", "Aufzählung")."""
-    partner = next(p for p in directory.partners if any("Alter von" in s for s in p.quoted_sentences))
-    sentence = next(s for s in partner.quoted_sentences if "Alter von" in s)
-    turns = converse([
-        (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
-        ("Das Letzte in der Aufzählung: bis zu welchem Alter sind die zuständig?", "follow_up", []),
-    ])
-    assert sentence in turns[1][0], turns[1][0]
-
-
 def test_whether_a_claim_is_proven_is_asked_of_the_page_not_of_the_source(directory) -> None:
     """"Ist belegt, dass …?" with a claim after it asks whether the page says so (the Väterarbeit's
     "fördert nachweislich die Entwicklung der Kinder"), not where the last answer came from."""
@@ -1644,14 +1631,20 @@ def test_a_statement_after_the_question_is_context_told_before_it() -> None:
     assert question_last(["Wo ist das?", "Zeig mir die Adresse"]) == ["Wo ist das?", "Zeig mir die Adresse"]
 
 
-def test_a_bare_question_phrase_asks_about_the_subject_whatever_the_classifier_heard(directory) -> None:
+@pytest.mark.parametrize("text, intent", [
+    ("bis zu welchem alter?", "goodbye"),
+    ("Das Letzte in der Aufzählung: bis zu welchem Alter sind die zuständig?", "follow_up"),
+])
+def test_a_question_phrase_asks_about_the_subject_whatever_the_classifier_heard(directory, text, intent) -> None:
     """"bis zu welchem Alter?" sounds like "bis bald" (goodbye): a question phrase and hardly
-    anything else is a question about the subject, answered with its sentence."""
+    anything else is a question about the subject, answered with its sentence. A number is a
+    number of the phrase's noun: "… sind die zuständig?" asks the age, whatever else the page says
+    of the other words ("zuständig", "Aufzählung")."""
     partner = next(p for p in directory.partners if any("Alter von" in s for s in p.quoted_sentences))
     sentence = next(s for s in partner.quoted_sentences if "Alter von" in s)
     turns = converse([
         (f"Was macht {partner.name}?", "ask_partner_info", [entity("partner", partner.id)]),
-        ("bis zu welchem alter?", "goodbye", []),
+        (text, intent, []),
     ])
     assert sentence in turns[1][0], turns[1][0]
 
@@ -1699,7 +1692,6 @@ def test_a_group_phrase_in_a_quoted_sentence_stands_for_the_group(knowledge) -> 
     index = FactIndex(dataclasses.replace(knowledge, fact_words=(*knowledge.fact_words, group)), WORDING)
     hit = index.best(WORDING.terms("Quastenflosser"), [partner.id])
     assert hit is not None and hit.sentence.text == sentence, (phrase, hit)
-
 
 
 def test_a_list_question_pointing_at_the_subject_is_about_the_subject(directory) -> None:
@@ -2590,7 +2582,6 @@ def test_a_place_phrase_of_a_fact_word_group_is_no_topic_and_sowas_points_back(d
     assert question.fact.sentence.partner_id == "adb" and "einzigartig" in question.fact.sentence.text
 
 
-
 def test_words_of_the_named_partners_own_name_choose_no_fact(directory) -> None:
     """"Was macht der Landesbeirat für Spätaussiedler?": "Spätaussiedler" is a word of its name
     ("…Spätaussiedlerfragen"): the summary, not the sentence with the most "Spätaussiedler". A
@@ -3357,7 +3348,6 @@ def test_a_city_in_an_earlier_question_of_the_message_is_asked(directory) -> Non
                            intent="ask_partner_location", entities=[entity("city", "paderborn")])
     question = understanding.read(tracker, Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.HELP.value))
     assert question.asked == Asked.LOCATION and [p.id for p in question.partners] == ["jmd"]
-
 
 
 def test_a_group_a_word_of_a_name_says_does_not_narrow_the_list(directory) -> None:
