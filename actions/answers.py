@@ -138,8 +138,8 @@ class Answers:
             return known + (f"\n{self.quoted(seat)}" if seat else "")
         # Nor a seat, and a website asked: the page's sentence with the longest of its names ("… in einem
         # Väternetzwerk, der Arbeitsgruppe Väter mit Migrationshintergrund in NRW, …"), to search for.
-        names = sorted(partner.names, key=len, reverse=True)
-        naming = next((s for name in names for s in partner.quoted_sentences if name in s), None) if to_look_up else None
+        names = sorted(partner.names, key=len, reverse=True) if to_look_up else []
+        naming = next((s for name in names for s in partner.quoted_sentences if name in s), None)
         return self._say("no_contact_on_page", site=self.site) + (f"\n{self.quoted(naming)}" if naming else "")
 
     def location(self, partner: Partner, city: Optional[str] = None) -> str:

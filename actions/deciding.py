@@ -142,7 +142,8 @@ class Deciding:
         for the age limit). Not when the message asks who helps. When the page says no such thing
         of it: that, honestly. Pointed at a list ("Bu hizmet kaç yaşına kadar geçerli?" after the
         partners for young people), the listed partner whose sentence of that kind it is answers."""
-        if not q.partners or len(q.partners) > 1 and not q.points_back:
+        one = len(q.partners) == 1
+        if not q.partners or not one and not q.points_back:
             return None
         kinds = [t for t in q.content if is_concept(t)]
         if "help" in intent_words and not kinds:  # "Кто может мне помочь?" asks who helps
@@ -158,9 +159,9 @@ class Deciding:
         if not (kinds or elliptic):
             return None
         hit = self.index.best(kinds, [p.id for p in q.partners], q.answer_type)
-        if hit is not None and (hit.matched or q.answer_type and len(q.partners) == 1):
+        if hit is not None and (hit.matched or q.answer_type and one):
             return self._answered_by(q, hit)
-        return Asked.NOT_STATED if len(q.partners) == 1 else None
+        return Asked.NOT_STATED if one else None
 
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
         """What the message asks for. The rules in `_RULES` are tried in their order and the

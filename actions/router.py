@@ -159,10 +159,11 @@ class Router:
             text += "\n\n" + self._say_in("emergency_then", site=self.directory.knowledge.source_site)
             # Each with the page's sentence that says what it does (or fits the message): the numbers
             # come first, and then the reader learns why this partner, even one without contact data.
-            reasons = {p.id: self.answers.reason_for(p, q.reasons) for p in q.partners[:MAX_SUBJECTS]}
-            text += "\n\n" + "\n\n".join(
-                self._partner_block(p, said=[self.answers.quoted(reason)] if (reason := reasons[p.id]) else [])
-                for p in q.partners[:MAX_SUBJECTS])
+            blocks = []
+            for partner in q.partners[:MAX_SUBJECTS]:
+                reason = self.answers.reason_for(partner, q.reasons)
+                blocks.append(self._partner_block(partner, said=[self.answers.quoted(reason)] if reason else []))
+            text += "\n\n" + "\n\n".join(blocks)
         self.say(text)
         return self.memory.events([p.id for p in q.partners[:MAX_SUBJECTS]] if len(q.partners) == 1 else [],
                                   Asked.EMERGENCY.value)

@@ -277,7 +277,8 @@ class Understanding(Deciding):
                 and any(e.get("entity") == "partner" for e in entities):
             # A partner named exactly makes a weak partner question clear enough to answer.
             intent = str(ranking[0]["name"])
-        question = Question(text=text, intent=intent, asked=Asked.UNCLEAR, sentences=question_last(split_sentences(text)),
+        question = Question(text=text, intent=intent, asked=Asked.UNCLEAR,
+                            sentences=question_last(split_sentences(text)),
                             ranking=[str(r.get("name")) for r in ranking])
         # The widget sends the page's or the chosen language; short messages and buttons keep it.
         metadata = message.get("metadata") if isinstance(message.get("metadata"), dict) else {}

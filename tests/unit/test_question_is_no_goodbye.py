@@ -11,7 +11,8 @@ from nlu_components.question_is_no_goodbye import QuestionIsNoGoodbye
 
 def _classified(text: str, intent: str, confidence: float = 0.89) -> Message:
     guess: Dict[str, Any] = {"name": intent, "confidence": confidence}
-    return Message(data={"text": text, "intent": guess, "intent_ranking": [guess, {"name": "greet", "confidence": 0.1}]})
+    ranking = [guess, {"name": "greet", "confidence": 0.1}]
+    return Message(data={"text": text, "intent": guess, "intent_ranking": ranking})
 
 
 def _step(message: Message) -> Message:
