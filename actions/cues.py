@@ -46,6 +46,9 @@ SMALL_WORDS = with_plain_vowels("und in im auch gibt gibts es das was ist mit wi
 # pronoun, i.e. followed by one of these small words or standing last ("wen berät der?").
 POINTERS = with_plain_vowels("dort da deren denen dessen ihnen dabei dafuer dazu davon darin drin daran dahin dahinter "
                               "there them their")
+# "Is there also a body …?", "there are …": "there" with a form of "be" says that something
+# exists; it points at no place talked about.
+EXISTENTIAL = frozenset("is are was were isnt arent".split())
 # "wir wohnen in Köln. gibt es da was?": after a city, these point at the city, not the subject.
 PLACE_POINTERS = frozenset("dort da dahin there".split())
 # "… und wie lautet dessen Faxnummer?" after "Welches Gremium …": whose, of the one sought.
@@ -416,7 +419,8 @@ def has_pointer(words: List[str], until: Optional[int] = None,
         relative = after_indefinite_noun(words, index) or index >= 1 and words[index - 1] in THING
         # "wer setzt sich dafür ein, dass …": "dafür" announces the clause that follows.
         announces = "dass" in words[index + 1:index + 3]
-        if word in pointers and not announces or word in PRONOUNS and not relative and (
+        existential = word == "there" and EXISTENTIAL & {following, words[index - 1] if index else None}
+        if word in pointers and not announces and not existential or word in PRONOUNS and not relative and (
                 following is None or following in AFTER_PRONOUN):
             return True
     return False

@@ -47,7 +47,7 @@ from actions.cues import (
     yes_no_about_oneself,
 )
 from actions.directory import PartnerDirectory
-from actions.fact_index import CLOSE_SHARE, FactIndex, Hit, is_concept
+from actions.fact_index import CLOSE_SHARE, CONCEPT_MARK, FactIndex, Hit, is_concept
 from actions.knowledge import Partner
 from actions.languages import UNKNOWN, LanguageDetector
 from actions.memory import Memory
@@ -121,6 +121,9 @@ class Deciding:
             return asked
         if q.named:  # a partner's name is the subject, whatever group words come with it
             return Asked.SUMMARY
+        of_group = self._fact_of_group_in_other_language(q, intent_words)
+        if of_group is not None:
+            return of_group
         if q.groups or q.topics:
             q.partners = self._fitting(q)
             return Asked.HELP
@@ -162,6 +165,27 @@ class Deciding:
         if hit is not None and (hit.matched or q.answer_type and one):
             return self._answered_by(q, hit)
         return Asked.NOT_STATED if one else None
+
+    def _fact_of_group_in_other_language(self, q: Question, intent_words: Set[str]) -> Optional[Asked]:
+        """"Чи мають пізні переселенці повні політичні права …?": a kind of fact asked of a group,
+        not of a partner, is the page's sentence that says that kind of fact of that group (the
+        Landesintegrationsrat's "Volle politische Rechte genießen Spätaussiedlerinnen …"), as the
+        German path finds it; who helps the group only when no such sentence shares both. Only a value
+        asked ("gleich nach dem Umzug?" asks when): "existe-t-il des projets pour les pères immigrés ?"
+        or "where can they learn more" ask for partners."""
+        if not q.groups or "help" in intent_words or q.answer_type in (None, "place"):
+            return None
+        group_terms = self._vocabulary_terms(q, topics=False)
+        # Not a kind of fact that is also a service a partner offers ("συμβουλευτική", counselling):
+        # that asks who offers it.
+        services = {CONCEPT_MARK + topic.id for topic in self.directory.knowledge.topics}
+        kinds = {t for t in q.content if is_concept(t)} - group_terms - services
+        if not kinds:
+            return None
+        hit = self.index.best([*sorted(kinds), *sorted(group_terms)], None, q.answer_type)
+        if hit is None or not (kinds & set(hit.matched) and group_terms & set(hit.matched)):
+            return None
+        return self._answered_by(q, hit)
 
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
         """What the message asks for. The rules in `_RULES` are tried in their order and the
@@ -377,6 +401,12 @@ class Deciding:
             # the subject, not what it asks; the subject's sentence of the asked type answers.
             hit = self.index.best([term for term in content if term not in hit.matched], subject_ids,
                                   q.answer_type) or hit
+        if hit is not None and q.named and not q.answer_type and hit.matched \
+                and set(self.index.known(content)) <= self._vocabulary_said(q, words):
+            # "Gibt es irgendwas für Lehrkräfte mit Zuwanderungsgeschichte?": the page knows no word of the
+            # message but those of the group the name says; nothing is asked of the partner ("Ist das
+            # ZfTI eine Stiftung?" asks a word of its name: "Stiftung" is no group).
+            return None
         law = self._law_of_the_page(q, content) if hit is None or not hit.has_evidence else None
         if law is not None:  # "auf welchem Gesetz beruht das alles?": the subject names none
             return self._answered_by(q, law)
@@ -495,10 +525,15 @@ class Deciding:
         # Not a sentence of a partner for others that shares only the topic's words: "Wo stimmen
         # sich die Bundesländer in der Integrationspolitik ab?" is not the KfI's "in anderen
         # Bundesländern praktizierten Direktverteilung".
+        fitting = [p.id for p in self._fitting(q)] if other is not None and (q.groups or q.topics) else []
         off_topic = other is not None and (q.groups or q.topics) and not set(other.matched) - self._everywhere \
             - self._vocabulary_said(q, t.words, topics=True) \
-            and other.sentence.partner_id not in [p.id for p in self._fitting(q)]
-        if other is None or off_topic:
+            and other.sentence.partner_id not in fitting
+        # "Für Spätaussiedler: welches Landesgremium berät die Landesregierung?": a partner of the kind
+        # asked serves the group said; another partner's sentence with the same verb is not its answer.
+        other_kind = other is not None and bool(q.kinds and q.groups) and other.sentence.partner_id not in fitting \
+            and any(p.kind in q.kinds for p in map(self.directory.knowledge.partner, fitting) if p)
+        if other is None or off_topic or other_kind:
             return None
         asked = self._answered_by(q, other)
         # "Welches Gremium bündelt die Migrantenvertretungen, und wie lautet dessen Faxnummer?": the

@@ -27,6 +27,8 @@ T = TypeVar("T")
 # At least this many letters and this confidence for a detected language to count.
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.9
+# Languages whose demonstrative takes the article before its noun ("αυτό το μουσείο").
+_ARTICLES = {"el": frozenset("ο η το οι τα του της των τον την τους τις".split())}
 # An unsure model is overruled by this many stop words of one language (and twice another's).
 MIN_STOP_VOTE = 4
 # A message of at most this many words ("KfI Telefon", a German name) keeps the conversation's language.
@@ -145,6 +147,12 @@ class LanguageDetector:
         """The likeliest served language of a text, however short or unsure."""
         return str(self._served.classify(text)[0])
 
+    def surely(self, text: str, language: str) -> bool:
+        """The model is sure a text is in `language`, short as it is ("Mitglieder?" is German,
+        though a message that short keeps the conversation's language)."""
+        found, confidence = self._served.classify(text)
+        return found == language and confidence >= MIN_CONFIDENCE
+
     def unknown(self, text: str) -> bool:
         """The all-language model is sure the text is in a language the bot does not read."""
         if len(_LETTER.findall(text)) < MIN_LETTERS or len(set(fold(text).split())) < MIN_UNKNOWN_WORDS:
@@ -165,10 +173,16 @@ class LanguageDetector:
 def points_back(words: Sequence[str], pointers: frozenset, language: str) -> bool:
     """A demonstrative of the message's language before a word that is no small word ("bu
     enstitü", "этот совет", "ces bureaux") or last ("Что это?"): it points at what the conversation
-    is about. Before a small word it is something else ("esta la oficina" is "está", "ce que" is "what")."""
+    is about. Before a small word it is something else ("esta la oficina" is "está", "ce que" is "what");
+    Greek puts the article between ("αυτό το γραφείο"), so there the word after the article counts."""
     small = stop_words(language)
-    return any(word in pointers and (index + 1 == len(words) or _plain(words[index + 1]) not in small)
-               for index, word in enumerate(words))
+    articles = _ARTICLES.get(language, frozenset())
+
+    def noun_follows(index: int) -> bool:
+        after = index + 2 if index + 2 < len(words) and words[index + 1] in articles else index + 1
+        return after == len(words) or _plain(words[after]) not in small
+
+    return any(word in pointers and noun_follows(index) for index, word in enumerate(words))
 
 
 @lru_cache(maxsize=4)

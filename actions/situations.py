@@ -8,13 +8,19 @@ answer it. Words are compared by lemma and by compound part, so "Vermieterin",
 "Wohnungssuche" and "Ausländerinnen" count; small words ("nicht", "kein") count too,
 because a refusal is often said with nothing else. A cue that starts with "*" is a word
 ending ("*aner": Kolumbianer, Marokkaner, Amerikaner): the names of peoples are an open list.
+A long word typed with one letter wrong ("endscheidet") counts as the cue it nearly is: people
+who write little German tell their situation with typos. Only a letter replaced, not one added or
+left out: those make other words and other forms ("schreiben" is no "schreien", "Institut" no
+Spanish "instituto").
 """
 
 from __future__ import annotations
 
 import re
 from itertools import product
-from typing import FrozenSet, List, Set, Tuple
+from typing import Dict, FrozenSet, List, Set, Tuple
+
+from rapidfuzz.distance import Hamming
 
 from actions.knowledge import KnowledgeBase, Vocabulary
 from actions.spelling import fold
@@ -29,6 +35,12 @@ Cue = Tuple[FrozenSet[str], ...]
 # A word ending matches a word with at least this many letters before it: "*aner" is "Albaner", not
 # "Planer" (the knowledge file's endings are chosen so that few other words end so).
 _STEM_BEFORE_ENDING = 3
+# A typed word this long may differ from a cue word of its length by one letter.
+_MIN_TYPO_LENGTH = 8
+_MAX_TYPOS = 1
+# The letter replaced is not one of the last three: there a word takes its endings ("Migranten" is no
+# "Migrantin", "gekündigte" no "gekündigt").
+_KEPT_ENDING = 3
 
 
 class Situations:
@@ -41,6 +53,13 @@ class Situations:
             topic = next(t for t in knowledge.topics if t.id == situation.topic)
             cue_lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists())
             self._rules.append((topic, cue_lists))
+        # The German cue words long enough to be recognised with a typo, by length (not another
+        # language's: "Migranten" is no Spanish "migrantes" typed wrong).
+        self._long_cues: Dict[int, List[str]] = {}
+        for form in sorted({form for situation in knowledge.situations for cues in situation.all_of
+                            for cue in cues for part in self._cue(cue) for form in part
+                            if len(form) >= _MIN_TYPO_LENGTH and not form.startswith("*")}):
+            self._long_cues.setdefault(len(form), []).append(form)
 
     def _as_written(self, word: str) -> Set[str]:
         """A word as typed (folded) and as lemma."""
@@ -51,7 +70,16 @@ class Situations:
         masculine form ("Vermieterin" -> "vermieter"), which spaCy's table often lacks."""
         forms = self._as_written(word) | set(self.wording.parts(word))
         forms |= {m.group(1) for f in tuple(forms) for m in [_FEMININE.match(f)] if m}
-        return frozenset(forms)
+        return frozenset(forms | self._nearly(forms))
+
+    def _nearly(self, forms: Set[str]) -> Set[str]:
+        """The cue word a long word is with one typo ("endscheidet" -> "entscheidet"), if any."""
+        typed = [f for f in forms if len(f) >= _MIN_TYPO_LENGTH]
+        if not typed or any(f in self._long_cues.get(len(f), ()) for f in typed):
+            return set()
+        return {cue for f in typed for cue in self._long_cues.get(len(f), ())
+                if f[-_KEPT_ENDING:] == cue[-_KEPT_ENDING:]
+                and Hamming.distance(f, cue, score_cutoff=_MAX_TYPOS) <= _MAX_TYPOS}
 
     def _cue(self, text: str) -> Cue:
         """A cue of several words ("nicht rein") needs all of them. A cue word stands for

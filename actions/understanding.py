@@ -311,7 +311,10 @@ class Understanding(Deciding):
         where_clause = relative_where(rest.split(), self._names_a_thing)
         question_phrases = [p for p in self._question_types.find(rest, exact_only=True)
                             if not (p.end - p.start == 1 and p.start in where_clause)]
-        question.answer_type = question_phrases[0].item if question_phrases else None
+        # "wer ist Träger, welche Behörde?": a phrase of several words says the kind of answer more
+        # exactly than a bare question word; among equals, the first.
+        question.answer_type = max(question_phrases, key=lambda p: p.end - p.start).item if question_phrases \
+            else None
         intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
         where_in_text = relative_where(words, self._names_a_thing)  # positions in the whole text's words
         if where_in_text and all(m.end - m.start == 1 and m.start in where_in_text
@@ -336,6 +339,7 @@ class Understanding(Deciding):
                                                  for (sa, ea, ga), (sb, eb, gb) in product(translated, translated))}
             question.groups = [g for g in question.groups if g not in described] or question.groups
             question.topics = unique([*question.topics, *self._translated_topics.items(rest)])
+            self._story_groups_in_other_language(question)
             question.fields = unique([*question.fields, *self._translated_fields.items(rest)])
             foreign_facts = unique(self._translated_facts.items(rest))
             question.answer_type = question.answer_type or next(iter(self._translated_types.items(rest)), None)
@@ -363,6 +367,10 @@ class Understanding(Deciding):
         # "andere Frage: …" starts a new subject; "Frage" is no word of a partner's name.
         new_topic = [m for m in self._intent_words.find(rest, exact_only=True) if m.item == "new_topic"]
         phrase_words = [w for phrase in question_phrases for w in rest_words[phrase.start:phrase.end]]
+        # "welche Behörde?" asks for an organisation: its noun, a kind of fact ("Behörde" finds the
+        # "Bezirksregierung … Dezernat" the partner belongs to), stays to be searched for.
+        searched = {i: rest_words[i] for phrase in question_phrases if phrase.item == "organisation"
+                    for i in range(phrase.start, phrase.end) if self._noun_concepts([rest_words[i]])}
         for phrase in [*question_phrases, *new_topic]:  # "in welcher Stadt" asks; "Stadt" is no subject
             rest_words[phrase.start:phrase.end] = [""] * (phrase.end - phrase.start)
         if question_phrases:
@@ -370,6 +378,8 @@ class Understanding(Deciding):
             # question phrase ("Behörde") names no group, unless the NLU found it.
             outside = self.directory.groups_in(" ".join(rest_words))
             question.groups = [g for g in question.groups if g not in groups_in_text or g in outside]
+        for i, word in searched.items():
+            rest_words[i] = word
         # "wo sitzt diese Stelle?", "wo ist dieses Amt?": the noun after a demonstrative names the
         # subject, it is not what is asked about.
         # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
@@ -649,7 +659,10 @@ class Understanding(Deciding):
             return question
         if question.language not in ("de", "en"):  # also UNKNOWN
             question.asked = self._decide_other_language(question, intent_words)
-            return question
+            # "Mitglieder?" in a French conversation keeps French for the reply, but its word is
+            # German: what the other-language words do not understand is read as German.
+            if question.asked != Asked.OUT_OF_SCOPE or not self.detector.surely(question.text, "de"):
+                return question
         question.asked = self._decide(question, memory, intent_words, words)
         if question.asked in (Asked.OUT_OF_SCOPE, Asked.UNCLEAR) or not self._in_scope(question, memory):
             question.asked = Asked.UNCLEAR if question.intent == "nlu_fallback" else Asked.OUT_OF_SCOPE
@@ -692,6 +705,24 @@ class Understanding(Deciding):
         # extra für uns?") are two of the page's words: more than a guess outweighs.
         return q.asked == Asked.HELP and (q.intent == "nlu_fallback" and bool(q.topics or q.groups)
                                           or bool(q.topics and q.groups) or q.situation)
+
+    def _story_groups_in_other_language(self, question: Question) -> None:
+        """"پسرم را در کلاس … مسخره می‌کنند. کجا می‌توانم برای تبعیض مشاوره بگیرم؟": when the questions
+        at the end name a topic (discrimination) and no people, a group or topic said only in the story
+        before them ("my son", "at school") is context: the partners for the asked topic answer. People named in the question
+        ("… pentru familia noastră?" after "Suntem romi") keep the story's people with them."""
+        if len(question.sentences) < 2:
+            return
+        asking = questions_at_end(question.sentences)
+        asked = " ".join(asking)
+        if self._translated_groups.items(asked) or not self._translated_topics.items(asked):
+            return
+        story = " ".join(question.sentences[:-len(asking)])
+        told_only = set(self._translated_groups.items(story)) - set(self._translated_groups.items(asked))
+        question.groups = [g for g in question.groups if g not in told_only]
+        # So is a topic of the story only ("okulda", at school): the question's topic is asked.
+        told_only_topics = set(self._translated_topics.items(story)) - set(self._translated_topics.items(asked))
+        question.topics = [t for t in question.topics if t not in told_only_topics]
 
     def _find_in_text(self, question: Question, entities: Sequence[Dict]) -> str:
         """Typo-tolerant search of the text for what the NLU did not find; returns the
@@ -815,7 +846,7 @@ class Understanding(Deciding):
             elsewhere = set(self.directory.topics_in(ORIGIN.sub(" ", rest)))
             question.topics = [t for t in question.topics if t not in by_origin or t in elsewhere]
         # "Der Vermieter gibt mir die Wohnung nicht, weil ich Ausländerin bin": a situation told.
-        question.told = self.situations.topics_in(question.text)
+        question.told = self._told_not_asked_past(question)
         described = [t for t in question.told if t not in question.topics]
         question.topics += described
         question.situation = bool(described)
@@ -824,6 +855,21 @@ class Understanding(Deciding):
         for city in question.cities:
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
+
+    def _told_not_asked_past(self, question: Question) -> List[Vocabulary]:
+        """The situations the message tells. "Viele Eltern mit Zuwanderungsgeschichte machen nicht mit
+        [in der Klasse]. Gibt es ein Netzwerk für solche Eltern?": when the questions at the end name
+        a group and a kind of partner, and tell no situation themselves, a situation of the story
+        before them is context, not what is asked; the partner of that kind for that group is."""
+        told = self.situations.topics_in(question.text)
+        asking = questions_at_end(question.sentences)
+        if not told or len(asking) == len(question.sentences):
+            return told
+        asked = " ".join(asking)
+        if self.directory.groups_in(fold(asked)) and any(fold(k) in fold(asked) for k in question.kinds) \
+                and not self.situations.topics_in(asked):
+            return []
+        return told
 
     def _noun_concepts(self, words: Sequence[str]) -> List[str]:
         """The terms of these words read as nouns (capitalised) that are words of a fact-word group."""

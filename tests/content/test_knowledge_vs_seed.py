@@ -106,6 +106,18 @@ def test_every_statement_of_the_seed_is_quoted(knowledge: KnowledgeBase, seed_te
     assert not missing, "Diese Sätze der Quelle fehlen in knowledge/partners.yml (facts):\n" + "\n".join(missing)
 
 
+def test_every_sentence_of_the_seed_that_names_a_web_address_is_quoted(knowledge: KnowledgeBase,
+                                                                       seed_text: str) -> None:
+    """"Weitere Informationen zum Projekt unter http://www.lmz-nrw.de/" ends without a full stop, yet it
+    says what the address is for: the answer for a web address quotes such a sentence of its partner."""
+    quoted = " | ".join(normalise(s) for p in knowledge.partners for s in p.quoted_sentences)
+    naming = [s.rstrip(".") for line in seed_text.splitlines() for s in _SEED_SENTENCE_END.split(normalise(line))
+              if re.search(r"\bunter (?:https?://|www\.)\S+", s)]
+    missing = [s for s in naming if s not in quoted]
+    assert naming and not missing, "Diese Sätze der Quelle fehlen in knowledge/partners.yml (facts):\n" + \
+        "\n".join(missing)
+
+
 def test_every_description_is_one_passage_of_the_seed(knowledge: KnowledgeBase, seed_text: str) -> None:
     """A description is shown as what the page says of a partner (its summary, the first of a
     list): its sentences stand on the page one after the other, none of the page's left out

@@ -39,6 +39,8 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     ("Ev sahibi bize yabancı olduğumuz için evi vermedi.", "diskriminierung"),
     ("Nuestra familia llega en marzo: ¿quién asigna el municipio?", "verteilung"),
     ("Mein Bruder kommt bald. Qui décide dans quelle ville il va habiter ?", "verteilung"),
+    # A long German word with one letter replaced ("entscheidt" is no cue: a letter left out is not guessed).
+    ("Wer endscheidet eigentlich, in welche Stadt meine Schwester kommt?", "verteilung"),
 ])
 def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
     assert topic in [t.id for t in situations.topics_in(text)]
@@ -50,6 +52,9 @@ def test_a_described_situation_reaches_its_topic(situations: Situations, text: s
     "Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.",
     "Der Planer in der Firma ist nie da, ich bin schon dreimal dort gewesen.",
     "¿En qué ciudad está la oficina de los jóvenes?",
+    # Not a typo: another word ("schreiben" is no "schreien"), another form ("Migranten" is no
+    # "Migrantin"), another language's cue ("Institut" is no "instituto").
+    "Ich schreibe an der Schule eine Arbeit über junge Migranten und suche ein Institut, nicht mehr.",
     "Где находится консультация для беженцев в Дюссельдорфе?",
 ])
 def test_a_harmless_message_is_no_situation(situations: Situations, text: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
-from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for
+from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for, points_back
 from actions.replies import Replies
 from actions.router import TRANSLATED_FRAMES
 from actions.spelling import fold
@@ -283,3 +283,10 @@ def test_a_turkish_capital_dotted_i_keeps_its_word_whole() -> None:
     """"İsmim" folds to "ismim": casefold makes "i" and a combining dot, which is no word character and
     would split the word ("i smim"), so no Turkish word written with a capital "İ" matched."""
     assert fold("İsmim İbrahim, İstanbul'dan") == "ismim ibrahim istanbul dan"
+
+
+def test_a_greek_demonstrative_points_back_across_its_article() -> None:
+    """Greek says "αυτό το γραφείο" (this the office): the article is a small word, the noun after it counts."""
+    pointers = frozenset(["αυτό", "αυτη", "αυτή"])
+    assert points_back(fold("Πού είναι αυτό το γραφείο;").split(), pointers, "el")
+    assert not points_back(fold("ce que fait le bureau").split(), frozenset(["ce"]), "fr")

@@ -3359,3 +3359,20 @@ def test_a_group_a_word_of_a_name_says_does_not_narrow_the_list(directory) -> No
                            entities=[entity("contact_attribute", "email")])
     question = understanding.read(tracker, Memory(mentioned=listed, listed=listed, last_asked=Asked.HELP.value))
     assert question.partners and question.partners[0].id == "jmd"
+
+
+@pytest.mark.parametrize("words, points", [
+    ("is there also a council for migrants".split(), False),
+    ("there are offices in five cities".split(), False),
+    ("can i go there tomorrow".split(), True),
+])
+def test_there_with_a_form_of_be_says_something_exists_and_points_nowhere(words, points) -> None:
+    assert has_pointer(words) is points
+
+
+def test_a_question_phrase_of_several_words_says_the_answer_type_over_a_bare_question_word(directory) -> None:
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="ZfTI: wer steckt dahinter, welche Organisation?",
+                                               intent="ask_partner_info", entities=[entity("partner", "zfti")]),
+                                  Memory())
+    assert question.answer_type == "organisation"

@@ -1,0 +1,77 @@
+"""How the real knowledge file's words read a message: other languages, a story before the question,
+a partner asked for by its name. The sentences are written for these tests (no evaluation sentences);
+expected partners and sentences are read from the knowledge file and the fact index.
+"""
+
+from __future__ import annotations
+
+from actions import actions
+from actions.fact_index import ANSWER_EVIDENCE
+from actions.memory import Memory
+from actions.question import Asked
+from tests.support.fixtures import ask, entity, make_tracker
+
+
+def test_a_german_word_kept_in_another_language_is_read_as_german(directory) -> None:
+    """"Gründungsdatum?" in a French conversation keeps French for the reply (two words or fewer), but
+    the word is German: the subject's founding sentence answers, not "je n'ai pas compris"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Gründungsdatum?", intent="ask_partner_info"),
+                                  Memory(subject="landesintegrationsrat", mentioned=["landesintegrationsrat"],
+                                         last_asked=Asked.HELP.value, language="fr"))
+    assert question.language == "fr" and question.asked == Asked.FACT
+    assert question.fact.sentence.partner_id == "landesintegrationsrat"
+    assert ANSWER_EVIDENCE["date"].search(question.fact.sentence.text)
+
+
+def test_a_named_partner_asked_for_with_only_its_names_words_is_what_it_is(directory) -> None:
+    """"Gibt es irgendwas für Lehrkräfte mit Zuwanderungsgeschichte?": the sentence that shares only the
+    name's words answers nothing asked; the project itself is the answer (its opening sentence)."""
+    partner = directory.knowledge.partner("lehrkraefte")
+    answer, _ = ask("Meine Tochter will Lehrerin werden. Gibt es irgendwas für Lehrkräfte mit Zuwanderungsgeschichte?",
+                    intent="ask_target_group_help",
+                    entities=[entity("partner", "lehrkraefte"), entity("target_group", "lehrkraefte")])
+    assert partner.quoted_sentences[0] in answer, answer
+
+
+def test_a_kind_of_fact_asked_of_a_group_in_another_language_is_the_pages_sentence(directory) -> None:
+    """"Когда поздние переселенцы получают полные политические права?" (when do late repatriates get full
+    political rights?) names no partner: the page's sentence that says the rights of that group
+    answers, as in German, not who helps the group."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Когда поздние переселенцы получают полные политические права?",
+                                               intent="nlu_fallback"), Memory())
+    assert question.language == "ru" and question.asked == Asked.FACT, question.asked
+    assert "~rechte" in question.fact.matched
+    group = directory.knowledge.target_group("spaetaussiedler")
+    assert any(word in question.fact.sentence.text for word in group.words), question.fact.sentence.text
+
+
+def test_a_group_of_the_story_in_another_language_is_context_when_the_question_names_a_topic(directory) -> None:
+    """"Oğlum okulda … alay ediliyor. Ayrımcılık için nereye başvurabilirim?": the son is the story's, the
+    question asks about discrimination; the partners for it answer, not everyone for young people or
+    for schools."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Oğlum okulda adı yüzünden alay konusu oluyor. Ayrımcılık için nereye başvurabilirim?",
+        intent="nlu_fallback"), Memory())
+    assert question.language == "tr" and question.asked == Asked.HELP
+    assert [p.id for p in question.partners] == [p.id for p in directory.partners if "diskriminierung" in p.topics]
+
+
+def test_a_story_situation_is_context_when_the_question_names_a_group_and_a_kind(directory) -> None:
+    """Parents with a migration history who do not come to the class's evenings, then "Gibt es ein
+    Netzwerk für Eltern?": the network for parents, not the offices against discrimination."""
+    answer, _ = ask("In der Klasse meiner Tochter kommen Eltern mit Migrationshintergrund nie zum Elternabend. "
+                    "Gibt es ein Netzwerk für Eltern?", intent="ask_target_group_help",
+                    entities=[entity("target_group", "eltern"), entity("kind", "Netzwerk")])
+    assert directory.knowledge.partner("elternnetzwerk").name in answer, answer
+    assert directory.knowledge.partner("adb").name not in answer, answer
+
+
+def test_a_partner_of_the_kind_asked_for_the_group_said_outweighs_a_sentence_of_another(directory) -> None:
+    """"Welches Landesgremium berät die Landesregierung, wenn es um Vertriebene geht?": a Gremium serves
+    them; the Beratungsstelle's sentence about the Landesregierung is not its answer."""
+    answer, _ = ask("Welches Landesgremium berät die Landesregierung, wenn es um Vertriebene geht?",
+                    intent="ask_target_group_help")
+    assert directory.knowledge.partner("landesbeirat").name in answer, answer
