@@ -75,3 +75,13 @@ def test_a_partner_of_the_kind_asked_for_the_group_said_outweighs_a_sentence_of_
     answer, _ = ask("Welches Landesgremium berät die Landesregierung, wenn es um Vertriebene geht?",
                     intent="ask_target_group_help")
     assert directory.knowledge.partner("landesbeirat").name in answer, answer
+
+
+def test_who_is_behind_it_which_authority_gets_the_authority_it_belongs_to(knowledge) -> None:
+    """"Wer ist der Träger vom KfI, welche Behörde?": "welche Behörde" says an organisation is asked
+    (over the bare "wer"), and its noun finds the contact block of the Bezirksregierung it belongs to,
+    not the sentence about its website ("Träger" is no word of its page)."""
+    answer, _ = ask("Wer ist der Träger vom KfI, welche Behörde?", intent="ask_partner_info",
+                    entities=[entity("partner", "kfi")])
+    label = next(place.label for place in knowledge.partner("kfi").places if place.label)
+    assert all(line in answer for line in label.split(", ")), answer
