@@ -109,6 +109,14 @@ class Deciding:
         A language the bot does not read gets the list of those it reads, whatever it names."""
         if q.language == UNKNOWN:
             return Asked.LANGUAGES
+        if q.fields and not q.partners:
+            # "Se poate primi consiliere anonim, pe internet?": "internet" is here how the counselling is
+            # given, not an address asked for: a sentence of the page that says two such kinds of fact
+            # ("anonyme und kostenlose Onlineberatung") answers, as the German words would find it.
+            kinds = [t for t in q.content if is_concept(t)]
+            hit = self._open_fact(kinds, q.answer_type) if len(kinds) > 2 else None
+            if hit is not None:
+                return self._answered_by(q, hit)
         if q.fields and (q.partners or not q.groups):
             # "¿hay asesoría por internet para jóvenes?" names whom it is for: who helps them answers, not a
             # question back for which partner's web address. A topic alone ("consiliere … pe internet") is

@@ -85,3 +85,15 @@ def test_who_is_behind_it_which_authority_gets_the_authority_it_belongs_to(knowl
                     entities=[entity("partner", "kfi")])
     label = next(place.label for place in knowledge.partner("kfi").places if place.label)
     assert all(line in answer for line in label.split(", ")), answer
+
+
+def test_counselling_asked_anonymous_and_on_the_internet_in_another_language_is_the_pages_sentence(
+        directory) -> None:
+    """"¿Se puede recibir asesoramiento anónimo por internet?": "internet" says how the counselling is
+    given, not which address is asked; the sentence that says anonymous online counselling answers,
+    not a question back for which partner's web address."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="¿Se puede recibir asesoramiento anónimo por internet?",
+                                               intent="nlu_fallback"), Memory())
+    assert question.language == "es" and question.asked == Asked.FACT, question.asked
+    assert {"~anonym", "~online"} <= set(question.fact.matched), question.fact
