@@ -8,7 +8,6 @@ measure 9–18 here; simple texts must stay at or below MAX_WSTF.
 from __future__ import annotations
 
 import re
-from typing import List
 
 import pytest
 import textstat
