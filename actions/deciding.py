@@ -111,8 +111,9 @@ class Deciding:
             return Asked.LANGUAGES
         if q.fields and not q.partners:
             # "Se poate primi consiliere anonim, pe internet?": "internet" is here how the counselling is
-            # given, not an address asked for: a sentence of the page that says two such kinds of fact
-            # ("anonyme und kostenlose Onlineberatung") answers, as the German words would find it.
+            # given, not an address asked for. A message with three kinds of fact or more is answered by
+            # a page sentence that clearly shares them (two words at least, `_open_fact`: "anonyme und
+            # kostenlose Onlineberatung"), as the German words would find it.
             kinds = [t for t in q.content if is_concept(t)]
             hit = self._open_fact(kinds, q.answer_type) if len(kinds) > 2 else None
             if hit is not None:

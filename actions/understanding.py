@@ -709,19 +709,21 @@ class Understanding(Deciding):
     def _story_groups_in_other_language(self, question: Question) -> None:
         """"پسرم را در کلاس … مسخره می‌کنند. کجا می‌توانم برای تبعیض مشاوره بگیرم؟": when the questions
         at the end name a topic (discrimination) and no people, a group or topic said only in the story
-        before them ("my son", "at school") is context: the partners for the asked topic answer. People named in the question
-        ("… pentru familia noastră?" after "Suntem romi") keep the story's people with them."""
+        before them ("my son", "at school") is context: the partners for the asked topic answer.
+        People named in the question ("… pentru familia noastră?" after "Suntem romi") keep the
+        story's people with them."""
         if len(question.sentences) < 2:
             return
         asking = questions_at_end(question.sentences)
         asked = " ".join(asking)
-        if self._translated_groups.items(asked) or not self._translated_topics.items(asked):
+        asked_topics = set(self._translated_topics.items(asked))
+        if self._translated_groups.items(asked) or not asked_topics:
             return
         story = " ".join(question.sentences[:-len(asking)])
-        told_only = set(self._translated_groups.items(story)) - set(self._translated_groups.items(asked))
+        told_only = set(self._translated_groups.items(story))  # the question names no group
         question.groups = [g for g in question.groups if g not in told_only]
         # So is a topic of the story only ("okulda", at school): the question's topic is asked.
-        told_only_topics = set(self._translated_topics.items(story)) - set(self._translated_topics.items(asked))
+        told_only_topics = set(self._translated_topics.items(story)) - asked_topics
         question.topics = [t for t in question.topics if t not in told_only_topics]
 
     def _find_in_text(self, question: Question, entities: Sequence[Dict]) -> str:
@@ -866,7 +868,8 @@ class Understanding(Deciding):
         if not told or len(asking) == len(question.sentences):
             return told
         asked = " ".join(asking)
-        if self.directory.groups_in(fold(asked)) and any(fold(k) in fold(asked) for k in question.kinds) \
+        folded = fold(asked)
+        if self.directory.groups_in(folded) and any(fold(k) in folded for k in question.kinds) \
                 and not self.situations.topics_in(asked):
             return []
         return told
