@@ -1145,6 +1145,7 @@ class Understanding(Deciding):
         # Named by its name (cut from the content already), every other word is what is asked to
         # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's
         # and name's words are the partner itself.
-        said = set() if q.named else self._vocabulary_terms(q) | self._name_index_terms[partner.id]
+        said = self._vocabulary_terms(q, topics=False) | self._kind_lemmas | self._self_nouns[partner.id] if q.named \
+            else self._vocabulary_terms(q) | self._name_index_terms[partner.id]
         beyond = set(q.fact.matched) - said - self._everywhere
         return not beyond or not q.named and partner.describes(q.fact.sentence.text)

@@ -34,6 +34,21 @@ def test_a_named_partner_asked_for_with_only_its_names_words_is_what_it_is(direc
     assert partner.quoted_sentences[0] in answer, answer
 
 
+def test_a_named_partner_asked_to_exist_by_what_it_is_called_is_what_it_is(directory) -> None:
+    """"Existiert ein Netzwerk für Lehrkräfte mit Zuwanderungsgeschichte?": "Netzwerk" (a kind of partner)
+    calls the partner named; it asks for no sentence of it. The answer is what it is (its description),
+    not the sentence about the "Lehrernetzwerke" that shares the word."""
+    partner = directory.knowledge.partner("lehrkraefte")
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Existiert in NRW eigentlich ein Netzwerk für Lehrkräfte mit Zuwanderungsgeschichte?",
+        intent="ask_target_group_help",
+        entities=[entity("partner", "lehrkraefte"), entity("target_group", "lehrkraefte"), entity("kind", "Netzwerk")]),
+        Memory())
+    assert question.asked == Asked.SUMMARY and question.fact is None, (question.asked, question.fact)
+    assert [p.id for p in question.partners] == [partner.id]
+
+
 def test_a_kind_of_fact_asked_of_a_group_in_another_language_is_the_pages_sentence(directory) -> None:
     """"Когда поздние переселенцы получают полные политические права?" (when do late repatriates get full
     political rights?) names no partner: the page's sentence that says the rights of that group
