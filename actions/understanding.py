@@ -1142,10 +1142,13 @@ class Understanding(Deciding):
     def _names_only(self, q: Question, partner: Partner) -> bool:
         """The sentence found shares only what names the partner, or is part of its description."""
         assert q.fact is not None
-        # Named by its name (cut from the content already), every other word is what is asked to
-        # exist there ("gibt es beim JMD eine Onlineberatung?"); described, the group's, topic's
-        # and name's words are the partner itself.
-        said = self._vocabulary_terms(q, topics=False) | self._kind_lemmas | self._self_nouns[partner.id] if q.named \
-            else self._vocabulary_terms(q) | self._name_index_terms[partner.id]
+        # Named by its name (cut from the content already), a word of its groups or a kind of partner
+        # still calls it ("Existiert ein Netzwerk für Lehrkräfte mit Zuwanderungsgeschichte?"); every
+        # other word is what is asked to exist there ("gibt es beim JMD eine Onlineberatung?").
+        # Described, the group's, topic's and name's words are the partner itself.
+        if q.named:
+            said = self._vocabulary_terms(q, topics=False) | self._kind_lemmas | self._self_nouns[partner.id]
+        else:
+            said = self._vocabulary_terms(q) | self._name_index_terms[partner.id]
         beyond = set(q.fact.matched) - said - self._everywhere
         return not beyond or not q.named and partner.describes(q.fact.sentence.text)
