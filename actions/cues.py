@@ -71,6 +71,9 @@ AFTER_PRONOUN = with_plain_vowels("auch noch schon denn eigentlich wirklich uebe
 BELONGING = frozenset("dazu dabei darin drin darunter deren dessen".split())
 # "diese Stelle", "dieses Amt": a demonstrative and a noun point back to the subject.
 DEMONSTRATIVES = frozenset("diese dieser diesen dieses diesem jene jener jenen jenes".split())
+# "in dieser Lage", "in diesem Fall": a demonstrative before the writer's circumstances points at
+# the story, not at the partner talked about.
+CIRCUMSTANCES = with_plain_vowels("lage situation fall faellen zusammenhang hinsicht weise moment zeit")
 # English "this"/"these" point back only before the kind of thing a partner is ("with this network");
 # "this year", "this problem" do not.
 ENGLISH_DEMONSTRATIVES = frozenset("this these".split())

@@ -19,7 +19,7 @@ actions.question, the word cues both halves use in actions.cues.
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import accumulate, product
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
@@ -38,6 +38,7 @@ from actions.cues import (
     COMPOUND_KINDS,
     DEMONSTRATIVES,
     ENGLISH_DEMONSTRATIVES,
+    CIRCUMSTANCES,
     ENGLISH_KINDS,
     EXISTS,
     FOR,
@@ -262,6 +263,22 @@ class Understanding(Deciding):
         return max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
                     if m.item == "earlier"), default=len(words))
 
+    def _introduced_at(self, words: List[str], text: str) -> Optional[int]:
+        """Where the sentences after one that asks for a partner to exist begin ("… gibt es auch einen
+        Verband von den Trägern, die Jugendwerkstätten machen. wie heißt der?"): a pronoun there is the
+        partner asked for. None when no sentence asks so with an indefinite article and what a partner
+        is called ("einen Verband", "ein Institut"), or when that sentence is the last. Within that
+        sentence a pronoun still points back ("gibt es ein Büro von denen in Köln?")."""
+        exists_end = min((m.end for m in self._exists_words.find(" ".join(words), exact_only=True)), default=None)
+        if exists_end is None:
+            return None
+        introduced = next((i for i in range(exists_end, len(words) - 1) if words[i] in INDEFINITE
+                           and self.wording.lemma(words[i + 1].capitalize()) in self._partner_nouns), None)
+        ends = list(accumulate(len(fold(sentence).split()) for sentence in split_sentences(text)))
+        if introduced is None or not ends or ends[-1] != len(words):
+            return None
+        return next((end for end in ends[:-1] if end > introduced), None)
+
     def _names_a_thing(self, word: str) -> bool:
         """A noun typed in any case ("stelle", "Büro"), or what a partner is called."""
         return self.wording.is_noun(word) or self.wording.lemma(word.capitalize()) in self._partner_nouns
@@ -385,8 +402,10 @@ class Understanding(Deciding):
         # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
         # Nor a noun the message said before: "Meine Frau sitzt im Integrationsrat. Gibt es eine landesweite
         # Vertretung für diese Räte?" points at the Integrationsrat told, not back at the subject.
+        # Nor the writer's circumstances: "gibt es etwas für Jungs in dieser Lage?" asks anew.
         demonstrative = [i + 1 for i, (w, noun) in enumerate(zip(rest_words, rest_words[1:]))
                          if (w in DEMONSTRATIVES or w in ENGLISH_DEMONSTRATIVES and noun in ENGLISH_KINDS)
+                         and noun not in CIRCUMSTANCES
                          and not (self.directory.groups_in(noun) or self.directory.topics_in(noun)
                                   or self._said_before(noun, rest_words[:i]))]
         # They may name another partner talked about ("zurück zu meinem Problem: auf welcher Grundlage
@@ -465,7 +484,9 @@ class Understanding(Deciding):
         question.counted = ordinal is not None
         explicit = question.counted or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
-        of_kind = bool(KIND_POINTERS & set(words)) and not (question.groups or question.topics)
+        # "… die Jugendwerkstätten und sowas machen": "und sowas" is "and the like", no pointer.
+        of_kind = any(w in KIND_POINTERS and (i == 0 or words[i - 1] not in ("und", "oder"))
+                      for i, w in enumerate(words)) and not (question.groups or question.topics)
         # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
         # word means the group; only one before it can point back to the subject.
         # So does one after a topic's word in the asking sentence: "und zwischen den Bundesländern,
@@ -493,7 +514,11 @@ class Understanding(Deciding):
             else POINTERS
         foreign_pointer = question.language not in ("de", UNKNOWN) and points_back(
             words, self._pointers.get(question.language, frozenset()), question.language)
-        question.points_back = explicit or has_pointer(words, group_at, self.wording.is_noun, pointers) \
+        # "gibt es auch einen Verband von den Trägern …? wie heißt der?": a pronoun after the thing the
+        # message asks to exist is that thing, not the partner talked about.
+        introduced_at = self._introduced_at(words, text)
+        pointer_until = min((at for at in (group_at, introduced_at) if at is not None), default=None)
+        question.points_back = explicit or has_pointer(words, pointer_until, self.wording.is_noun, pointers) \
             or bool(demonstrative) or of_kind or foreign_pointer
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").

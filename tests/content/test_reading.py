@@ -112,3 +112,37 @@ def test_counselling_asked_anonymous_and_on_the_internet_in_another_language_is_
                                                intent="nlu_fallback"), Memory())
     assert question.language == "es" and question.asked == Asked.FACT, question.asked
     assert {"~anonym", "~online"} <= set(question.fact.matched), question.fact
+
+
+def _read_after(directory, text: str, subject: str, intent: str = "ask_target_group_help"):
+    understanding = actions.UNDERSTANDING.get(directory)
+    return understanding.read(make_tracker(text=text, intent=intent),
+                              Memory(subject=subject, mentioned=[subject], last_asked=Asked.HELP.value))
+
+
+def test_a_demonstrative_before_the_writers_circumstances_does_not_point_back(directory) -> None:
+    """"… Gibt es etwas für Jungs in dieser Lage?" after the JMD: "dieser Lage" is the story's situation,
+    not the partner talked about; the partners for boys answer."""
+    question = _read_after(directory, "Mein Neffe ist 15 und weiß nicht, wie er als Junge sein soll. "
+                                      "Gibt es etwas für Jungs in dieser Lage?", "jmd")
+    assert not question.points_back
+    assert "jungenarbeit" in [p.id for p in question.partners], [p.id for p in question.partners]
+
+
+def test_a_pronoun_after_a_partner_asked_to_exist_is_that_partner(directory) -> None:
+    """"Gibt es eigentlich auch einen Verband, der die Interessen vertritt? Wie heißt der?" after the ADB:
+    "der" is the association asked for, not the offices talked about. Within the asking sentence a
+    pronoun still points back: "Gibt es ein Büro von denen in Dortmund?"."""
+    question = _read_after(directory, "Gibt es eigentlich auch einen Verband, der die Interessen vertritt? "
+                                      "Wie heißt der?", "adb")
+    assert not question.points_back
+    assert _read_after(directory, "Gibt es ein Büro von denen in Dortmund?", "adb",
+                       intent="ask_partner_location").points_back
+
+
+def test_and_the_like_is_no_pointer(directory) -> None:
+    """"Wir machen Theater, Musik und sowas.": "und sowas" is "and the like", not "such a partner" as
+    in "gibts sowas in Köln?"."""
+    assert not _read_after(directory, "Wir machen Theater, Musik und sowas. Wer gibt Geld für Projekte?",
+                           "adb").points_back
+    assert _read_after(directory, "gibts sowas auch in Köln?", "adb", intent="ask_partner_location").points_back
