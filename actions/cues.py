@@ -396,9 +396,10 @@ def has_pointer(words: List[str], until: Optional[int] = None,
     ("fördern die den Austausch …?") or that follows its question word ("worauf stützen die ihre
     Arbeit?"), but not as the article of a noun ("hat das Land auch was …?").
     Only the words before `until` count, if given."""
-    # Not the article of the group's word at `until` ("Jetzt die Eltern: …").
-    if len(words) > 2 and words[1] in PRONOUNS and words[0] not in QUESTION_OPENERS and (until is None or until > 2) \
-            and not is_noun(words[2]):
+    # Not the article of the group's word at `until` ("Jetzt die Eltern: …"). After "und" too: "und die
+    # sitzen wirklich hier?" ("und die Eltern?" is a group's word, "und die Beratung?" a noun).
+    if len(words) > 2 and words[1] in PRONOUNS and (words[0] not in QUESTION_OPENERS or words[0] == "und") \
+            and (until is None or until > 2) and not is_noun(words[2]):
         return True
     # "Worauf stützen die ihre Arbeit?", "wofür setzen die sich ein?": after a question word and its
     # verb, before a possessive or a small word ("Wer berät die Eltern?" is an article).

@@ -102,7 +102,7 @@ class Deciding:
     _topic_terms: Dict[str, Set[str]]
     _name_index_terms: Dict[str, Set[str]]
 
-    def _decide_other_language(self, q: Question, intent_words: Set[str]) -> Asked:
+    def _decide_other_language(self, q: Question, intent_words: Set[str], memory: Memory) -> Asked:
         """A message in a language Rasa's classifier was not trained on: decided by the
         words of the knowledge file alone (partner names stay German, so they are found
         as in German; groups, topics, contact words and intent words by language).
@@ -133,6 +133,9 @@ class Deciding:
         of_group = self._fact_of_group_in_other_language(q, intent_words)
         if of_group is not None:
             return of_group
+        of_subject = self._fact_of_subject_in_other_language(q, memory)
+        if of_subject is not None:
+            return of_subject
         if q.groups or q.topics:
             q.partners = self._fitting(q)
             return Asked.HELP
@@ -193,6 +196,26 @@ class Deciding:
             return None
         hit = self.index.best([*sorted(kinds), *sorted(group_terms)], None, q.answer_type)
         if hit is None or not (kinds & set(hit.matched) and group_terms & set(hit.matched)):
+            return None
+        return self._answered_by(q, hit)
+
+    def _fact_of_subject_in_other_language(self, q: Question, memory: Memory) -> Optional[Asked]:
+        """"آیا می‌شود آنلاین هم مشاوره گرفت؟" (can one get counselling online too?) after the JMD: a topic
+        (or group) the subject serves, with a kind of fact beyond it ("online"), asks how the subject does
+        it, as "Kann man da auch online Beratung bekommen?" does in German; the subject's sentence that has
+        that kind answers, not everyone who advises. "Enstitü kime bağlı bir vakıf?" after the ZfTI asks
+        its legal form, not who serves researchers."""
+        subject = self.directory.knowledge.partner(memory.subject or "")
+        if subject is None or q.partners or not (q.groups or q.topics) \
+                or any(topic.id not in subject.topics for topic in q.topics) \
+                or any(group.id not in subject.target_groups for group in q.groups):
+            return None
+        concepts = sorted(t for t in q.content if is_concept(t))
+        # The topic's own words only: "Onlineberatung" makes "online" a word of counselling too.
+        own = self._vocabulary_terms(q, topic_kinds=False) | {CONCEPT_MARK + topic.id for topic in q.topics}
+        kinds = set(concepts) - own
+        hit = self.index.best(concepts, [subject.id], q.answer_type) if kinds else None
+        if hit is None or not kinds & set(hit.matched):
             return None
         return self._answered_by(q, hit)
 

@@ -683,7 +683,7 @@ class Understanding(Deciding):
             question.asked = Asked.PERSON
             return question
         if question.language not in ("de", "en"):  # also UNKNOWN
-            question.asked = self._decide_other_language(question, intent_words)
+            question.asked = self._decide_other_language(question, intent_words, memory)
             # "Mitglieder?" in a French conversation keeps French for the reply, but its word is
             # German: what the other-language words do not understand is read as German.
             if question.asked != Asked.OUT_OF_SCOPE or not self.detector.surely(question.text, "de"):

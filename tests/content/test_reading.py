@@ -146,3 +146,10 @@ def test_and_the_like_is_no_pointer(directory) -> None:
     assert not _read_after(directory, "Wir machen Theater, Musik und sowas. Wer gibt Geld für Projekte?",
                            "adb").points_back
     assert _read_after(directory, "gibts sowas auch in Köln?", "adb", intent="ask_partner_location").points_back
+
+
+def test_and_they_before_a_verb_points_back(directory) -> None:
+    """"und die sitzen wirklich in Bonn?" asks about the partner talked about, as "sitzen die …?" does;
+    "und die Eltern?" names a group and "und die Beratung?" a thing: there "die" is an article."""
+    assert _read_after(directory, "und die sitzen wirklich in Bonn?", "jmd", intent="ask_partner_location").points_back
+    assert not _read_after(directory, "und die Beratung?", "jmd").points_back

@@ -55,3 +55,18 @@ def test_they_before_a_verb_points_at_the_partner_talked_about(directory, langua
                                          language=language))
     assert question.language == language and question.points_back, (question.language, question.points_back)
     assert [p.id for p in question.partners] == ["jmd"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "А консультацию можно получить и онлайн?"),
+    ("ru", "Можно ли получить консультацию онлайн, анонимно?"),
+])
+def test_a_topic_the_subject_serves_with_a_kind_of_fact_asks_the_subject(directory, language: str, text: str) -> None:
+    """Counselling (a topic the JMD serves) asked "online" after the JMD asks how the JMD does it, as
+    "Kann man da auch online Beratung bekommen?" does: its sentence with that kind, not everyone who advises."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text=text, intent="nlu_fallback"),
+                                  Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.HELP.value,
+                                         language=language))
+    assert question.language == language and question.asked == Asked.FACT, (question.language, question.asked)
+    assert question.fact.sentence.partner_id == "jmd" and "~online" in question.fact.matched, question.fact
