@@ -133,7 +133,7 @@ class Deciding:
         of_group = self._fact_of_group_in_other_language(q, intent_words)
         if of_group is not None:
             return of_group
-        of_subject = self._fact_of_subject_in_other_language(q, memory)
+        of_subject = self._fact_of_subject_in_other_language(q, memory) if "help" not in intent_words else None
         if of_subject is not None:
             return of_subject
         if q.groups or q.topics:
@@ -204,7 +204,8 @@ class Deciding:
         (or group) the subject serves, with a kind of fact beyond it ("online"), asks how the subject does
         it, as "Kann man da auch online Beratung bekommen?" does in German; the subject's sentence that has
         that kind answers, not everyone who advises. "Enstitü kime bağlı bir vakıf?" after the ZfTI asks
-        its legal form, not who serves researchers."""
+        its legal form, not who serves researchers. Not a question who helps ("oğlum 15 yaşında, ona yardım
+        ederler mi?" asks who helps at that age)."""
         subject = self.directory.knowledge.partner(memory.subject or "")
         if subject is None or q.partners or not (q.groups or q.topics) \
                 or any(topic.id not in subject.topics for topic in q.topics) \
