@@ -117,7 +117,10 @@ class Answers:
         missing = self._say(f"missing_{field_name}", name=partner.display_name)
         others = self.contact_lines(partner)
         if others:
-            return f"{missing} {self._say('contact_instead')}\n{_bullets(others)}"
+            # The page's sentences about its websites say where the rest is ("Kontaktdaten, Öffnungszeiten
+            # und Angebote finden sich unter www.jugendmigrationsdienste.de."): what the page does say.
+            said = self._sentences_naming(partner, partner.contact_items("web"))
+            return "\n".join([f"{missing} {self._say('contact_instead')}\n{_bullets(others)}", *said])
         return f"{missing} {self._without_contact_hint(partner, field_name == 'web')}"
 
     def _sentences_naming(self, partner: Partner, items: Sequence[ContactItem]) -> List[str]:

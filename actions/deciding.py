@@ -200,12 +200,11 @@ class Deciding:
         return self._answered_by(q, hit)
 
     def _fact_of_subject_in_other_language(self, q: Question, memory: Memory) -> Optional[Asked]:
-        """"آیا می‌شود آنلاین هم مشاوره گرفت؟" (can one get counselling online too?) after the JMD: a topic
-        (or group) the subject serves, with a kind of fact beyond it ("online"), asks how the subject does
-        it, as "Kann man da auch online Beratung bekommen?" does in German; the subject's sentence that has
-        that kind answers, not everyone who advises. "Enstitü kime bağlı bir vakıf?" after the ZfTI asks
-        its legal form, not who serves researchers. Not a question who helps ("oğlum 15 yaşında, ona yardım
-        ederler mi?" asks who helps at that age)."""
+        """"А консультацию можно получить и онлайн?" (can one get counselling online too?) after the JMD: a
+        topic (or group) the subject serves, with a kind of fact beyond it ("online"), asks how the subject
+        does it, as "Kann man da auch online Beratung bekommen?" does in German; the subject's sentence that
+        has that kind answers, not everyone who advises. Not a question who helps ("oğlum 15 yaşında, ona
+        yardım ederler mi?" asks who helps at that age)."""
         subject = self.directory.knowledge.partner(memory.subject or "")
         if subject is None or q.partners or not (q.groups or q.topics) \
                 or any(topic.id not in subject.topics for topic in q.topics) \

@@ -264,8 +264,8 @@ class Understanding(Deciding):
                     if m.item == "earlier"), default=len(words))
 
     def _introduced_at(self, words: List[str], text: str) -> Optional[int]:
-        """Where the sentences after one that asks for a partner to exist begin ("… gibt es auch einen
-        Verband von den Trägern, die Jugendwerkstätten machen. wie heißt der?"): a pronoun there is the
+        """Where the sentences after one that asks for a partner to exist begin ("Gibt es eigentlich auch
+        einen Verband, der die Interessen vertritt? Wie heißt der?"): a pronoun there is the
         partner asked for. None when no sentence asks so with an indefinite article and what a partner
         is called ("einen Verband", "ein Institut"), or when that sentence is the last. Within that
         sentence a pronoun still points back ("gibt es ein Büro von denen in Köln?")."""
@@ -402,7 +402,7 @@ class Understanding(Deciding):
         # Not a group's or topic's word: "Angehörige dieser Minderheit" asks for the minority's partners.
         # Nor a noun the message said before: "Meine Frau sitzt im Integrationsrat. Gibt es eine landesweite
         # Vertretung für diese Räte?" points at the Integrationsrat told, not back at the subject.
-        # Nor the writer's circumstances: "gibt es etwas für Jungs in dieser Lage?" asks anew.
+        # Nor the writer's circumstances: "Gibt es etwas für Jungs in dieser Lage?" asks anew.
         demonstrative = [i + 1 for i, (w, noun) in enumerate(zip(rest_words, rest_words[1:]))
                          if (w in DEMONSTRATIVES or w in ENGLISH_DEMONSTRATIVES and noun in ENGLISH_KINDS)
                          and noun not in CIRCUMSTANCES
@@ -484,7 +484,7 @@ class Understanding(Deciding):
         question.counted = ordinal is not None
         explicit = question.counted or "earlier" in intent_words
         # "gibts sowas in Köln?" points back; "gibt es sowas für Eltern?" asks the same kind for others.
-        # "… die Jugendwerkstätten und sowas machen": "und sowas" is "and the like", no pointer.
+        # "Wir machen Theater, Musik und sowas.": "und sowas" is "and the like", no pointer.
         of_kind = any(w in KIND_POINTERS and (i == 0 or words[i - 1] not in ("und", "oder"))
                       for i, w in enumerate(words)) and not (question.groups or question.topics)
         # "gibt es was für die Eltern, damit die sich einbringen?": a pronoun after the group's
@@ -514,7 +514,7 @@ class Understanding(Deciding):
             else POINTERS
         foreign_pointer = question.language not in ("de", UNKNOWN) and points_back(
             words, self._pointers.get(question.language, frozenset()), question.language)
-        # "gibt es auch einen Verband von den Trägern …? wie heißt der?": a pronoun after the thing the
+        # "Gibt es auch einen Verband, der …? Wie heißt der?": a pronoun after the thing the
         # message asks to exist is that thing, not the partner talked about.
         introduced_at = self._introduced_at(words, text)
         pointer_until = min((at for at in (group_at, introduced_at) if at is not None), default=None)
