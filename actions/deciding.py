@@ -41,7 +41,6 @@ from actions.cues import (
     THE,
     WHOM_TERM,
     opening_word,
-    questions_at_end,
     serving_all,
     unique,
     yes_no_about_oneself,
@@ -510,7 +509,7 @@ class Deciding:
         ("gibt das auch in paderborn? wo finde ich die stelle hier vor ort"): one of the story before
         them is where the writer is."""
         here = bool(HERE & set(q.asking.split())) and len(q.sentences) > 1
-        asked = fold(" ".join(questions_at_end(q.sentences))) if here else q.asking
+        asked = fold(" ".join(q.asking_sentences)) if here else q.asking
         return [c for c in q.cities if re.search(rf"\b{re.escape(fold(c))}\b", asked)]
 
     def _rule_summary(self, t: _Turn) -> Optional[Asked]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Dict, List, Optional
 
+from actions.cues import questions_at_end
 from actions.fact_index import Hit
 from actions.knowledge import Partner, Vocabulary
 from actions.spelling import fold
@@ -98,6 +99,12 @@ class Question:
         """The last sentence, folded: the one that asks ("…, Gesamtschule Duisburg. Netzwerk für
         Lehrkräfte – gibt's das?" asks in "gibt's das?"); "" for an empty message."""
         return fold(self.sentences[-1]) if self.sentences else ""
+
+    @property
+    def asking_sentences(self) -> List[str]:
+        """The last sentence and the questions right before it, as written: "Ich habe zwei Kinder.
+        Gibt es was für Eltern? Und für Väter?" asks the last two."""
+        return questions_at_end(self.sentences)
 
     @property
     def partner(self) -> Optional[Partner]:

@@ -76,7 +76,6 @@ from actions.cues import (
     opens_with_which,
     ordinal_in,
     question_last,
-    questions_at_end,
     relative_clauses,
     relative_where,
     sought_after_article,
@@ -263,12 +262,14 @@ class Understanding(Deciding):
         return max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
                     if m.item == "earlier"), default=len(words))
 
-    def _introduced_at(self, words: List[str], text: str) -> Optional[int]:
+    def _introduced_at(self, words: List[str], text: str, intent_words: Set[str]) -> Optional[int]:
         """Where the sentences after one that asks for a partner to exist begin ("Gibt es eigentlich auch
         einen Verband, der die Interessen vertritt? Wie heißt der?"): a pronoun there is the
         partner asked for. None when no sentence asks so with an indefinite article and what a partner
         is called ("einen Verband", "ein Institut"), or when that sentence is the last. Within that
         sentence a pronoun still points back ("gibt es ein Büro von denen in Köln?")."""
+        if EXISTS not in intent_words:  # found once already; its position is looked up only then
+            return None
         exists_end = min((m.end for m in self._exists_words.find(" ".join(words), exact_only=True)), default=None)
         if exists_end is None:
             return None
@@ -516,7 +517,7 @@ class Understanding(Deciding):
             words, self._pointers.get(question.language, frozenset()), question.language)
         # "Gibt es auch einen Verband, der …? Wie heißt der?": a pronoun after the thing the
         # message asks to exist is that thing, not the partner talked about.
-        introduced_at = self._introduced_at(words, text)
+        introduced_at = self._introduced_at(words, text, intent_words)
         pointer_until = min((at for at in (group_at, introduced_at) if at is not None), default=None)
         question.points_back = explicit or has_pointer(words, pointer_until, self.wording.is_noun, pointers) \
             or bool(demonstrative) or of_kind or foreign_pointer
@@ -739,7 +740,7 @@ class Understanding(Deciding):
         story's people with them."""
         if len(question.sentences) < 2:
             return
-        asking = questions_at_end(question.sentences)
+        asking = question.asking_sentences
         asked = " ".join(asking)
         asked_topics = set(self._translated_topics.items(asked))
         if self._translated_groups.items(asked) or not asked_topics:
@@ -786,7 +787,7 @@ class Understanding(Deciding):
         group_mentions = self.directory.group_mentions(rest)
         sentences = question.sentences
         # The questions at the end ("gibt es was für Eltern? und auch für Väter?") are what is asked.
-        asked_at_end = questions_at_end(sentences)
+        asked_at_end = question.asking_sentences
         last_mentions = self.directory.group_mentions(fold(" ".join(asked_at_end))) if sentences else []
         # The NLU may find one topic of two ("Migrationsgeschichte … wissenschaftlichen Einrichtungen"):
         # what the knowledge file's words find in the text is added.
@@ -889,7 +890,7 @@ class Understanding(Deciding):
         a group and a kind of partner, and tell no situation themselves, a situation of the story
         before them is context, not what is asked; the partner of that kind for that group is."""
         told = self.situations.topics_in(question.text)
-        asking = questions_at_end(question.sentences)
+        asking = question.asking_sentences
         if not told or len(asking) == len(question.sentences):
             return told
         asked = " ".join(asking)
