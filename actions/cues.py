@@ -363,6 +363,20 @@ def which_noun(words: List[str]) -> Optional[str]:
     return rest[0] if rest else None
 
 
+# "Und über den Ländern, gibt es da ein Gremium …?": a phrase put in front, a comma, then the verb
+# and "da": "da" takes up that phrase ("as for the Länder, is there …"), not the partner talked about.
+_RESUMED = re.compile(r"^(?:und |aber |also )?(?P<front>(?:für|über|in|im|bei|beim|mit|zu|zum|zur|auf|an|am|von|vom|zwischen|unter|nach|aus) "
+                      r"[^,;:?!.]{2,60}),\s*(?:gibt(?:'s| es|s)?|ist|sind|hat|haben|macht|machen)\s+"
+                      r"(?:es\s+)?(?:da|dort)\b")
+
+
+def resumes_phrase_in_front(sentence: str) -> bool:
+    """Does "da"/"dort" of this sentence (as written) take up the phrase with a preposition before
+    its comma? Not when that phrase points back itself ("und bei denen, gibt es da …?")."""
+    match = _RESUMED.match(sentence.strip().lower())
+    return match is not None and not POINTERS & set(match.group("front").split())
+
+
 def goes_back(sentence: str) -> bool:
     """Does this sentence (folded) open, past "und"/"ok", with words that go back to a partner
     ("nochmal zu …", "noch mal das …", "zurück zur …")?"""

@@ -28,6 +28,7 @@ from actions.cues import (
     HERE,
     FIGURE_TYPES,
     FIRST_PERSON,
+    FOR,
     FRAGMENT_MAX_WORDS,
     HOW,
     KIND_POINTERS,
@@ -418,6 +419,11 @@ class Deciding:
             # sentence. Not "Gibt es dazu eine Forschungseinrichtung?" after the DOMiD: that asks for another.
             told = self.index.best([*content, *q.story], subject_ids, q.answer_type)
             hit = told if told is not None and told.matched else hit
+        if (hit is None or not hit.matched) and q.points_back and q.groups and FOR & set(words):
+            # "ist das nur für Spätaussiedler oder auch für andere?": whom the subject is for, when its
+            # page does not name the group: the sentence that says whom it addresses.
+            whom = self.index.best([WHOM_TERM, *content], subject_ids, None)
+            hit = whom if whom is not None and WHOM_TERM in whom.matched else hit
         asked_only = [term for term in content if term not in q.back_words]
         if q.back_words and self.index.known(asked_only):
             # "nochmal das Institut an meiner Uni – wer ist da der Träger?": the asking words choose,

@@ -206,6 +206,8 @@ class FactIndex:
                 lead_terms = set(self._conceptual(wording.terms(quoted.lead)))
                 indices = [self.sentences.index(QuotedSentence(partner.id, text, partner.source))
                            for text in quoted.sentences()]
+                for index, own in zip(indices, quoted.own_words()):
+                    self._terms[index] = set(self._conceptual(wording.terms(_replaced(own, self._page_phrases))))
                 self._list_sentences.update(self.sentences[index] for index in indices)
                 if not quoted.items_stand_alone:
                     self._lists.update((index, (quoted, lead_terms)) for index in indices)

@@ -43,6 +43,8 @@ _FIELD_PATTERNS: Dict[str, re.Pattern] = {
 
 # A sentence ends at . ! ? before a capital letter, but not after an abbreviation or a
 # number ("bzw. Integrations-", "z. B. Kindergarten", "Zum 1. Oktober").
+# A bullet that opens with one of these continues the sentence of the bullet before ("…, • sowie …").
+CONTINUING_ITEM = frozenset({"sowie", "und", "oder"})
 _SENTENCE_END = re.compile(r"(?<!bzw\.)(?<!z\.B\.)(?<!z\. B\.)(?<!z\.)(?<!u\.a\.)(?<!\d\.)(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
 
 
@@ -167,7 +169,26 @@ class QuotedList:
         if self.items_stand_alone:
             return (self.lead, *self.items)
         lead = self.lead.rstrip(":")
+        return tuple(f"{lead}: {item}" for item in self.parts())
+
+    def own_words(self) -> Tuple[str, ...]:
+        """For each of `sentences`, the words it is found by: its own item with the lead-in. An item
+        quoted with the one it continues is found by its own words, not by the other's as well."""
+        if self.items_stand_alone:
+            return self.sentences()
+        lead = self.lead.rstrip(":")
         return tuple(f"{lead}: {item}" for item in self.items)
+
+    def parts(self) -> Tuple[str, ...]:
+        """The items, each as a quote: an item that continues the one before comes with it. "Ziel …
+        ist • die Interessen junger Menschen …, • sowie die … Anliegen … zu vertreten." is one
+        sentence printed as two bullets; its second half alone ("Ziel … ist: sowie die …") is no
+        quote. The first half stays an item of its own: it is what "das Ziel?" finds first."""
+        parts: List[str] = []
+        for item in self.items:
+            continues = parts and parts[-1].endswith(",") and item.split(" ", 1)[0] in CONTINUING_ITEM
+            parts.append(f"{parts[-1]} {item}" if continues else item)
+        return tuple(parts)
 
 
 # What a trainer can say a question asks for (the studio's choice, stored in `questions`).

@@ -78,6 +78,7 @@ from actions.cues import (
     question_last,
     relative_clauses,
     relative_where,
+    resumes_phrase_in_front,
     sought_after_article,
     serving_all,
     split_sentences,
@@ -512,9 +513,14 @@ class Understanding(Deciding):
         city_words = {fold(c).split()[0] for c in question.cities if not (subject and c in subject.cities)}
         city_at = min((i for i, w in enumerate(words) if w in city_words), default=None)
         pointers = POINTERS - PLACE_POINTERS if city_at is not None and not PLACE_POINTERS & set(words[:city_at]) \
-            else POINTERS
+            or resumes_phrase_in_front(question.sentences[-1] if question.sentences else "") else POINTERS
+        # In another language, an asking sentence that names its group says whom it is about: a
+        # demonstrative in the story before it ("Здравствуйте, это пишет сосед." – "this is the
+        # neighbour writing") is no pointer at the partner talked about.
+        foreign_words = words[asking_from:] if len(question.sentences) > 1 and question.language not in (
+            "de", UNKNOWN) and self._translated_groups.items(question.asking) else words
         foreign_pointer = question.language not in ("de", UNKNOWN) and points_back(
-            words, self._pointers.get(question.language, frozenset()), question.language)
+            foreign_words, self._pointers.get(question.language, frozenset()), question.language)
         # "Gibt es auch einen Verband, der …? Wie heißt der?": a pronoun after the thing the
         # message asks to exist is that thing, not the partner talked about.
         introduced_at = self._introduced_at(words, text, intent_words)
@@ -887,7 +893,7 @@ class Understanding(Deciding):
     def _told_not_asked_past(self, question: Question) -> List[Vocabulary]:
         """The situations the message tells. "Viele Eltern mit Zuwanderungsgeschichte machen nicht mit
         [in der Klasse]. Gibt es ein Netzwerk für solche Eltern?": when the questions at the end name
-        a group and a kind of partner, and tell no situation themselves, a situation of the story
+        a group and a kind of partner (or "für" the group), and tell no situation themselves, a situation of the story
         before them is context, not what is asked; the partner of that kind for that group is."""
         told = self.situations.topics_in(question.text)
         asking = question.asking_sentences
@@ -895,7 +901,10 @@ class Understanding(Deciding):
             return told
         asked = " ".join(asking)
         folded = fold(asked)
-        if self.directory.groups_in(folded) and any(fold(k) in folded for k in question.kinds) \
+        words = folded.split()
+        # "… gibt es in NRW etwas für Jungs, das …?" says whom it is for as clearly as a kind does.
+        for_group = any(FOR & set(words[max(0, m.start - 2):m.start]) for m in self.directory.group_mentions(folded))
+        if self.directory.groups_in(folded) and (for_group or any(fold(k) in folded for k in question.kinds)) \
                 and not self.situations.topics_in(asked):
             return []
         return told

@@ -6,6 +6,7 @@ expected partners and sentences are read from the knowledge file and the fact in
 from __future__ import annotations
 
 from actions import actions
+from actions.cues import WHOM_TERM
 from actions.fact_index import ANSWER_EVIDENCE
 from actions.memory import Memory
 from actions.question import Asked
@@ -153,3 +154,45 @@ def test_and_they_before_a_verb_points_back(directory) -> None:
     "und die Eltern?" names a group and "und die Beratung?" a thing: there "die" is an article."""
     assert _read_after(directory, "und die sitzen wirklich in Bonn?", "jmd", intent="ask_partner_location").points_back
     assert not _read_after(directory, "und die Beratung?", "jmd").points_back
+
+
+def test_asked_whether_the_subject_is_for_a_group_its_page_does_not_name(directory) -> None:
+    """"ist das auch für Spätaussiedler oder für alle?" after the KfI asks whom the KfI is for; its page
+    names no Spätaussiedler, but says whom it addresses ("Es wendet sich an …"): that sentence answers,
+    not the list of partners for late repatriates."""
+    question = _read_after(directory, "ist das auch für Spätaussiedler oder für alle?", "kfi")
+    assert question.points_back and question.asked == Asked.FACT, question.asked
+    assert question.fact.sentence.partner_id == "kfi" and WHOM_TERM in question.fact.matched, question.fact
+
+
+def test_a_demonstrative_in_another_languages_story_does_not_point_back(directory) -> None:
+    """"Добрый вечер, это пишет коллега. … Есть ли совет для поздних переселенцев?" after the
+    Landesintegrationsrat: "это пишет" is "this is … writing"; the asking sentence names its group, so
+    the partner for late repatriates answers, not "the page says nothing about the Landesintegrationsrat"."""
+    question = _read_after(directory, "Добрый вечер, это пишет коллега. Я приехала в 2001 году. "
+                                      "Есть ли в земле совет для поздних переселенцев?", "landesintegrationsrat")
+    assert question.language == "ru" and not question.points_back
+    assert "landesbeirat" in [p.id for p in question.partners], [p.id for p in question.partners]
+
+
+def test_da_taking_up_a_phrase_put_in_front_does_not_point_back(directory) -> None:
+    """"Und zwischen den Ländern, gibt es da ein Gremium der Integrationsminister?" after the
+    Landesintegrationsrat: "da" takes up "zwischen den Ländern"; the ministers' conference answers.
+    "Und bei denen, gibt es da …?" still points back: the phrase in front does."""
+    question = _read_after(directory, "Und zwischen den Ländern, gibt es da ein Gremium der Integrationsminister?",
+                           "landesintegrationsrat", intent="ask_partner_info")
+    assert not question.points_back
+    assert [p.id for p in question.partners][:1] == ["intmk"], [p.id for p in question.partners]
+    assert _read_after(directory, "Und bei denen, gibt es da auch Beratung?", "adb").points_back
+
+
+def test_a_story_of_prejudice_asked_for_a_group_gets_the_groups_partner(directory) -> None:
+    """"… Alle sagen, Jungs aus Einwandererfamilien machen nur Ärger. Gibt es etwas für Jungs, das sie
+    nicht als Problem sieht?": the story is told as context; what is asked is something for boys, as
+    "ein Netzwerk für solche Eltern" asks for the parents' network, not the offices against
+    discrimination that the story's words would find."""
+    question = _read_after(directory, "Meine Lehrerin sagt, ich bin nur laut, weil ich Araber bin. Alle sagen, "
+                                      "Jungs aus Einwandererfamilien machen nur Ärger. Gibt es etwas für Jungs, "
+                                      "das sie nicht als Problem sieht?", "dialog_muslime")
+    assert not question.situation
+    assert [p.id for p in question.partners] == ["jungenarbeit"], [p.id for p in question.partners]

@@ -135,3 +135,16 @@ def test_a_description_sentence_joining_a_lists_lead_and_item_is_not_quoted_twic
     changed = dataclasses.replace(partner, description=f"{partner.description} {joined}", facts=(), lists=(quoted,))
     assert joined not in changed.quoted_sentences
     assert lead in changed.quoted_sentences and item in changed.quoted_sentences
+
+
+def test_a_bullet_that_continues_the_one_before_is_quoted_with_it() -> None:
+    """The page prints "Ziel … ist • die Interessen …, • sowie die … Anliegen … zu vertreten." as two
+    bullets of one sentence: the second half alone ("Ziel … ist: sowie die …") is no quote; it comes
+    with the first. The first half stays an item of its own, and items that stand apart stay apart."""
+    from actions.knowledge import QuotedList
+
+    quoted = QuotedList(lead="Ziel ist", items=("die Interessen der Eltern,", "sowie die der Kinder zu vertreten."))
+    assert quoted.sentences() == ("Ziel ist: die Interessen der Eltern,",
+                                  "Ziel ist: die Interessen der Eltern, sowie die der Kinder zu vertreten.")
+    apart = QuotedList(lead="Aufgaben sind", items=("die Beratung,", "die Förderung,"))
+    assert apart.sentences() == ("Aufgaben sind: die Beratung,", "Aufgaben sind: die Förderung,")
