@@ -627,6 +627,22 @@ def test_a_place_asked_with_a_stray_word_is_where_the_partner_sits(directory) ->
     assert not text.startswith(f"{partner.display_name}:\n„")  # its places, not a fact quote
 
 
+def test_a_bullet_quoted_with_the_one_it_continues_is_found_by_its_own_words(knowledge, index: FactIndex) -> None:
+    """The second bullet of "Ziel … ist • die Interessen …, • sowie die … Anliegen … zu vertreten." is
+    quoted with the first; a question with its own words finds it as it found the bullet alone (the
+    first bullet's words do not make it a longer, weaker match), and the first bullet stays itself."""
+    quoted = next(q for p in knowledge.partners for q in p.lists if len(set(q.sentences())) == len(q.items)
+                  and any(item.split(" ", 1)[0] == "sowie" for item in q.items))
+    partner = next(p for p in knowledge.partners if quoted in p.lists)
+    first, second = quoted.sentences()[:2]
+    assert second.startswith(first) and second != first
+    own = [t for t in WORDING.terms(quoted.items[1]) if t not in WORDING.terms(quoted.items[0])]
+    hit = index.best(own, [partner.id])
+    assert hit is not None and hit.sentence.text == second, hit
+    hit = index.best(WORDING.terms(quoted.items[0]), [partner.id])
+    assert hit is not None and hit.sentence.text == first, hit
+
+
 def test_a_part_negated_by_a_hyphen_selects_nothing(directory) -> None:
     assert "eu" not in WORDING.terms("Was dürfen Nicht-EU-Ausländer wählen?")
     assert "auslaender" in WORDING.terms("Was dürfen Nicht-EU-Ausländer wählen?")
