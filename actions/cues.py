@@ -235,17 +235,21 @@ def not_negated_kinds(kinds: List[str], folded: str) -> List[str]:
     return [k for k in kinds if k not in negated] or [k for k in KINDS if k not in negated]
 
 
+# The question marks of the languages the bot reads: Arabic and Persian write "؟".
+QUESTION_MARKS = ("?", "؟")
+
+
 def split_sentences(text: str) -> List[str]:
-    """The sentences of a message, split after ".", "!", "?" and ":", and at a dash between
+    """The sentences of a message, split after ".", "!", "?" ("؟") and ":", and at a dash between
     spaces ("Fall mit einer Roma-Familie – welche Stellen sind für Sinti und Roma da?")."""
-    return [s for s in re.split(r"(?<=[.!?:])\s+|\s+[–—-]\s+", text.strip()) if s]
+    return [s for s in re.split(r"(?<=[.!?؟:])\s+|\s+[–—-]\s+", text.strip()) if s]
 
 
 def question_last(sentences: List[str]) -> List[str]:
     """The sentences with the statements after the last question moved before it: "Bu hizmet
     kaç yaşına kadar geçerli? Ağabeyi de 26 yaşında." asks the first; the age told after it is
     context, like a story told before. Everything that reads "the last sentence asks" holds then."""
-    last_question = max((i for i, s in enumerate(sentences) if s.endswith("?")), default=None)
+    last_question = max((i for i, s in enumerate(sentences) if s.endswith(QUESTION_MARKS)), default=None)
     if last_question is None or not all(s.endswith(".") for s in sentences[last_question + 1:]):
         return sentences
     return [*sentences[:last_question], *sentences[last_question + 1:], sentences[last_question]]
@@ -256,7 +260,7 @@ def questions_at_end(sentences: List[str]) -> List[str]:
     für Eltern? Und für Väter?" asks the last two."""
     asked = sentences[-1:]
     for sentence in reversed(sentences[:-1]):
-        if not sentence.endswith("?"):
+        if not sentence.endswith(QUESTION_MARKS):
             break
         asked.insert(0, sentence)
     return asked
@@ -270,7 +274,7 @@ def serving_all(groups: Sequence[Vocabulary], partners: Iterable[Optional[Partne
 def yes_no_about_oneself(sentences: List[str]) -> bool:
     """"Hab ich … das volle Wahlrecht?", "Dürfen wir …?": the last sentence is a question
     that opens with a verb and "ich"/"wir", not a story of one's situation."""
-    if not sentences or not sentences[-1].endswith("?"):
+    if not sentences or not sentences[-1].endswith(QUESTION_MARKS):
         return False
     last = fold(sentences[-1]).split()
     if len(last) > 2 and last[1] in ("ich", "wir") and last[0] not in QUESTION_OPENERS:

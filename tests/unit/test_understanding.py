@@ -643,6 +643,14 @@ def test_a_bullet_quoted_with_the_one_it_continues_is_found_by_its_own_words(kno
     assert hit is not None and hit.sentence.text == first, hit
 
 
+def test_an_arabic_question_mark_ends_a_question() -> None:
+    """Arabic and Persian end a question with "؟": "… ماذا تفعل؟ المدرسة أيضاً؟" asks two questions,
+    after a story sentence, as "… Was machen die? Auch in der Schule?" does."""
+    from actions.cues import questions_at_end, split_sentences
+    sentences = split_sentences("ابني عمره ١٠ سنوات. ماذا تفعل المبادرة؟ المدرسة أيضاً؟")
+    assert questions_at_end(sentences) == ["ماذا تفعل المبادرة؟", "المدرسة أيضاً؟"]
+
+
 def test_a_part_negated_by_a_hyphen_selects_nothing(directory) -> None:
     assert "eu" not in WORDING.terms("Was dürfen Nicht-EU-Ausländer wählen?")
     assert "auslaender" in WORDING.terms("Was dürfen Nicht-EU-Ausländer wählen?")
