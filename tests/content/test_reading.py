@@ -196,3 +196,17 @@ def test_a_story_of_prejudice_asked_for_a_group_gets_the_groups_partner(director
                                       "das sie nicht als Problem sieht?", "dialog_muslime")
     assert not question.situation
     assert [p.id for p in question.partners] == ["jungenarbeit"], [p.id for p in question.partners]
+
+
+def test_asked_whether_an_offer_exists_online_the_sentence_that_says_so_comes_with_the_address(directory) -> None:
+    """"gibt es das auch online? ich arbeite bis spät" after the JMD asks whether their counselling is
+    offered online: the page's sentence that says so ("… bieten die JMD auch eine anonyme und kostenlose
+    Onlineberatung an"), then the web address; "online" is the contact word and the thing asked.
+    "haben die eine Homepage?" asks for the address only."""
+    question = _read_after(directory, "gibt es das auch online? ich arbeite bis spät", "jmd",
+                           intent="ask_partner_contact")
+    assert question.asked == Asked.FIELDS and question.fields == ["web"]
+    assert question.fact is not None and "~online" in question.fact.matched, question.fact
+    assert "www." not in question.fact.sentence.text  # the sentence that says it, not one naming the site
+    assert _read_after(directory, "haben die eine Homepage?", "jmd", intent="ask_partner_contact").fact is None
+
