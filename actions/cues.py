@@ -369,9 +369,9 @@ def which_noun(words: List[str]) -> Optional[str]:
 
 # "Und über den Ländern, gibt es da ein Gremium …?": a phrase put in front, a comma, then the verb
 # and "da": "da" takes up that phrase ("as for the Länder, is there …"), not the partner talked about.
-_RESUMED = re.compile(r"^(?:und |aber |also )?(?P<front>(?:für|über|in|im|bei|beim|mit|zu|zum|zur|auf|an|am|von|vom|zwischen|unter|nach|aus) "
-                      r"[^,;:?!.]{2,60}),\s*(?:gibt(?:'s| es|s)?|ist|sind|hat|haben|macht|machen)\s+"
-                      r"(?:es\s+)?(?:da|dort)\b")
+_FRONT_PREPOSITIONS = "für|über|in|im|bei|beim|mit|zu|zum|zur|auf|an|am|von|vom|zwischen|unter|nach|aus"
+_RESUMED = re.compile(rf"^(?:und |aber |also )?(?P<front>(?:{_FRONT_PREPOSITIONS}) [^,;:?!.]{{2,60}}),\s*"
+                      r"(?:gibt(?:'s| es|s)?|ist|sind|hat|haben|macht|machen)\s+(?:es\s+)?(?:da|dort)\b")
 
 
 def resumes_phrase_in_front(sentence: str) -> bool:

@@ -350,12 +350,13 @@ class Deciding:
             # "Kann man sich beim JMD anonym im Internet beraten lassen?": the web address, and first
             # the subject's sentence that says the rest ("… eine anonyme und kostenlose Onlineberatung").
             # Not a word that names the subject ("Zurück zur Verteilstelle: haben die eine Homepage?").
-            # "Gibt es das auch online?" asks whether the offer exists that way: the manner the contact
-            # word says ("online") is asked too, not only the address, even where a name of the
-            # subject has that word ("JMD-Onlineberatung").
-            manner = field_terms if EXISTS in t.intent_words else set()
-            kinds = {term for term in self.index.known(q.content) if is_concept(term)} - (field_terms - manner) \
-                - self._everywhere - (self._names_terms(t.subject_ids) - manner)
+            not_asked = self._everywhere | self._names_terms(t.subject_ids) | field_terms
+            if EXISTS in t.intent_words:
+                # "Gibt es das auch online?" asks whether the offer exists that way: the manner the contact
+                # word says ("online") is asked too, not only the address, even where a name of the
+                # subject has that word ("JMD-Onlineberatung").
+                not_asked = self._everywhere | (self._names_terms(t.subject_ids) - field_terms)
+            kinds = {term for term in self.index.known(q.content) if is_concept(term)} - not_asked
             rest = self.index.best(q.content, t.subject_ids, None) if q.partners and kinds else None
             if rest is not None and kinds & set(rest.matched):
                 q.fact = rest

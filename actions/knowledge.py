@@ -41,10 +41,10 @@ _FIELD_PATTERNS: Dict[str, re.Pattern] = {
 }
 
 
-# A sentence ends at . ! ? before a capital letter, but not after an abbreviation or a
-# number ("bzw. Integrations-", "z. B. Kindergarten", "Zum 1. Oktober").
 # A bullet that opens with one of these continues the sentence of the bullet before ("…, • sowie …").
 CONTINUING_ITEM = frozenset({"sowie", "und", "oder"})
+# A sentence ends at . ! ? before a capital letter, but not after an abbreviation or a
+# number ("bzw. Integrations-", "z. B. Kindergarten", "Zum 1. Oktober").
 _SENTENCE_END = re.compile(r"(?<!bzw\.)(?<!z\.B\.)(?<!z\. B\.)(?<!z\.)(?<!u\.a\.)(?<!\d\.)(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
 
 
@@ -168,16 +168,18 @@ class QuotedList:
         items stand alone, the lead-in and the items as they are."""
         if self.items_stand_alone:
             return (self.lead, *self.items)
-        lead = self.lead.rstrip(":")
-        return tuple(f"{lead}: {item}" for item in self.parts())
+        return self._read_with_lead(self.parts())
 
     def own_words(self) -> Tuple[str, ...]:
         """For each of `sentences`, the words it is found by: its own item with the lead-in. An item
         quoted with the one it continues is found by its own words, not by the other's as well."""
         if self.items_stand_alone:
             return self.sentences()
+        return self._read_with_lead(self.items)
+
+    def _read_with_lead(self, items: Sequence[str]) -> Tuple[str, ...]:
         lead = self.lead.rstrip(":")
-        return tuple(f"{lead}: {item}" for item in self.items)
+        return tuple(f"{lead}: {item}" for item in items)
 
     def parts(self) -> Tuple[str, ...]:
         """The items, each as a quote: an item that continues the one before comes with it. "Ziel …

@@ -512,8 +512,10 @@ class Understanding(Deciding):
         subject = self.directory.knowledge.partner(memory.subject or "")
         city_words = {fold(c).split()[0] for c in question.cities if not (subject and c in subject.cities)}
         city_at = min((i for i, w in enumerate(words) if w in city_words), default=None)
-        pointers = POINTERS - PLACE_POINTERS if city_at is not None and not PLACE_POINTERS & set(words[:city_at]) \
-            or resumes_phrase_in_front(question.sentences[-1] if question.sentences else "") else POINTERS
+        # "Und über den Ländern, gibt es da …?": "da" takes up the phrase put in front.
+        place_said = city_at is not None and not PLACE_POINTERS & set(words[:city_at]) \
+            or resumes_phrase_in_front(question.sentences[-1] if question.sentences else "")
+        pointers = POINTERS - PLACE_POINTERS if place_said else POINTERS
         # In another language, an asking sentence that names its group says whom it is about: a
         # demonstrative in the story before it ("Здравствуйте, это пишет сосед." – "this is the
         # neighbour writing") is no pointer at the partner talked about.
@@ -893,8 +895,9 @@ class Understanding(Deciding):
     def _told_not_asked_past(self, question: Question) -> List[Vocabulary]:
         """The situations the message tells. "Viele Eltern mit Zuwanderungsgeschichte machen nicht mit
         [in der Klasse]. Gibt es ein Netzwerk für solche Eltern?": when the questions at the end name
-        a group and a kind of partner (or "für" the group), and tell no situation themselves, a situation of the story
-        before them is context, not what is asked; the partner of that kind for that group is."""
+        a group and a kind of partner (or "für" the group), and tell no situation themselves, a
+        situation of the story before them is context, not what is asked; the partner of that kind
+        for that group is."""
         told = self.situations.topics_in(question.text)
         asking = question.asking_sentences
         if not told or len(asking) == len(question.sentences):
