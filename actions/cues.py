@@ -37,6 +37,11 @@ FIGURE_TYPES = ("number", "share", "date", "expansion")
 DOUBTED_FACTOR = 1.5
 # Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
 MIN_FALLBACK_CONFIDENCE = 0.3
+# The intents that ask about the bot itself ("Bist du ein Mensch?"). Their real questions are
+# guessed at 0.87 and more; a guess below this floor is a question that merely sounds like them
+# ("Ist NRW da schon weit?" like "Ist da ein Mensch?"), measured on the trained model.
+SELF_QUESTION_INTENTS = ("bot_challenge", "ask_capabilities")
+SELF_QUESTION_MIN_CONFIDENCE = 0.8
 
 
 # Small words around a bare name or city: "landesinitiative jungenarbait", "und in Bielefeld?"
@@ -243,6 +248,17 @@ def split_sentences(text: str) -> List[str]:
     """The sentences of a message, split after ".", "!", "?" ("؟") and ":", and at a dash between
     spaces ("Fall mit einer Roma-Familie – welche Stellen sind für Sinti und Roma da?")."""
     return [s for s in re.split(r"(?<=[.!?؟:])\s+|\s+[–—-]\s+", text.strip()) if s]
+
+
+def part_ends(text: str) -> List[int]:
+    """Where the parts of a message that ask nothing end, counted in folded words: after a
+    sentence or part closed by ".", "!", ":" or a dash ("Nochmal zu den Vätern: hat …?" -> [4])."""
+    ends, count = [], 0
+    for sentence in split_sentences(text):
+        count += len(fold(sentence).split())
+        if not sentence.endswith(QUESTION_MARKS):
+            ends.append(count)
+    return ends
 
 
 def question_last(sentences: List[str]) -> List[str]:

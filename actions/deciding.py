@@ -45,6 +45,7 @@ from actions.cues import (
     opening_word,
     serving_all,
     unique,
+    which_noun,
     yes_no_about_oneself,
 )
 from actions.directory import PartnerDirectory
@@ -576,7 +577,12 @@ class Deciding:
         # asked serves the group said; another partner's sentence with the same verb is not its answer.
         other_kind = other is not None and bool(q.kinds and q.groups) and other.sentence.partner_id not in fitting \
             and any(p.kind in q.kinds for p in map(self.directory.knowledge.partner, fitting) if p)
-        if other is None or off_topic or other_kind:
+        # "Welche Landesstelle kümmert sich um diese Verteilung?": a sentence that shares only the words
+        # of the partner sought ("… Beratungsstelle … im Bundesland …") says nothing of what is asked.
+        sought = which_noun(q.asking.split())
+        only_sought = other is not None and sought is not None \
+            and not set(other.matched) - self._everywhere - set(self.wording.terms(sought))
+        if other is None or off_topic or other_kind or only_sought:
             return None
         asked = self._answered_by(q, other)
         # "Welches Gremium bündelt die Migrantenvertretungen, und wie lautet dessen Faxnummer?": the

@@ -59,6 +59,8 @@ from actions.cues import (
     RELATIVE,
     REQUEST_VERBS,
     SELF_NOUN,
+    SELF_QUESTION_INTENTS,
+    SELF_QUESTION_MIN_CONFIDENCE,
     SIMPLE_MAX_WORDS,
     SITTING,
     SMALL_WORDS,
@@ -75,6 +77,7 @@ from actions.cues import (
     not_negated_kinds,
     opens_with_which,
     ordinal_in,
+    part_ends,
     question_last,
     relative_clauses,
     relative_where,
@@ -257,11 +260,16 @@ class Understanding(Deciding):
         hit = self.index.best(kinds, [memory.subject], question.answer_type) if kinds else None
         return hit is not None and hit.has_evidence and bool(hit.matched)
 
-    def _back_until(self, words: List[str]) -> int:
+    def _back_until(self, words: List[str], text: str) -> int:
         """Where the words that go back ("nochmal zu der Stelle von vorhin") end: after the last
-        "earlier" phrase; the whole message when there is none."""
-        return max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
-                    if m.item == "earlier"), default=len(words))
+        "earlier" phrase, or at the colon or full stop that closes its part before the question
+        ("Nochmal zu den Vätern: hat das Land das Thema …?" goes back to the fathers, "das Thema"
+        is theirs); the whole message when there is none."""
+        end = max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
+                   if m.item == "earlier"), default=None)
+        if end is None:
+            return len(words)
+        return next((stop for stop in part_ends(text) if end <= stop < len(words)), end)
 
     def _introduced_at(self, words: List[str], text: str, intent_words: Set[str]) -> Optional[int]:
         """Where the sentences after one that asks for a partner to exist begin ("Gibt es eigentlich auch
@@ -296,6 +304,11 @@ class Understanding(Deciding):
                 and any(e.get("entity") == "partner" for e in entities):
             # A partner named exactly makes a weak partner question clear enough to answer.
             intent = str(ranking[0]["name"])
+        if intent in SELF_QUESTION_INTENTS \
+                and float((message.get("intent") or {}).get("confidence") or 0) < SELF_QUESTION_MIN_CONFIDENCE:
+            # A weak guess that the bot is asked about itself is no guess: in a conversation about
+            # a partner it is a question about that partner, else an unsure one.
+            intent = "follow_up" if memory.subject else "nlu_fallback"
         question = Question(text=text, intent=intent, asked=Asked.UNCLEAR,
                             sentences=question_last(split_sentences(text)),
                             ranking=[str(r.get("name")) for r in ranking])
@@ -619,7 +632,7 @@ class Understanding(Deciding):
                 naming = [t for t in naming if t not in parts]
             # "nochmal zu der roma stelle von vorhin: reden die auch mit … deutschen?": the words up to
             # "von vorhin" name it before the question's words do ("deutschen" is in the Verband's name).
-            said_until = self._back_until(words) if "earlier" in intent_words else len(words)
+            said_until = self._back_until(words, text) if "earlier" in intent_words else len(words)
             back = set(self.wording.terms(" ".join(words[:said_until]))) if said_until < len(words) else set()
             question.partners = (self._named_by_word(memory, [t for t in naming if t in back], question.groups)
                                  if back else []) \
@@ -634,7 +647,7 @@ class Understanding(Deciding):
             # "nochmal zu dem Amt von vorhin": the one partner talked about whose page has the word.
             # "nochmal zu dem Elternverein von vorhin, helfen die auch, dass ich im Stadtteil mitmache?":
             # the words up to "von vorhin" name it; the words after it are the question.
-            said_until = self._back_until(words)
+            said_until = self._back_until(words, text)
             naming = [t for t in self.wording.terms(self.index.with_group_words(" ".join(words[:said_until])))
                       if t in terms] if said_until < len(words) else []
             found, rest_terms = self._named_by_sentence(memory, naming) if naming else ([], [])

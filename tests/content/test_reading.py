@@ -210,3 +210,60 @@ def test_asked_whether_an_offer_exists_online_the_sentence_that_says_so_comes_wi
     assert "www." not in question.fact.sentence.text  # the sentence that says it, not one naming the site
     assert _read_after(directory, "haben die eine Homepage?", "jmd", intent="ask_partner_contact").fact is None
 
+
+
+def _read_with(directory, text: str, intent: str, confidence: float, memory: Memory):
+    tracker = make_tracker(text=text, intent=intent)
+    tracker.latest_message["intent"]["confidence"] = confidence
+    return actions.UNDERSTANDING.get(directory).read(tracker, memory)
+
+
+def test_a_weak_guess_that_the_bot_is_asked_about_itself_is_a_question_about_the_subject(directory) -> None:
+    """"Bekomme ich mit der Einbürgerung eigentlich volle politische Rechte?" after the Landesintegrationsrat,
+    guessed as "bist du ein Bot?" at 0.6: the page's sentence on full political rights answers, not "Ich bin
+    ein Chatbot". Without a subject it is an unsure question. Guessed surely, it is the bot's question."""
+    memory = Memory(subject="landesintegrationsrat", mentioned=["landesintegrationsrat"], last_asked=Asked.FACT.value)
+    text = "Bekomme ich mit der Einbürgerung eigentlich volle politische Rechte?"
+    question = _read_with(directory, text, "bot_challenge", 0.6, memory)
+    assert question.asked == Asked.FACT, question.asked
+    assert question.fact.sentence.partner_id == "landesintegrationsrat" and "~rechte" in question.fact.matched
+    assert _read_with(directory, text, "bot_challenge", 0.6, Memory()).intent == "nlu_fallback"
+    assert _read_with(directory, "Bist du ein Mensch?", "bot_challenge", 0.95, memory).asked == Asked.SMALL_TALK
+
+
+def test_a_few_or_many_asks_for_a_number(directory) -> None:
+    """"Sind das eher wenige oder viele?" after the JMD asks how many: the sentence with their number
+    answers."""
+    question = _read_after(directory, "Sind das eher wenige oder viele?", "jmd",
+                           intent="nlu_fallback")
+    assert question.answer_type == "number" and question.asked == Asked.FACT, (question.answer_type, question.asked)
+    assert question.fact.sentence.partner_id == "jmd" and ANSWER_EVIDENCE["number"].search(question.fact.sentence.text)
+
+
+def test_without_saying_ones_name_is_anonymous(directory) -> None:
+    """"Darf sie da auch im Netz fragen, ohne ihren Namen zu sagen?" after the JMD: anonymously, as
+    "ohne meinen Namen"; the sentence that says the JMD advise anonymously comes with the web address."""
+    question = _read_after(directory, "Darf sie da auch im Netz fragen, ohne ihren Namen zu sagen?", "jmd",
+                           intent="ask_partner_contact")
+    assert question.asked == Asked.FIELDS and "web" in question.fields, (question.asked, question.fields)
+    assert question.fact is not None and "~anonym" in question.fact.matched, question.fact
+
+
+def test_going_back_runs_to_the_colon(directory) -> None:
+    """"Nochmal zu den Vätern: Hat das Land das Thema schon lange im Blick?" after the Landesinitiative
+    Jungenarbeit, with the Väterarbeit talked about before: the part up to the colon goes back to the
+    fathers' partner; "das Thema" is theirs, not the boys' initiative's ("Land" is in its name)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(
+        make_tracker(text="Nochmal zu den Vätern: Hat das Land das Thema schon lange im Blick?",
+                     intent="ask_target_group_help"),
+        Memory(subject="jungenarbeit", mentioned=["vaeterarbeit", "jungenarbeit"], last_asked=Asked.FACT.value))
+    assert [p.id for p in question.partners] == ["vaeterarbeit"], [p.id for p in question.partners]
+
+
+def test_a_sentence_sharing_only_the_words_of_the_partner_sought_is_no_answer(directory) -> None:
+    """"Welche Landesstelle ist für die Verteilung zuständig?" asks which partner does the distribution:
+    a sentence that shares only "Landes-" and "-stelle" ("Beratungsstelle … im Bundesland") is none of
+    its answer; the partner for the distribution is."""
+    question = _read_after(directory, "Welche Landesstelle ist für die Verteilung zuständig?", "landesintegrationsrat")
+    assert [p.id for p in question.partners] == ["kfi"], ([p.id for p in question.partners], question.fact)
