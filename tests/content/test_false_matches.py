@@ -118,3 +118,10 @@ def test_costs_is_no_knife(directory) -> None:
     what the counselling costs got the emergency numbers. A knife is still danger."""
     assert _read(directory, "Combien ça coute, la consultation ?", "fr").danger is None
     assert _read(directory, "Mon voisin a un couteau et il me menace !", "fr").danger is not None
+
+
+def test_attached_to_is_no_link(directory) -> None:
+    """Kurmanji "girêdan" (a link) was a web-address word; "girêdayî" (attached to, belonging to) met it
+    with its cut ending, so "which office does it belong to?" asked for the web address."""
+    question = _read(directory, "Ev komele bi kîjan wezaretê ve girêdayî ye?", "ku")
+    assert "web" not in question.fields, question.fields
