@@ -187,6 +187,9 @@ AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 GENITIVE = frozenset("meiner meines deiner deines seiner seines ihrer ihres unserer unseres eurer der des".split())
 # "Welche Einrichtungen …?" asks for every partner that fits.
 WHICH = frozenset("welche welcher welches welchen welchem".split())
+# "eine Stelle beim Land, die …", "ein Büro in Köln, das …": prepositions (folded) that attach a
+# place or owner to a noun without an article of their own.
+NOUN_PREPOSITIONS = frozenset("beim im in vom fuer aus zum zur am".split())
 # "Mit welchen Einrichtungen …?": a preposition before "welche" still opens a "welche" question.
 WHICH_PREPOSITIONS = frozenset("mit bei an von zu fuer in ueber aus".split())
 # Where someone is from: "aus der Türkei", "aus Syrien", "den türkischen Pass" (folded text).
@@ -324,9 +327,12 @@ def relative_where(words: List[str], names_a_thing: Callable[[str], bool]) -> Se
 
 def after_indefinite_noun(words: List[str], index: int) -> bool:
     """Is the word at `index` right after an indefinite article and its noun ("ein Gremium,
-    das …"), or after a noun that "gibt es" asks for ("gibt es Fachstellen, die …")? There a
-    pronoun opens a relative clause; it does not point back."""
-    return index >= 2 and words[index - 2] in INDEFINITE or index >= 3 and {*words[index - 3:index - 1]} == {"gibt", "es"}
+    das …"), with a place or owner after it ("eine Stelle beim Land, die …"), or after a noun that
+    "gibt es" asks for ("gibt es Fachstellen, die …")? There a pronoun opens a relative clause; it
+    does not point back."""
+    return index >= 2 and words[index - 2] in INDEFINITE \
+        or index >= 4 and words[index - 4] in INDEFINITE and words[index - 2] in NOUN_PREPOSITIONS \
+        or index >= 3 and {*words[index - 3:index - 1]} == {"gibt", "es"}
 
 
 def ordinal_in(words: List[str], counts_else: Callable[[str], bool] = lambda word: False) -> Optional[int]:

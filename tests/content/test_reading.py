@@ -267,3 +267,22 @@ def test_a_sentence_sharing_only_the_words_of_the_partner_sought_is_no_answer(di
     its answer; the partner for the distribution is."""
     question = _read_after(directory, "Welche Landesstelle ist für die Verteilung zuständig?", "landesintegrationsrat")
     assert [p.id for p in question.partners] == ["kfi"], ([p.id for p in question.partners], question.fact)
+
+
+def test_an_association_asking_for_itself_is_one_of_the_institutions_addressed(directory) -> None:
+    """"Unser Verein sucht Beratung vom Land. Gibt es eine Landesstelle für Vereine?": an association is
+    one of the "Kommunen, Institutionen und Verbände" the KfI addresses; "Sind das Vereine?" about a
+    partner still asks what it is, no group."""
+    question = _read_after(directory, "Unser Verein sucht Beratung vom Land. Gibt es eine Landesstelle für Vereine?",
+                           "adb")
+    assert "kommunen" in [g.id for g in question.groups] and "kfi" in [p.id for p in question.partners], \
+        ([g.id for g in question.groups], [p.id for p in question.partners])
+    assert not _read_after(directory, "Sind das Vereine?", "adb").groups
+
+
+def test_a_pronoun_after_a_noun_with_its_place_opens_a_relative_clause(directory) -> None:
+    """"Gibt es eine Stelle beim Land, die auch Verbände berät?" after the ADB asks for some such office:
+    "die" after "eine Stelle beim Land" opens a relative clause, as after "eine Stelle"; it does not
+    point back at the ADB."""
+    assert not _read_after(directory, "Gibt es eine Stelle beim Land, die auch Verbände berät?", "adb").points_back
+    assert _read_after(directory, "Gibt es ein Büro von denen in Dortmund?", "adb").points_back
