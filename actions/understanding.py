@@ -458,7 +458,7 @@ class Understanding(Deciding):
             # Teilhabe") would pick a sentence that fits the story, not the question.
             own = [t for t in terms if t in asking]
             asked_terms = own if len(self.index.known(own)) >= ASKING_SAYS_ENOUGH else \
-                [t for t in terms if t in asking or any(is_concept(k) for k in self.index.known([t]))]
+                [t for t in terms if t in asking or self._is_fact_kind(t)]
             if len(self.index.known(asked_terms)) >= 2:
                 question.story = [t for t in terms if t not in asked_terms]
                 terms = asked_terms
@@ -662,7 +662,13 @@ class Understanding(Deciding):
                 asked_fields = self.directory.fields_in(" ".join(words[said_until:]))
                 question.fields = [f for f in question.fields if f not in naming_fields or f in asked_fields]
             else:
-                question.partners, question.content = self._named_by_sentence(memory, terms)
+                # "… früh dran oder andere Bundesländer zuerst?": "zuerst" closes no part that goes back;
+                # a kind of fact that found the partner ("früh dran") is still what is asked, not a
+                # group's word ("zurück zu den Lehrern, warum …?").
+                question.partners, rest_terms = self._named_by_sentence(memory, terms)
+                groups_said = self._vocabulary_terms(question)
+                question.content = [t for t in terms if t in rest_terms
+                                    or self._is_fact_kind(t) and not set(self.index.known([t])) & groups_said]
         if not question.partners and ALSO & set(words):
             # "und gibt es auch einen Verband?" after the Beratungsstelle für Sinti und Roma: the
             # partner for the same people whose name has that word. Not a noun a relative clause
@@ -925,10 +931,14 @@ class Understanding(Deciding):
             return []
         return told
 
+    def _is_fact_kind(self, term: str) -> bool:
+        """Is the term a word of a fact-word group ("früh dran" -> Vorreiter): what a question asks."""
+        return any(is_concept(k) for k in self.index.known([term]))
+
     def _noun_concepts(self, words: Sequence[str]) -> List[str]:
         """The terms of these words read as nouns (capitalised) that are words of a fact-word group."""
         return [t for t in self.wording.terms(" ".join(w.capitalize() for w in words))
-                if any(is_concept(k) for k in self.index.known([t]))]
+                if self._is_fact_kind(t)]
 
     def _small_nouns(self, words: Sequence[str]) -> List[str]:
         """"Passt er vom alter her?": the text is read folded, and a noun written small may read as
@@ -1187,8 +1197,11 @@ class Understanding(Deciding):
         partner described rather than named ("ein Gremium, das die Regierung berät"), also not
         when that sentence is part of the description anyway.
         """
-        # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist.
-        return bool((INDEFINITE | SOMETHING) & set(fold(q.text).split())) and self._names_only(q, partner)
+        # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist. "so ein
+        # Netz" is one like the partner talked about ("Gibt es so ein Netz auch in anderen Bundesländern?").
+        words = fold(q.text).split()
+        indefinite = any(w in INDEFINITE | SOMETHING and (i == 0 or words[i - 1] != "so") for i, w in enumerate(words))
+        return indefinite and self._names_only(q, partner)
 
     def _names_only(self, q: Question, partner: Partner) -> bool:
         """The sentence found shares only what names the partner, or is part of its description."""

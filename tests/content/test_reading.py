@@ -286,3 +286,24 @@ def test_a_pronoun_after_a_noun_with_its_place_opens_a_relative_clause(directory
     point back at the ADB."""
     assert not _read_after(directory, "Gibt es eine Stelle beim Land, die auch Verbände berät?", "adb").points_back
     assert _read_after(directory, "Gibt es ein Büro von denen in Dortmund?", "adb").points_back
+
+
+def test_a_kind_of_fact_that_found_the_partner_is_still_asked(directory) -> None:
+    """"War NRW damit früh dabei, oder gab es das woanders zuerst?" after the ADB: "zuerst" sounds like going
+    back to the first one, but closes no part that names it; "früh dabei" (a pioneer) found the partner and
+    is still what is asked: the sentence that says the ADB are unique in Germany."""
+    question = _read_after(directory, "War NRW damit früh dabei, oder gab es das woanders zuerst?", "adb")
+    assert question.asked == Asked.FACT and "~vorreiter" in question.fact.matched, (question.asked, question.fact)
+
+
+def test_earlier_than_the_other_states_asks_for_a_pioneer(directory) -> None:
+    """"… früher als die anderen Bundesländer?" is "als andere Bundesländer" with its article."""
+    question = _read_after(directory, "Hat NRW das früher gemacht als die anderen Bundesländer?", "adb")
+    assert question.fact is not None and "~vorreiter" in question.fact.matched, question.fact
+
+
+def test_one_like_the_subject_asked_to_exist_elsewhere_is_a_fact_of_it(directory) -> None:
+    """"Gibt es so ein Netzwerk auch in anderen Bundesländern?" after the ADB: "so ein" is one like the ADB,
+    not something sought; the page's sentence on other states answers, not the ADB's description."""
+    question = _read_after(directory, "Gibt es so ein Netzwerk auch in anderen Bundesländern?", "adb")
+    assert question.asked == Asked.FACT and "~vorreiter" in question.fact.matched, (question.asked, question.fact)
