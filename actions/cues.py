@@ -37,9 +37,9 @@ FIGURE_TYPES = ("number", "share", "date", "expansion")
 DOUBTED_FACTOR = 1.5
 # Below this the classifier's guess stays "Meinten Sie …?", even with a partner named.
 MIN_FALLBACK_CONFIDENCE = 0.3
-# The intents that ask about the bot itself ("Bist du ein Mensch?"). Their real questions are
-# guessed at 0.87 and more; a guess below this floor is a question that merely sounds like them
-# ("Ist NRW da schon weit?" like "Ist da ein Mensch?"), measured on the trained model.
+# The intents that ask about the bot itself ("Bist du ein Mensch?"). Their real questions were
+# guessed at 0.87 and more on the trained model, follow-up questions about a partner that merely
+# sound like them ("Ist da …?", "Habe ich …?") at about 0.6: below this floor it is no such question.
 SELF_QUESTION_INTENTS = ("bot_challenge", "ask_capabilities")
 SELF_QUESTION_MIN_CONFIDENCE = 0.8
 

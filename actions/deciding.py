@@ -577,7 +577,7 @@ class Deciding:
         # asked serves the group said; another partner's sentence with the same verb is not its answer.
         other_kind = other is not None and bool(q.kinds and q.groups) and other.sentence.partner_id not in fitting \
             and any(p.kind in q.kinds for p in map(self.directory.knowledge.partner, fitting) if p)
-        # "Welche Landesstelle kümmert sich um diese Verteilung?": a sentence that shares only the words
+        # "Welche Landesstelle ist für die Verteilung zuständig?": a sentence that shares only the words
         # of the partner sought ("… Beratungsstelle … im Bundesland …") says nothing of what is asked.
         sought = which_noun(q.asking.split())
         only_sought = other is not None and sought is not None \

@@ -263,8 +263,8 @@ class Understanding(Deciding):
     def _back_until(self, words: List[str], text: str) -> int:
         """Where the words that go back ("nochmal zu der Stelle von vorhin") end: after the last
         "earlier" phrase, or at the colon or full stop that closes its part before the question
-        ("Nochmal zu den Vätern: hat das Land das Thema …?" goes back to the fathers, "das Thema"
-        is theirs); the whole message when there is none."""
+        ("Nochmal zu den Vätern: hat das Land das Thema schon lange im Blick?" goes back to the
+        fathers, "das Thema" is theirs); the whole message when there is none."""
         end = max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
                    if m.item == "earlier"), default=None)
         if end is None:
@@ -662,9 +662,9 @@ class Understanding(Deciding):
                 asked_fields = self.directory.fields_in(" ".join(words[said_until:]))
                 question.fields = [f for f in question.fields if f not in naming_fields or f in asked_fields]
             else:
-                # "… früh dran oder andere Bundesländer zuerst?": "zuerst" closes no part that goes back;
-                # a kind of fact that found the partner ("früh dran") is still what is asked, not a
-                # group's word ("zurück zu den Lehrern, warum …?").
+                # "War NRW damit früh dabei, oder gab es das woanders zuerst?": "zuerst" closes no part that
+                # goes back; a kind of fact that found the partner ("früh dabei") is still what is asked,
+                # not a group's word ("zurück zu den Lehrern, wozu …?").
                 question.partners, rest_terms = self._named_by_sentence(memory, terms)
                 groups_said = self._vocabulary_terms(question)
                 question.content = [t for t in terms if t in rest_terms
@@ -1198,7 +1198,7 @@ class Understanding(Deciding):
         when that sentence is part of the description anyway.
         """
         # "hat das Land das unterstützt?" asks a fact: something indefinite is asked to exist. "so ein
-        # Netz" is one like the partner talked about ("Gibt es so ein Netz auch in anderen Bundesländern?").
+        # Netz" is one like the partner talked about ("Gibt es so ein Netzwerk auch in anderen Ländern?").
         words = fold(q.text).split()
         indefinite = any(w in INDEFINITE | SOMETHING and (i == 0 or words[i - 1] != "so") for i, w in enumerate(words))
         return indefinite and self._names_only(q, partner)
