@@ -123,6 +123,10 @@ ONESELF = frozenset({"mich", "uns", "me", "us"})
 # The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
 QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
                            "wodurch worueber wovon worum wogegen".split())
+# Question words that ask for something other than a way to reach someone ("wie", "wo", "wohin"
+# may ask how or where to write): "Ich schreibe eine Hausarbeit. Welche Institute …?" asks no e-mail.
+ASKS_ANOTHER_THING = frozenset("welche welcher welches welchen welchem wer was wann warum wieso weshalb woraus "
+                               "wofuer worauf woran wozu worum seit".split())
 # First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())

@@ -32,6 +32,7 @@ from actions.cues import (
     AGED_PERSON,
     CHECKS_A_CLAIM,
     ALSO,
+    ASKS_ANOTHER_THING,
     ASKING_SAYS_ENOUGH,
     ATTACHED,
     COMMON_WORD_SHARE,
@@ -75,6 +76,7 @@ from actions.cues import (
     has_pointer,
     is_elliptic,
     not_negated_kinds,
+    opening_word,
     opens_with_which,
     ordinal_in,
     part_ends,
@@ -331,6 +333,7 @@ class Understanding(Deciding):
             return question
         nlu_groups = list(question.groups)
         rest = self._find_in_text(question, entities)
+        self._drop_fields_of_the_story(question)
         # "ein Landesgremium" is a Gremium: the kind as the last part of a compound counts as said
         # (not in a partner's name, even misspelt: "elternetzwerk" is the Elternnetzwerk).
         compound_kinds = [self._compound_kinds[part] for w in rest.split()
@@ -930,6 +933,17 @@ class Understanding(Deciding):
                 and not self.situations.topics_in(asked):
             return []
         return told
+
+    def _drop_fields_of_the_story(self, question: Question) -> None:
+        """"Ich schreibe eine Seminararbeit über Minderheiten. Woraus ist der Verband hervorgegangen?":
+        a contact word of the story before the question ("schreiben") is what the writer does; when the
+        asking sentences say none and ask for another thing, no contact field is asked."""
+        asking = question.asking_sentences
+        if not question.fields or len(asking) == len(question.sentences):
+            return
+        asked = fold(" ".join(asking))
+        if not self.directory.fields_in(asked) and opening_word(asked.split()) in ASKS_ANOTHER_THING:
+            question.fields = []
 
     def _is_fact_kind(self, term: str) -> bool:
         """Is the term a word of a fact-word group ("früh dran" -> Vorreiter): what a question asks."""

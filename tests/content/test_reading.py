@@ -307,3 +307,21 @@ def test_one_like_the_subject_asked_to_exist_elsewhere_is_a_fact_of_it(directory
     not something sought; the page's sentence on other states answers, not the ADB's description."""
     question = _read_after(directory, "Gibt es so ein Netzwerk auch in anderen Bundesländern?", "adb")
     assert question.asked == Asked.FACT and "~vorreiter" in question.fact.matched, (question.asked, question.fact)
+
+
+def test_a_contact_word_of_the_story_is_not_asked_when_the_question_asks_another_thing(directory) -> None:
+    """"Ich schreibe gerade einen Artikel über Einwanderung. Welches Museum sammelt dazu Objekte?": "schreiben"
+    is what the writer does, not an e-mail asked for. "Ich will denen schreiben. Wie geht das?" asks it."""
+    question = _read_after(directory, "Ich schreibe gerade einen Artikel über Einwanderung. "
+                                      "Welches Museum sammelt dazu Objekte?", "adb", intent="ask_partner_info")
+    assert not question.fields and question.asked != Asked.FIELDS, (question.fields, question.asked)
+    assert "email" in _read_after(directory, "Ich will denen schreiben. Wie geht das?", "adb",
+                                  intent="ask_partner_contact").fields
+
+
+def test_what_a_partner_emerged_from_is_its_origin(directory) -> None:
+    """"Woraus ist der Verband eigentlich hervorgegangen?" after the Landesverband Deutscher Sinti und Roma:
+    "hervorgegangen" asks for its origin, as "entstanden" does."""
+    question = _read_after(directory, "Woraus ist der Verband eigentlich hervorgegangen?", "sinti_roma_landesverband",
+                           intent="ask_partner_info")
+    assert question.asked == Asked.FACT and "~gruendung" in question.fact.matched, (question.asked, question.fact)
