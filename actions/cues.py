@@ -11,7 +11,8 @@ asks (actions.deciding) use them.
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set
+from itertools import accumulate
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 from actions.fact_index import CONCEPT_MARK
 from actions.knowledge import KINDS, Partner, Vocabulary
@@ -123,10 +124,6 @@ ONESELF = frozenset({"mich", "uns", "me", "us"})
 # The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
 QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
                            "wodurch worueber wovon worum wogegen".split())
-# Question words that ask for something other than a way to reach someone ("wie", "wo", "wohin"
-# may ask how or where to write): "Ich schreibe eine Hausarbeit. Welche Institute …?" asks no e-mail.
-ASKS_ANOTHER_THING = frozenset("welche welcher welches welchen welchem wer was wann warum wieso weshalb woraus "
-                               "wofuer worauf woran wozu worum seit".split())
 # First words after which "die"/"der" is an article, not a pronoun ("Wer berät die …?").
 QUESTION_OPENERS = frozenset("wer was wie wo wann welche welcher welchen welches warum wieso weshalb wofuer womit "
                               "woher wohin fuer an in mit von bei ueber auf und gibt gibts sind ist".split())
@@ -191,6 +188,9 @@ AGE_RANGE = re.compile(r"\b(\d{1,2}) bis (\d{1,2}) Jahren\b")
 GENITIVE = frozenset("meiner meines deiner deines seiner seines ihrer ihres unserer unseres eurer der des".split())
 # "Welche Einrichtungen …?" asks for every partner that fits.
 WHICH = frozenset("welche welcher welches welchen welchem".split())
+# Question words that ask for something other than a way to reach someone ("wie", "wo", "wohin"
+# may ask how or where to write): "Ich schreibe eine Hausarbeit. Welche Institute …?" asks no e-mail.
+ASKS_ANOTHER_THING = WHICH | frozenset("wer was wann warum wieso weshalb woraus wofuer worauf woran wozu worum seit".split())
 # "eine Stelle beim Land, die …", "ein Büro in Köln, das …": prepositions (folded) that attach a
 # place or owner to a noun without an article of their own.
 NOUN_PREPOSITIONS = frozenset("beim im in vom fuer aus zum zur am".split())
@@ -257,15 +257,16 @@ def split_sentences(text: str) -> List[str]:
     return [s for s in re.split(r"(?<=[.!?؟:])\s+|\s+[–—-]\s+", text.strip()) if s]
 
 
+def sentence_ends(text: str) -> List[Tuple[int, str]]:
+    """Each sentence of a message with where it ends, counted in the folded words of the message."""
+    sentences = split_sentences(text)
+    return list(zip(accumulate(len(fold(sentence).split()) for sentence in sentences), sentences))
+
+
 def part_ends(text: str) -> List[int]:
     """Where the parts of a message that ask nothing end, counted in folded words: after a
     sentence or part closed by ".", "!", ":" or a dash ("Nochmal zu den Vätern: hat …?" -> [4])."""
-    ends, count = [], 0
-    for sentence in split_sentences(text):
-        count += len(fold(sentence).split())
-        if not sentence.endswith(QUESTION_MARKS):
-            ends.append(count)
-    return ends
+    return [end for end, sentence in sentence_ends(text) if not sentence.endswith(QUESTION_MARKS)]
 
 
 def question_last(sentences: List[str]) -> List[str]:

@@ -25,8 +25,8 @@ from actions.cues import (
     DEMONSTRATIVES,
     DOMINANT_SHARE,
     DOUBTED_FACTOR,
-    HERE,
     EXISTS,
+    HERE,
     FIGURE_TYPES,
     FIRST_PERSON,
     FOR,
@@ -579,9 +579,8 @@ class Deciding:
             and any(p.kind in q.kinds for p in map(self.directory.knowledge.partner, fitting) if p)
         # "Welche Landesstelle ist für die Verteilung zuständig?": a sentence that shares only the words
         # of the partner sought ("… Beratungsstelle … im Bundesland …") says nothing of what is asked.
-        sought = which_noun(q.asking.split())
-        only_sought = other is not None and sought is not None \
-            and not set(other.matched) - self._everywhere - set(self.wording.terms(sought))
+        sought = which_noun(q.asking.split()) if other is not None else None
+        only_sought = sought is not None and not set(other.matched) - self._everywhere - set(self.wording.terms(sought))
         if other is None or off_topic or other_kind or only_sought:
             return None
         asked = self._answered_by(q, other)

@@ -19,7 +19,7 @@ actions.question, the word cues both halves use in actions.cues.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, product
+from itertools import product
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from rasa_sdk import Tracker
@@ -84,6 +84,7 @@ from actions.cues import (
     relative_clauses,
     relative_where,
     resumes_phrase_in_front,
+    sentence_ends,
     sought_after_article,
     serving_all,
     split_sentences,
@@ -286,7 +287,7 @@ class Understanding(Deciding):
             return None
         introduced = next((i for i in range(exists_end, len(words) - 1) if words[i] in INDEFINITE
                            and self.wording.lemma(words[i + 1].capitalize()) in self._partner_nouns), None)
-        ends = list(accumulate(len(fold(sentence).split()) for sentence in split_sentences(text)))
+        ends = [end for end, _ in sentence_ends(text)]
         if introduced is None or not ends or ends[-1] != len(words):
             return None
         return next((end for end in ends[:-1] if end > introduced), None)
