@@ -138,6 +138,10 @@ OTHER_LANGUAGE_FRAGMENT_WORDS = 8
 BARE_WHO_WORDS = 3
 # An asking sentence with this many words the page knows is read without the story before it.
 ASKING_SAYS_ENOUGH = 4
+# Kinds of answer whose question phrase says the kind of fact itself ("wie viele", "seit wann", "wofür
+# steht"): asked in the asking sentence, the story's words of a kind of fact ("Ich bin Vorsitzender …")
+# are not asked. "wer", "wo", "warum" say too little of the fact to do that.
+PHRASE_SAYS_THE_KIND = frozenset({"share", "date", "number", "expansion", "law"})
 # "was ist mit Dortmund?", "wie sieht es bei den Vätern aus?": the question before, about something else.
 ELLIPTIC_OPENERS = frozenset({"was ist mit", "wie ist es mit", "wie ist es bei", "wie ist das mit", "wie ist das bei",
                                "wie sieht es", "wie siehts", "what about", "how about"})
@@ -214,10 +218,14 @@ MIN_OPEN_SCORE = 2.0
 CHECKS_A_CLAIM = frozenset("stimmt stimmts".split())
 # "Letzte Frage: …", "Für das zweite Kapitel: …": the writer counts their own questions or
 # text, not the partners named.
-OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal".split())
+OWN_TURNS = frozenset("frage fragen sache punkt thema anliegen kapitel teil abschnitt schritt mal "
+                      "question thing point topic chapter part section segment step".split())
 # "letzte Woche", "im ersten Jahr": an ordinal before a time counts time, not partners.
 TIMES = frozenset("woche wochen wochenende monat monate monaten jahr jahre jahren jahres tag tage tagen zeit sommer "
-                  "winter nacht stunde montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+                  "winter nacht stunde montag dienstag mittwoch donnerstag freitag samstag sonntag "
+                  "time week weekend month year day night".split())
+# "die als erste genannte Stelle": participles that say an ordinal after "als" counts what was said.
+SAID = frozenset("genannt genannte genannten genannter erwaehnt erwaehnte erwaehnten erwaehnter".split())
 # "Ziel Nummer 3", "Punkt Nr. 2": a number that counts the items of a list.
 NUMBER_MARKS = frozenset("nummer nr punkt".split())
 # An ordinal written right before a capitalised noun ("beim letzten Turnier"): the noun.
@@ -345,11 +353,14 @@ def ordinal_in(words: List[str], counts_else: Callable[[str], bool] = lambda wor
     the count of the writer's own questions ("Letzte Frage: …", "erste Sache: …"), nor a time
     ("letzte Woche haben Zuschauer …"), nor a thing of the writer's own (`counts_else`: "beim
     letzten Turnier wurde einer meiner Jungs beleidigt"), nor one more of a kind ("noch eine zweite
-    Organisation" asks for another, it does not count back)."""
+    Organisation" asks for another, it does not count back), nor a rank ("NRW hat als erstes Bundesland
+    …"; "die als erste genannte Stelle" still counts)."""
     return next((ORDINALS[w] for i, w in enumerate(words)
                  if w in ORDINALS and not (i + 1 < len(words) and (words[i + 1] in OWN_TURNS | TIMES
                                                                    or counts_else(words[i + 1])))
-                 and not (i and words[i - 1] in INDEFINITE)), None)
+                 and not (i and words[i - 1] in INDEFINITE)
+                 and not (i and words[i - 1] == "als" and i + 1 < len(words) and words[i + 1] not in SAID)),
+                None)
 
 
 def counts_past_the_list(ordinal: Optional[int], memory: Memory) -> bool:

@@ -127,6 +127,10 @@ class Deciding:
             return Asked.FIELDS if q.partners else Asked.WHICH_PARTNER
         if q.partners and (q.cities or q.named and ("location" in intent_words or q.answer_type == "place")):
             return Asked.LOCATION  # "Köln'de … var mı?", "Li Dortmundê jî heye?" after a partner
+        if q.partners and q.answer_type == "place" and not (q.groups or q.topics):
+            # "Bu bürolar hangi şehirlerde?" about the subject: the word of the place question ("şehir",
+            # a city) is no kind of fact the page would have to state ("kommunal").
+            return Asked.LOCATION
         asked = self._fact_asked_in_other_language(q, intent_words)
         if asked is not None:
             return asked

@@ -55,6 +55,7 @@ from actions.cues import (
     ORDINALS,
     ORIGIN,
     PARTNER_QUESTION_INTENTS,
+    PHRASE_SAYS_THE_KIND,
     PLACE_POINTERS,
     POINTERS,
     RELATIVE,
@@ -460,8 +461,13 @@ class Understanding(Deciding):
             # An asking sentence that says much itself ("welches Gremium koordiniert die Integrationsräte
             # landesweit?") is chosen by its own words alone: the story's fact words ("politische
             # Teilhabe") would pick a sentence that fits the story, not the question.
+            # So is one whose own question phrase says the kind of fact ("Ich bin Vorsitzender eines
+            # Sportvereins. Wie viele Muslime leben in Nordrhein-Westfalen?" asks a number, not the chair).
             own = [t for t in terms if t in asking]
-            asked_terms = own if len(self.index.known(own)) >= ASKING_SAYS_ENOUGH else \
+            phrase_says = question.answer_type in PHRASE_SAYS_THE_KIND and question.answer_type in \
+                self._question_types.exact_items(fold(sentences[-1]))
+            asked_terms = own if len(self.index.known(own)) >= ASKING_SAYS_ENOUGH or (
+                phrase_says and self.index.known(own)) else \
                 [t for t in terms if t in asking or self._is_fact_kind(t)]
             if len(self.index.known(asked_terms)) >= 2:
                 question.story = [t for t in terms if t not in asked_terms]
@@ -607,7 +613,10 @@ class Understanding(Deciding):
             # auch Projekte zusammen?"), its story's too.
             # A noun pointed at names another partner only in a message that goes back ("zurück zu …")
             # and where the subject is not called so: "wo sitzt diese Stelle?" means the subject.
-            if "earlier" not in intent_words or memory.subject and any(
+            # After a list (no subject), it says which of the listed: "und was macht diese
+            # Arbeitsgemeinschaft?".
+            listed_only = not memory.subject and bool(memory.listed)
+            if "earlier" not in intent_words and not listed_only or memory.subject and any(
                     t in self._kind_lemmas or t in self._called(memory.subject) or memory.subject in self.index.partners_with(t)
                     for t in pointed):
                 pointed = []
@@ -645,6 +654,15 @@ class Understanding(Deciding):
                     or self._named_by_group(memory, words[:said_until] if back else [])
                     if "earlier" in intent_words else []) \
                 or self._named_by_city(memory, question, words)
+            asked_terms = set(self.wording.terms(" ".join(question.asking_sentences)))
+            if "help" in intent_words and question.groups and len(question.sentences) > 1 and not any(
+                    g.id in p.target_groups or self._called(p.id) & asked_terms
+                    for p in question.partners for g in question.groups):
+                # "Meine Klasse sind fast nur Jungs, im Lehrerzimmer gelten sie als schwierig. Gibt es für
+                # sowas was vom Land?" after the teachers' network asks who helps the boys: a word of the
+                # story ("Lehrer-") names no partner talked about that does not serve the group asked for.
+                # A word of the question does ("in welche Städte gibt es die Büros?").
+                question.partners = []
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and not question.counted:

@@ -52,8 +52,9 @@ NUMBER_WORDS = {"zwei": "2", "drei": "3", "vier": "4", "fuenf": "5", "sechs": "6
 # (advocacy), "offen" (opening hours), "Mittel" (funds), "Recht(e)" (rights), "Teil" (part of),
 # "heute" ("woran forschen die heute?": the ZfTI's tasks "heute", not its founding in 1985).
 _CONTENT_WORDS = frozenset({"gegenüber", "offen", "mittel", "recht", "rechte", "rechten", "teil", "heute"})
-# Chat words the lemma table reads as forms of a verb: "echte Leute oder ein Bot?" is no "bieten".
-_OWN_LEMMAS = {"bot": "bot", "bots": "bot"}
+# Words the lemma table reads as forms of a verb: "echte Leute oder ein Bot?" is no "bieten", "der
+# Dienst für junge Leute" no "dienen" (the table has "Dienste" -> "Dienst", but "Dienst" -> "dienen").
+_OWN_LEMMAS = {"bot": "bot", "bots": "bot", "dienst": "dienst"}
 
 
 def without_negated(text: str) -> str:

@@ -80,6 +80,10 @@ class Checker:
             texts = frames.get(frame)
             if isinstance(texts, dict):
                 self.responses.setdefault(response, []).extend(str(t).strip() for t in texts.values())
+        # "Not in my documents" said in the user's language is as honest as the German words: the
+        # part of the frame before its colon ("That is not in my documents").
+        self.honest_missing = (*HONEST_MISSING, *(str(t).split(":")[0].strip()
+                                                  for t in (frames.get("not_stated") or {}).values()))
 
     @staticmethod
     def names(partner: Partner) -> List[str]:
@@ -164,7 +168,7 @@ class Checker:
             values = [i.value for i in partner.contact_items(field_name)]
         if values:
             return [f"{field_name} {v} missing" for v in values if v not in answer]
-        if not any(marker in answer for marker in HONEST_MISSING):
+        if not any(marker in answer for marker in self.honest_missing):
             return [f"no {field_name} known, but the answer does not say so"]
         return []
 

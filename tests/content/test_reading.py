@@ -325,3 +325,135 @@ def test_what_a_partner_emerged_from_is_its_origin(directory) -> None:
     question = _read_after(directory, "Woraus ist der Verband eigentlich hervorgegangen?", "sinti_roma_landesverband",
                            intent="ask_partner_info")
     assert question.asked == Asked.FACT and "~gruendung" in question.fact.matched, (question.asked, question.fact)
+
+
+def test_the_question_phrases_own_kind_of_fact_outweighs_the_storys(directory) -> None:
+    """"Ich bin Vorsitzender eines Sportvereins. Wie viele Muslime leben in Nordrhein-Westfalen?": "wie viele"
+    says the kind of fact asked; the story's "Vorsitz" (a kind of fact too) is what the writer is. The
+    sentence with the number of Muslims answers, not the IntMK's chair."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Ich bin Vorsitzender eines Sportvereins. Wie viele Muslime leben in Nordrhein-Westfalen?",
+        intent="ask_target_group_help"), Memory())
+    assert question.fact is not None and "~vorsitz" not in question.fact.matched, question.fact
+    assert ANSWER_EVIDENCE["number"].search(question.fact.sentence.text), question.fact
+
+
+def test_an_english_ordinal_before_the_writers_own_part_counts_nothing(directory) -> None:
+    """"Quick one for the third part of my talk: how many Muslims live in NRW?" after the IntMK: "the third
+    part" is the writer's, as "der dritte Teil" is; the list of partners is not counted."""
+    question = _read_after(directory, "Quick one for the third part of my talk: how many Muslims live in NRW?",
+                           "intmk", intent="ask_general_info")
+    assert not question.counted, question.counted
+
+
+def test_just_because_of_what_someone_is_is_discrimination(directory) -> None:
+    """"… nur weil sie …" says why someone was treated so, as "nur weil ich …" does: the topic is
+    discrimination and its offices are among those who help."""
+    question = _read_after(directory, "Meine Tante wurde im Café nicht bedient, nur weil sie anders aussieht. "
+                                      "Wer kann sie beraten?", "jmd")
+    assert "diskriminierung" in [t.id for t in question.topics], [t.id for t in question.topics]
+    assert "adb" in [p.id for p in question.partners], [p.id for p in question.partners]
+
+
+def test_a_member_of_our_association_told_of_is_no_association_asking(directory) -> None:
+    """"Ein Mädchen aus unserem Verein …" tells of a member; it does not ask for the association (the
+    KfI's "Verbände"). "Gibt es Beratung für Vereine?" still asks for associations."""
+    told = _read_after(directory, "Ein Mädchen aus unserem Verein wurde im Laden beschimpft. Wo kann sie sich "
+                                  "beraten lassen?", "jmd")
+    assert "kommunen" not in [g.id for g in told.groups], [g.id for g in told.groups]
+    asking = _read_after(directory, "Gibt es beim Land auch Beratung für Vereine?", "jmd")
+    assert "kommunen" in [g.id for g in asking.groups], [g.id for g in asking.groups]
+
+
+def test_a_noun_pointed_at_after_a_list_says_which_of_the_listed(directory) -> None:
+    """"Und was macht diese Arbeitsgemeinschaft genau?" after a list of three partners (no subject): the
+    one listed whose name has the noun, the Landesarbeitsgemeinschaft."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = ["kfi", "jmd", "lag_jsa"]
+    question = understanding.read(make_tracker(text="Und was macht diese Arbeitsgemeinschaft genau?",
+                                               intent="ask_partner_info"),
+                                  Memory(listed=listed, mentioned=listed, last_asked=Asked.HELP.value))
+    assert [p.id for p in question.partners] == ["lag_jsa"], [p.id for p in question.partners]
+
+
+def test_for_such_a_thing_asks_who_helps_the_group_told_of(directory) -> None:
+    """"Meine Klasse sind fast nur Jungs, im Lehrerzimmer gelten sie als schwierig. Gibt es für sowas was vom
+    Land?" after the teachers' network: "für sowas" asks who helps; "Lehrer-" in the story names no
+    partner talked about that does not serve the boys asked for."""
+    question = _read_after(directory, "Meine Klasse sind fast nur Jungs, im Lehrerzimmer gelten sie als schwierig. "
+                                      "Gibt es für sowas was vom Land?", "lehrkraefte")
+    assert question.asked == Asked.HELP, question.asked
+    assert "jungenarbeit" in [p.id for p in question.partners] and "lehrkraefte" not in [
+        p.id for p in question.partners], [p.id for p in question.partners]
+
+
+def test_events_asked_in_another_language_find_the_pages_events(directory) -> None:
+    """"Est-ce qu'ils organisent aussi des événements ?" after the Elternnetzwerk: "événements" is a word of
+    the kind of fact "Veranstaltungen"; the sentence on its joint events answers."""
+    question = _read_after(directory, "Est-ce qu'ils organisent aussi des événements ?", "elternnetzwerk",
+                           intent="ask_partner_info")
+    assert question.fact is not None and "~veranstaltungen" in question.fact.matched, question.fact
+
+
+def test_asked_for_its_abbreviation_the_sentence_with_it_answers(directory) -> None:
+    """"Wie wird die Arbeitsgemeinschaft abgekürzt?" after the LAG JSA asks for the abbreviation, as "wofür
+    steht …" asks for the long form: the sentence with the name and its abbreviation in brackets answers."""
+    question = _read_after(directory, "Wie wird die Arbeitsgemeinschaft abgekürzt?", "lag_jsa",
+                           intent="ask_partner_info")
+    assert question.answer_type == "expansion" and question.asked == Asked.FACT, (question.answer_type, question.asked)
+    assert "(LAG JSA NRW)" in question.fact.sentence.text, question.fact
+
+
+def test_the_service_is_no_form_of_serving(directory) -> None:
+    """"Wo finde ich die Öffnungszeiten von dem Dienst?" after a list of other partners: "Dienst" is the
+    noun (the lemma table reads it as "dienen"), and the JMD's sentence on opening hours answers, not
+    the Landesintegrationsrat's "dient der Durchsetzung"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    listed = ["elternnetzwerk", "lehrkraefte", "vaeterarbeit"]
+    question = understanding.read(make_tracker(text="Wo finde ich die Öffnungszeiten von dem Dienst?",
+                                               intent="ask_partner_location"),
+                                  Memory(listed=listed, mentioned=listed, last_asked=Asked.HELP.value))
+    assert question.fact is not None and question.fact.sentence.partner_id == "jmd", question.fact
+
+
+def test_a_contact_field_the_page_does_not_give_is_said_missing_in_the_users_language(directory) -> None:
+    """"What is their phone number?" about the JMD, whose page gives no phone: the answer says so in
+    English (knowledge/replies.yml), then how the page does reach them."""
+    from actions.replies import Replies
+
+    partner = directory.knowledge.partner("jmd")
+    assert not partner.contact_items("phone")
+    answer, _ = ask("What is their phone number? I would like to call them myself.", intent="ask_partner_contact",
+                    slots={"partner": "jmd", "mentioned_partners": ["jmd"], "language": "en"})
+    missing = Replies().text("not_stated", "en", site="", name="").split(":")[0]
+    assert missing in answer and partner.contact_items("email")[0].value in answer, answer
+
+
+def test_something_beforehand_does_not_go_back(directory) -> None:
+    """"Machen die nur Beratung danach oder auch etwas vorher?" after the ADB: "vorher" is a time, not "die
+    von vorher"; the question is about the ADB's counselling and prevention, not about someone talked of
+    before."""
+    question = _read_after(directory, "Machen die nur Beratung danach oder auch etwas vorher?", "adb",
+                           intent="ask_partner_info")
+    assert [p.id for p in question.partners] == ["adb"] and question.asked == Asked.FACT, (
+        [p.id for p in question.partners], question.asked)
+
+
+def test_the_first_state_to_do_something_is_a_rank_not_a_count(directory) -> None:
+    """"Stimmt es, dass NRW als erstes Land damit begonnen hat?" after the ADB: "als erstes Land" ranks NRW;
+    it does not count the first partner named. "die als erste genannte Stelle" counts."""
+    question = _read_after(directory, "Stimmt es, dass NRW als erstes Land damit begonnen hat?", "adb",
+                           intent="ask_partner_info")
+    assert not question.counted and [p.id for p in question.partners] == ["adb"], (
+        question.counted, [p.id for p in question.partners])
+    assert _read_after(directory, "Wo sitzt die als erste genannte Stelle?", "adb").counted
+
+
+def test_in_which_cities_in_another_language_is_where_the_subject_sits(directory) -> None:
+    """"Bu bürolar hangi şehirlerde?" (in which cities are these offices?) after the ADB asks where they are;
+    the word for city is no kind of fact the page would have to state."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Bu bürolar hangi şehirlerde?", intent="ask_partner_location"),
+                                  Memory(subject="adb", mentioned=["adb"], last_asked=Asked.HELP.value))
+    assert question.language == "tr" and question.asked == Asked.LOCATION, (question.language, question.asked)

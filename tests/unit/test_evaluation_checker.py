@@ -20,3 +20,19 @@ def test_a_quote_with_the_pages_line_break_hyphen_meets_the_knowledge_files_word
     assert "quoted fact missing" not in seen.problems
     other = checker.check({"partners": ["jmd"], "quote": "eine anonyme und kostenlose Onlineberatung"}, answer)
     assert "quoted fact missing" in other.problems
+
+
+def test_a_missing_field_said_missing_in_the_users_language_is_honest(directory) -> None:
+    """A phone number the page does not give, asked in Arabic: the answer that says "not in my documents"
+    in Arabic (knowledge/replies.yml) is as honest as the German words; an answer that says nothing of it
+    is not."""
+    from actions.replies import Replies
+
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    checker = Checker(directory, domain["responses"])
+    partner = next(p for p in directory.partners if not p.contact_items("phone"))
+    said = Replies().text("not_stated", "ar", site="chancen.nrw", name=partner.name)
+    honest = checker.check({"partners": [partner.id], "field": "phone"}, f"{said}\n{partner.name}")
+    assert not honest.problems, honest.problems
+    silent = checker.check({"partners": [partner.id], "field": "phone"}, partner.name)
+    assert silent.problems == ["no phone known, but the answer does not say so"], silent.problems
