@@ -654,15 +654,16 @@ class Understanding(Deciding):
                     or self._named_by_group(memory, words[:said_until] if back else [])
                     if "earlier" in intent_words else []) \
                 or self._named_by_city(memory, question, words)
-            asked_terms = set(self.wording.terms(" ".join(question.asking_sentences)))
-            if "help" in intent_words and question.groups and len(question.sentences) > 1 and not any(
-                    g.id in p.target_groups or self._called(p.id) & asked_terms
-                    for p in question.partners for g in question.groups):
+            if "help" in intent_words and question.groups and len(question.sentences) > 1:
                 # "Meine Klasse sind fast nur Jungs, im Lehrerzimmer gelten sie als schwierig. Gibt es für
                 # sowas was vom Land?" after the teachers' network asks who helps the boys: a word of the
                 # story ("Lehrer-") names no partner talked about that does not serve the group asked for.
-                # A word of the question does ("in welche Städte gibt es die Büros?").
-                question.partners = []
+                # A word of the questions themselves still names it (the offices' "Büros" in a question
+                # about the cities they are in).
+                in_questions = set(self.wording.terms(" ".join(question.asking_sentences)))
+                if not any(g.id in p.target_groups or self._called(p.id) & in_questions
+                           for p in question.partners for g in question.groups):
+                    question.partners = []
             question.points_back = question.points_back or bool(question.partners)
             question.refers_back = question.refers_back or question.points_back
         if not question.partners and "earlier" in intent_words and not question.counted:
