@@ -280,12 +280,12 @@ class Router:
             said = self._place_said(partner, None) if "address" in q.fields else []
             if lines:
                 self.say("\n".join([self._say_in("reach_heading", name=partner.display_name), *lines, *said]))
-            elif q.fields:  # "their phone number?" where the page gives none: said so, then what it gives
-                self.say("\n\n".join([self._say_in("not_stated", site=self.directory.knowledge.source_site,
-                                                  name=partner.display_name),
-                                      "\n".join([self._partner_block(partner), *said])]))
-            else:
-                self.say("\n".join([self._partner_block(partner), *said]))
+                continue
+            block = "\n".join([self._partner_block(partner), *said])
+            if q.fields:  # "their phone number?" where the page gives none: said so, then what it gives
+                block = self._say_in("not_stated", site=self.directory.knowledge.source_site,
+                                     name=partner.display_name) + "\n\n" + block
+            self.say(block)
         return self._remember(q, partners, Asked.FIELDS, q.fields)
 
     # --- one answer per Asked ------------------------------------------------------------
