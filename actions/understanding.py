@@ -58,6 +58,7 @@ from actions.cues import (
     PHRASE_SAYS_THE_KIND,
     PLACE_POINTERS,
     POINTERS,
+    PRONOUNS,
     RELATIVE,
     REQUEST_VERBS,
     SELF_NOUN,
@@ -522,7 +523,11 @@ class Understanding(Deciding):
         said_at = [m.start for m in self.directory.group_mentions(" ".join(words))] \
             if question.groups and ("help" in intent_words or for_oneself) else []
         asking_from = len(words) - len(question.asking.split())
-        topics_at = [m.start for m in self.directory.topic_mentions(" ".join(words))] if question.topics else []
+        # Not a verb that opens the question before its subject: in "Beraten die auch?" the pronoun is who
+        # advises (the subject talked about), not the topic.
+        topics_at = [m.start for m in self.directory.topic_mentions(" ".join(words))
+                     if not (m.start - asking_from < 2 and m.end < len(words) and words[m.end] in PRONOUNS)] \
+            if question.topics else []
         # A topic of the story counts when the asking sentence names none and asks who helps: "… hat zu
         # mir gesagt, geh zurück in dein Land. Ist das Diskriminierung? Wer hilft mir da?" – "da" is that case.
         asked_at = [at for at in topics_at if at >= asking_from]

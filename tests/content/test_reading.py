@@ -457,3 +457,12 @@ def test_in_which_cities_in_another_language_is_where_the_subject_sits(directory
     question = understanding.read(make_tracker(text="Bu bürolar hangi şehirlerde?", intent="ask_partner_location"),
                                   Memory(subject="adb", mentioned=["adb"], last_asked=Asked.HELP.value))
     assert question.language == "tr" and question.asked == Asked.LOCATION, (question.language, question.asked)
+
+
+def test_a_topics_verb_that_opens_the_question_leaves_the_pronoun_to_the_subject(directory) -> None:
+    """"Beraten die auch?" after the ADB: "die" after the opening verb is the ADB, as in "machen die auch
+    …?"; the verb is a topic's word (counselling), but the pronoun does not take it up. The ADB's sentence
+    on counselling answers, not the list of all who advise."""
+    question = _read_after(directory, "Beraten die auch?", "adb", intent="ask_partner_info")
+    assert question.points_back and question.asked == Asked.FACT, (question.points_back, question.asked)
+    assert [p.id for p in question.partners] == ["adb"], [p.id for p in question.partners]
