@@ -118,6 +118,13 @@ GOING_BACK = {"nochmal": frozenset("zu zum zur der die das den dem".split()),
 # A message about oneself ("Ich arbeite im Sozialamt …", "Wir sind Eltern …") describes a
 # situation: with a group or topic in it, it asks who helps, not for a sentence of the page.
 FIRST_PERSON = frozenset("ich wir mein meine meinen meinem meiner unser unsere unseren mir mich uns".split())
+# A noun on more pages than this ("Stelle") is common: it names the subject when the subject's page has it.
+COMMON_NOUN_PAGES = 2
+# A quoted sentence that sends the reader to a web site (it says where to find a partner).
+WEB_ADDRESS = re.compile(r"\bwww\.|https?://")
+# The bot addressed ("Hast du dir diese Angaben selbst ausgedacht?"): a question about the bot's own words,
+# not the subject's.
+ADDRESSED = frozenset("du dir dich dein deine deinen deinem deiner you your".split())
 # "für mich als Mutter", "für uns": what is asked for oneself (folded).
 FOR = frozenset({"fuer", "for"})
 ONESELF = frozenset({"mich", "uns", "me", "us"})

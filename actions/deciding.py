@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from actions.cues import (
+    ADDRESSED,
     AGE_WORD,
     BARE_WHO_WORDS,
     BELONGING,
@@ -41,6 +42,7 @@ from actions.cues import (
     PAST,
     SMALL_WORDS,
     THE,
+    WEB_ADDRESS,
     WHOM_TERM,
     opening_word,
     serving_all,
@@ -235,8 +237,21 @@ class Deciding:
         for rule in Deciding._RULES:
             asked = rule(self, turn)
             if asked is not None:
-                return asked
+                return Asked.LOCATION if asked == Asked.FACT and self._where_too(q, words) else asked
         return Asked.OUT_OF_SCOPE
+
+    def _where_too(self, q: Question, words: List[str]) -> bool:
+        """"Welches Institut forscht zur Türkei, und wo sitzt es?" asks two things: the
+        fact's sentence answers the first, where the partner sits the second (the location answer quotes
+        the sentence first). Only when "und wo" adds the question, the sentence names no place of the
+        partner, and the page says where it is."""
+        partner = q.partners[0] if len(q.partners) == 1 else None
+        if q.answer_type != "place" or q.fact is None or partner is None \
+                or not any(a == "und" and b == "wo" for a, b in zip(words, words[1:])):
+            return False
+        places = [*partner.cities, *(place.label for place in partner.places if place.label)]
+        return bool(places) and not any(place in q.fact.sentence.text for place in places) \
+            and not WEB_ADDRESS.search(q.fact.sentence.text)  # "… finden sich unter www…" says where
 
     def _rule_source(self, t: _Turn) -> Optional[Asked]:
         """Where the information comes from.
@@ -246,7 +261,11 @@ class Deciding:
         # "Ist belegt, dass es den Kindern etwas bringt, wenn die Väter sich beteiligen?" asks whether the
         # page says the claim of its "dass" clause, not where the bot's last answer came from.
         claim = "dass" in t.words and len(self.index.known(q.content)) >= 2
-        if "source" in t.intent_words and not (q.partners and any(is_concept(term) for term in self.index.known(q.content))) \
+        # "Wer hat sich das Projekt ausgedacht?" about the subject asks who started it; "Hast du dir diese
+        # Angaben selbst ausgedacht?" asks the bot, and "Woher stammen diese Informationen?" where they come from.
+        whose = q.answer_type in ("organisation", "person") and bool(q.partners) \
+            and not ADDRESSED & set(t.words) and "woher" not in t.words
+        if "source" in t.intent_words and not whose and not (q.partners and any(is_concept(term) for term in self.index.known(q.content))) \
                 and not (q.named and q.content and self._matched_of(q.content, t.subject_ids)) and not claim:
             return Asked.SOURCE
         return None

@@ -120,11 +120,13 @@ class LanguageDetector:
         own = len(words & self._small_words(language)) if stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English
             return fallback
+        # A language the bot does not read, that the all-language model is sure of, is that: Italian read as
+        # Spanish has English look-alikes ("in", "per", "i"), but is no English.
+        if language != self.languages[0] and self.unknown(text):
+            return UNKNOWN
         for rival in (self.languages[0], "en"):
             if rival in self.languages and rival != language and len(words & stop_words(rival)) > own:
                 return rival
-        if language != self.languages[0] and self.unknown(text):
-            return UNKNOWN
         return str(language)
 
     def _small_words(self, language: str) -> frozenset:

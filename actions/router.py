@@ -9,12 +9,12 @@ message can say "die", "dort" or "der erste".
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Callable, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import MEANT_FRAMES, Answers
+from actions.cues import WEB_ADDRESS
 from actions.directory import PartnerDirectory
 from actions.fact_index import Hit
 from actions.knowledge import CONTACT_FIELDS, KINDS, EmergencyNumber, Partner
@@ -49,10 +49,6 @@ def partner_buttons(partners: Sequence[Partner], intent: str = "ask_partner_info
         {"title": p.short_name or p.name, "payload": f"/{intent}{json.dumps({'partner': p.id})}"}
         for p in partners[:MAX_BUTTONS]
     ]
-
-
-# A quoted sentence that sends the reader to a web site.
-_WEB_ADDRESS = re.compile(r"\bwww\.|https?://")
 
 
 class Router:
@@ -314,11 +310,16 @@ class Router:
                     text += "\n" + self._source_line(f"{partner.source}: {', '.join(printed)}")
             else:
                 text = self.answers.contact_card(partner)
-            if q.fact is not None and q.fact.sentence.partner_id == partner.id and q.fact.sentence.text not in text:
-                # "… anonym im Internet beraten lassen?": the sentence that says the rest comes first.
-                text = f"{self._quote(q.fact, partner)}\n\n{text}"
-            self.say(text)
+            # "… anonym im Internet beraten lassen?": the sentence that says the rest comes first.
+            self.say(self._fact_first(q, partner, text))
         return self._remember(q, partners, Asked.FIELDS, q.fields)
+
+    def _fact_first(self, q: Question, partner: Partner, text: str) -> str:
+        """`text` with the partner's sentence that answers the rest of the message in front of it (a sentence
+        of the page's introduction is the partner's it names, as decided: Deciding._answered_by)."""
+        if q.fact is not None and q.fact.sentence.partner_id in (partner.id, None) and q.fact.sentence.text not in text:
+            return f"{self._quote(q.fact, partner)}\n\n{text}"
+        return text
 
     def location(self, q: Question) -> Events:
         """Where a partner sits, with the page's sentence that says it (quoted, with its source)."""
@@ -333,7 +334,8 @@ class Router:
                 # "wo finde ich die in Bochum?": none listed there; the web addresses, with the page's
                 # sentences that name them ("Kontaktdaten, Öffnungszeiten und Angebote finden sich unter …").
                 text += "\n\n" + self.answers.contact_field(partner, "web")
-            self.say(text)
+            # "Welches Institut …, und wo sitzt es?": the sentence that answers the first question comes first.
+            self.say(self._fact_first(q, partner, text))
         return self._remember(q, partners, Asked.LOCATION)
 
     @staticmethod
@@ -350,7 +352,7 @@ class Router:
         partner = self.directory.knowledge.partner(hit.sentence.partner_id or "") or (
             q.partners[0] if len(q.partners) == 1 else None)
         text = self._quote(hit, partner)
-        if partner is not None and partner.contact_items("web") and _WEB_ADDRESS.search(text):
+        if partner is not None and partner.contact_items("web") and WEB_ADDRESS.search(text):
             # "Öffnungszeiten … finden sich unter www…": the partner's web addresses, with what each offers.
             text += "\n\n" + self.answers.contact_field(partner, "web")
         elif partner is not None and hit.sentence.contact:

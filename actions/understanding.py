@@ -35,6 +35,7 @@ from actions.cues import (
     ASKS_ANOTHER_THING,
     ASKING_SAYS_ENOUGH,
     ATTACHED,
+    COMMON_NOUN_PAGES,
     COMMON_WORD_SHARE,
     COMPOUND_KINDS,
     DEMONSTRATIVES,
@@ -501,7 +502,13 @@ class Understanding(Deciding):
             # "mein Bruder ist 29, kann der auch hin?": an age stated asks about the age limit.
             question.age = int(re.search(r"\d+", age.group()).group())
             # The age is no figure to find: "Meine Enkelin ist 15 …" is not "aus 15 … Mitgliedern".
-            terms = [t for t in terms if t != str(question.age)] + [self.wording.lemma(AGE_WORD)]
+            # Nor does an age of the story ask for an age limit when the asking sentence names its group and
+            # no partner for that group has one: "Mein Sohn ist 15. … Macht das Land etwas speziell für Jungen?"
+            # asks for boys (as in `_fitting`); "… ist 17. … Wer hilft jungen Leuten?" still counts the age.
+            asked_groups = {g.id for g in self.directory.groups_in(question.asking)} if len(question.sentences) > 1 else set()
+            for_group = bool(asked_groups) and not AGE_STATED.search(question.sentences[-1]) and not any(
+                self._ages.get(p.id) for p in self.directory.partners if asked_groups & set(p.target_groups))
+            terms = [t for t in terms if t != str(question.age)] + ([] if for_group else [self.wording.lemma(AGE_WORD)])
             question.story = [t for t in question.story if t != str(question.age)]
         # A kind of fact said in another language is asked as in German.
         question.content = unique([*foreign_facts, *terms])
@@ -567,6 +574,9 @@ class Understanding(Deciding):
         # anderes?" asks about the subject.
         if any(m.start <= NEW_TOPIC_WITHIN for m in new_topic) and not explicit:
             memory = Memory(language=memory.language)  # nothing said before is the subject
+            # Nor does a pronoun of the new topic's story point at one: "Anderes Thema: mein Bruder ist Vater
+            # geworden, er will …" – "er" is the brother.
+            question.points_back = question.refers_back = False
         which_partner = False
         described = self._described_before(question, memory) if question.points_back and not question.partners else []
         if described:
@@ -631,6 +641,13 @@ class Understanding(Deciding):
             sought_one = sought_after_article(asking_words) if question.groups else []
             story = [] if sought_one else question.story
             not_naming |= {t for w in sought_one for t in self.wording.terms(w)}
+            # "Wo ist die Stelle, bei der man sich melden kann?" after the JMD ("… Beratungsstellen"): a common
+            # noun of several pages that the subject's page has too names no other partner talked about
+            # ("Beratungsstelle für Sinti und Roma"), unless the message goes back ("nochmal zu …"). One
+            # the subject is called by still names it ("Wie nennt sich das Netzwerk?" after the Väternetzwerk).
+            if memory.subject and "earlier" not in intent_words:
+                not_naming |= {t for t in terms if memory.subject in (pages := self.index.partners_with(t))
+                               and len(pages - {None}) > COMMON_NOUN_PAGES and t not in self._called(memory.subject)}
             naming = [t for t in [*terms, *story, *pointed] if t not in not_naming]
             # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
             # (not of the words that describe what is sought) that only one partner has names it.
@@ -1050,11 +1067,14 @@ class Understanding(Deciding):
         return serving if len(serving) == 1 else []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
-        """"Nochmal zu der Kölner Einrichtung von vorhin": a city's adjective after a definite article
-        names the one partner talked about that sits there ("in Köln" does not: it asks for the city;
-        "Gibt es noch eine andere Kölner Beratungsstelle?" asks for another)."""
+        """"Nochmal zu der Kölner Einrichtung von vorhin", "Und die Einrichtung in Arnsberg, …?": a city's adjective
+        after a definite article, or the city after a noun with one, names the one partner talked about
+        that sits there ("in Köln" alone does not: it asks for the city; "Gibt es noch eine andere Kölner
+        Beratungsstelle?" asks for another)."""
         said = {m.item for m in self.directory.city_adjective_mentions(" ".join(words))
                 if m.start and words[m.start - 1] in THE}
+        said |= {city for at in range(2, len(words) - 1) if words[at] == "in" and words[at - 2] in THE
+                 and self.wording.is_noun(words[at - 1]) for city in self.directory.cities_in(words[at + 1])}
         there = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                  if p is not None and said & set(p.cities)]
         return there if len(there) == 1 else []

@@ -466,3 +466,84 @@ def test_a_topics_verb_that_opens_the_question_leaves_the_pronoun_to_the_subject
     question = _read_after(directory, "Beraten die auch?", "adb", intent="ask_partner_info")
     assert question.points_back and question.asked == Asked.FACT, (question.points_back, question.asked)
     assert [p.id for p in question.partners] == ["adb"], [p.id for p in question.partners]
+
+
+def test_a_pronoun_of_a_new_topics_story_points_at_no_one_talked_about(directory) -> None:
+    """"Anderes Thema: mein Bruder ist Vater geworden, er will …" after the JMD: a new topic makes nothing
+    said before the subject, and the story's "er" is the brother, no pointer at the JMD."""
+    question = _read_after(directory, "Anderes Thema: mein Bruder ist Vater geworden, er will sich mehr um sein "
+                                      "Kind kümmern. Macht das Land da was?", "jmd")
+    assert not question.points_back and not question.refers_back, (question.points_back, question.refers_back)
+    assert "jmd" not in [p.id for p in question.partners], [p.id for p in question.partners]
+
+
+def test_an_age_of_the_story_asks_for_no_age_limit_when_the_question_names_its_group(directory) -> None:
+    """"Mein Sohn ist 15. … Macht das Land auch etwas speziell für Jungen?" asks for boys: the age told is
+    no word of the question (the JMD's "im Alter von 12 bis 27" would answer it). Asked without a group,
+    the age asks for the age limit."""
+    from actions.cues import AGE_WORD
+
+    understanding = actions.UNDERSTANDING.get(directory)
+    age_term = understanding.wording.lemma(AGE_WORD)
+    for_boys = _read_after(directory, "Mein Sohn ist 15. Er ist in der Schule oft wütend. Macht das Land auch "
+                                      "etwas speziell für Jungen?", "adb")
+    assert for_boys.age == 15 and age_term not in for_boys.content, for_boys.content
+    assert [p.id for p in for_boys.partners] == ["jungenarbeit"], [p.id for p in for_boys.partners]
+    alone = _read_after(directory, "Mein Sohn ist 15. Wer kann ihm helfen?", "adb")
+    assert age_term in alone.content, alone.content
+    # A group whose partner has an age limit (the JMD's young people) still asks about the age told.
+    for_young = _read_after(directory, "Mein Sohn ist 17. Er findet keine Lehrstelle. Wer hilft jungen Leuten?", "adb")
+    assert age_term in for_young.content, for_young.content
+
+
+def test_who_thought_of_it_asks_who_started_the_subject_not_where_the_bot_has_it(directory) -> None:
+    """"Wer hat sich das Projekt ausgedacht?" about the teachers' project asks who started it (its sentence
+    with the ministry); "Hast du dir diese Angaben selbst ausgedacht?" and "Woher stammen diese Informationen?"
+    ask the bot for its source."""
+    started = _read_after(directory, "Wer hat sich das Projekt ausgedacht?", "lehrkraefte", intent="ask_partner_info")
+    assert started.asked == Asked.FACT and "Schulministerium" in started.fact.sentence.text, (
+        started.asked, started.fact)
+    for asks_the_bot in ("Hast du dir diese Angaben selbst ausgedacht?", "Woher stammen diese Informationen?"):
+        bots = _read_after(directory, asks_the_bot, "lehrkraefte", intent="ask_partner_info")
+        assert bots.asked == Asked.SOURCE, (asks_the_bot, bots.asked)
+
+
+def test_a_noun_with_the_city_of_a_partner_talked_about_names_it(directory) -> None:
+    """"Und die Einrichtung in Arnsberg, hat die ein Fax?" after the KfI and then the JMD: the KfI sits in
+    Arnsberg, so its fax is asked, not the JMD's."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    kfi = directory.knowledge.partner("kfi")
+    city = kfi.cities[0]
+    question = understanding.read(make_tracker(text=f"Und die Einrichtung in {city}, hat die ein Fax?",
+                                               intent="ask_partner_contact"),
+                                  Memory(subject="jmd", mentioned=["kfi", "jmd"], last_asked=Asked.FACT.value))
+    assert [p.id for p in question.partners] == ["kfi"] and question.asked == Asked.FIELDS, (
+        [p.id for p in question.partners], question.asked)
+
+
+def test_a_fact_and_where_asked_together_get_the_sentence_and_the_place(directory) -> None:
+    """"Welches Institut forscht zur Türkei, und wo sitzt es?": the sentence that answers the first
+    question, then where the ZfTI is."""
+    text = "Welches Institut forscht zur Türkei, und wo sitzt es?"
+    question = actions.UNDERSTANDING.get(directory).read(make_tracker(text=text, intent="ask_partner_info"), Memory())
+    assert question.asked == Asked.LOCATION and question.fact is not None, (question.asked, question.fact)
+    assert [p.id for p in question.partners] == ["zfti"], [p.id for p in question.partners]
+    answer, _ = ask(text, intent="ask_partner_info")
+    place = next(p.label for p in question.partners[0].places if p.label)
+    assert 0 <= answer.find(question.fact.sentence.text) < answer.find(place), answer
+
+
+def test_a_common_noun_the_subjects_page_has_names_no_other_partner_talked_about(directory) -> None:
+    """"Wo ist die Stelle, bei der man sich melden kann?" after the Sinti and Roma counselling and then the
+    JMD: "Stelle" is on several pages, the JMD's among them ("Beratungsstellen vor Ort"); it does not name
+    the "Beratungsstelle für Sinti und Roma" talked about before."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Wo ist die Stelle, bei der man sich melden kann?",
+                                               intent="ask_partner_location"),
+                                  Memory(subject="jmd", mentioned=["sinti_roma_beratung", "jmd"],
+                                         last_asked=Asked.FIELDS.value))
+    assert [p.id for p in question.partners] == ["jmd"], [p.id for p in question.partners]
+    # A common noun the subject is called by still names it: "Netzwerk" after the Väternetzwerk.
+    network = understanding.read(make_tracker(text="Wie nennt sich das Netzwerk offiziell?", intent="ask_partner_info"),
+                                 Memory(subject="vaeterarbeit", mentioned=["vaeterarbeit"], last_asked=Asked.HELP.value))
+    assert [p.id for p in network.partners] == ["vaeterarbeit"], [p.id for p in network.partners]

@@ -152,6 +152,15 @@ def test_a_question_word_of_the_knowledge_file_counts_as_a_small_word_of_its_lan
     assert detector.detect("Li Dortmundê jî heye?", previous="de") == "ku"
 
 
+def test_a_language_the_bot_does_not_read_is_not_outvoted_by_english_look_alikes() -> None:
+    """Italian that the model of the served languages reads as Spanish has English look-alikes ("in",
+    "per", "i"): the all-language model is sure it is Italian, a language the bot does not read."""
+    detector = LanguageDetector(("de", "en", "tr", "ar", "ru", "uk", "pl", "fa", "ro", "ku", "fr", "es", "pt"))
+    assert detector.detect("Buongiorno, in quale città si trova questo ufficio per i giovani? Grazie mille",
+                           previous="de") == UNKNOWN
+
+
+
 def test_small_words_count_typed_with_or_without_accents() -> None:
     """spaCy writes Albanian stop words without accents ("cfare", "im"); people type "Çfarë" and
     "më": compared without accents, the message is Albanian, not German."""
