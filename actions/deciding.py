@@ -230,7 +230,8 @@ class Deciding:
     def _decide(self, q: Question, memory: Memory, intent_words: Set[str], words: List[str]) -> Asked:
         """What the message asks for. The rules in `_RULES` are tried in their order and the
         first that answers decides; a few only prepare the Question for the rules after them
-        (a new subject, the figure asked again) and never answer."""
+        (a new subject, the figure asked again) and never answer. One adjustment follows: a fact
+        asked together with "und wo …?" is answered as the location, its sentence first (`_where_too`)."""
         asks_who_helps = "help" in intent_words or q.answer_type in ("person", "organisation") or bool(
             FIRST_PERSON & set(words))
         turn = _Turn(q, memory, intent_words, words, asks_who_helps)

@@ -505,7 +505,8 @@ class Understanding(Deciding):
             # Nor does an age of the story ask for an age limit when the asking sentence names its group and
             # no partner for that group has one: "Mein Sohn ist 15. … Macht das Land etwas speziell für Jungen?"
             # asks for boys (as in `_fitting`); "… ist 17. … Wer hilft jungen Leuten?" still counts the age.
-            asked_groups = {g.id for g in self.directory.groups_in(question.asking)} if len(question.sentences) > 1 else set()
+            asked_groups = {g.id for g in self.directory.groups_in(question.asking)} \
+                if len(question.sentences) > 1 else set()
             for_group = bool(asked_groups) and not AGE_STATED.search(question.sentences[-1]) and not any(
                 self._ages.get(p.id) for p in self.directory.partners if asked_groups & set(p.target_groups))
             terms = [t for t in terms if t != str(question.age)] + ([] if for_group else [self.wording.lemma(AGE_WORD)])
@@ -646,8 +647,10 @@ class Understanding(Deciding):
             # ("Beratungsstelle für Sinti und Roma"), unless the message goes back ("nochmal zu …"). One
             # the subject is called by still names it ("Wie nennt sich das Netzwerk?" after the Väternetzwerk).
             if memory.subject and "earlier" not in intent_words:
-                not_naming |= {t for t in terms if memory.subject in (pages := self.index.partners_with(t))
-                               and len(pages - {None}) > COMMON_NOUN_PAGES and t not in self._called(memory.subject)}
+                subject_called = self._called(memory.subject)
+                not_naming |= {t for t in terms if t not in subject_called
+                               and memory.subject in (pages := self.index.partners_with(t))
+                               and len(pages - {None}) > COMMON_NOUN_PAGES}
             naming = [t for t in [*terms, *story, *pointed] if t not in not_naming]
             # "Nur türkische Migration oder breiter?" after DOMiD and the ZfTI: a topic of the message
             # (not of the words that describe what is sought) that only one partner has names it.
