@@ -13,22 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import Optional
 
 from actions.directory import PartnerDirectory
-from actions.knowledge import KnowledgeError, knowledge_file_path, load_knowledge
+from actions.knowledge import KnowledgeError, Stamp, file_stamp, knowledge_file_path, load_knowledge
 
 logger = logging.getLogger(__name__)
-
-Stamp = Tuple[int, int]
-
-
-def _stamp(path: Path) -> Optional[Stamp]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 class LiveKnowledge:
@@ -38,13 +28,13 @@ class LiveKnowledge:
         """Load the file now; raises KnowledgeError when it is broken (the server must not start)."""
         self.path = Path(path) if path else knowledge_file_path()
         self._lock = threading.Lock()
-        self._stamp = _stamp(self.path)
+        self._stamp = file_stamp(self.path)
         self._directory = PartnerDirectory(load_knowledge(self.path))
         self._failed_stamp: Optional[Stamp] = None
 
     def current(self) -> PartnerDirectory:
         """The directory of the file as it is now, or the last good one if the file is broken."""
-        stamp = _stamp(self.path)
+        stamp = file_stamp(self.path)
         if stamp == self._stamp or stamp == self._failed_stamp:
             return self._directory
         with self._lock:

@@ -64,7 +64,7 @@ def create_app(credentials: Credentials, knowledge: Optional[Path] = None, rasa_
     @app.get("/")
     async def inbox(request: Request) -> HTTPResponse:
         current = load_inbox(decisions)
-        directory = editor.document()
+        directory = editor.view()
         partners = [(str(p["id"]), str(p["name"])) for p in directory["partners"]]
         return page(request, "inbox.html", inbox=current, key=group_key, weeks=week_rows(current),
                     partners=partners, asked=TRAINER_ASKED, intents=list(LABELS["intents"]),
@@ -100,7 +100,7 @@ def create_app(credentials: Credentials, knowledge: Optional[Path] = None, rasa_
 
     @app.get("/partners")
     async def partner_list(request: Request) -> HTTPResponse:
-        entries = [(str(p["id"]), str(p["name"]), str(p.get("kind") or "")) for p in editor.document()["partners"]]
+        entries = [(str(p["id"]), str(p["name"]), str(p.get("kind") or "")) for p in editor.view()["partners"]]
         return page(request, "partners.html", entries=entries, saved=request.args.get("saved"))
 
     def editor_page(request: Request, partner_id: Optional[str], values: Dict[str, Any],

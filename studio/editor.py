@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from actions.knowledge import CONTACT_FIELDS, KINDS, KnowledgeError, load_knowledge
+from actions.knowledge import CONTACT_FIELDS, KINDS, KnowledgeError, Stamp, file_stamp, load_knowledge, parse_yaml
 from actions.sources import not_in_source, source_text
 from studio.records import dump, round_trip, write_atomically
 
@@ -177,16 +177,29 @@ class Editor:
     def __init__(self, path: Path, source: Callable[[], str] = source_text) -> None:
         self.path = path
         self.source = source  # the texts every quote and value must be in
+        self._view: Tuple[Optional[Stamp], Any] = (None, None)
 
     def document(self) -> Any:
+        """The file as a round-trip document, read anew: for a change that is written back."""
         return round_trip().load(self.path.read_text(encoding="utf-8"))
 
-    def entry(self, partner_id: str) -> Optional[CommentedMap]:
-        return next((p for p in self.document()["partners"] if p.get("id") == partner_id), None)
+    def view(self) -> Any:
+        """The file as plain data for pages that only show it; not to be changed.
+
+        Parsed again only when the file changed on disk: the round-trip parse of the
+        knowledge file takes seconds, and a trainer opening a page must not wait.
+        """
+        stamp = file_stamp(self.path)
+        if stamp is None or stamp != self._view[0]:
+            self._view = (stamp, parse_yaml(self.path.read_text(encoding="utf-8")))
+        return self._view[1]
+
+    def entry(self, partner_id: str) -> Optional[Mapping[str, Any]]:
+        return next((p for p in self.view()["partners"] if p.get("id") == partner_id), None)
 
     def vocabulary(self) -> Dict[str, List[Tuple[str, str]]]:
         """The target groups and topics a partner can be given, (id, label)."""
-        data = self.document()
+        data = self.view()
         return {key: [(str(v["id"]), str(v.get("label") or v["id"])) for v in data.get(key) or []]
                 for key in ("target_groups", "topics")}
 
@@ -271,16 +284,16 @@ class WordEditor:
         self.editor = editor
 
     def languages(self) -> List[str]:
-        return _other_languages(self.editor.document())
+        return _other_languages(self.editor.view())
 
     def entries(self) -> List[Tuple[str, str, str]]:
         """(section, id, label) of every entry with words."""
-        data = self.editor.document()
+        data = self.editor.view()
         return [(section, str(e["id"]), str(e.get("label") or e["id"]))
                 for section in WORD_SECTIONS for e in data.get(section) or []]
 
     def values(self, section: str, entry_id: str, document: Any = None) -> Optional[Dict[str, str]]:
-        document = document if document is not None else self.editor.document()
+        document = document if document is not None else self.editor.view()
         entry = self._entry(document, section, entry_id)
         if entry is None:
             return None

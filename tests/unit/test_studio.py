@@ -57,10 +57,20 @@ def editor(knowledge_copy: Path, seed_text: str) -> Editor:
 
 
 def test_saving_unchanged_forms_keeps_the_file_byte_for_byte(editor: Editor, knowledge_copy: Path) -> None:
+    # The forms as the pages show them (the plain view, not the round-trip document).
     before = knowledge_copy.read_bytes()
-    for entry in editor.document()["partners"]:
+    for entry in editor.view()["partners"]:
         assert editor.save(str(entry["id"]), form_values(entry)).ok
     assert knowledge_copy.read_bytes() == before
+
+
+def test_pages_read_the_file_again_only_after_it_changed(editor: Editor) -> None:
+    shown = editor.view()
+    assert editor.view() is shown  # not parsed again for the next page
+    values = form_values(editor.entry("kfi"))
+    assert editor.save("kfi", dict(values, summary=values["summary"] + " Neu ergänzt.")).ok
+    assert editor.view() is not shown
+    assert form_values(editor.entry("kfi"))["summary"].endswith("Neu ergänzt.")
 
 
 def test_a_changed_summary_changes_only_its_lines_and_keeps_the_comments(editor: Editor, knowledge_copy: Path) -> None:
