@@ -128,6 +128,9 @@ ADDRESSED = frozenset("du dir dich dein deine deinen deinem deiner you your".spl
 # "für mich als Mutter", "für uns": what is asked for oneself (folded).
 FOR = frozenset({"fuer", "for"})
 ONESELF = frozenset({"mich", "uns", "me", "us"})
+# Words that count out of a group: "einer der Lehrer", "viele der Eltern" (then "der" is an article).
+PARTITIVE = frozenset("einer eine eines einem einen keiner keine keines viele einige manche alle jeder jede jedes "
+                      "beide mehrere".split())
 # The question words proper ("worauf", "wofür" …), without the prepositions that open questions too.
 QUESTION_WORDS = frozenset("wer was wie wo wann warum wieso weshalb wofuer womit woher wohin worauf woran wozu "
                            "wodurch worueber wovon worum wogegen".split())
@@ -461,8 +464,9 @@ def has_pointer(words: List[str], until: Optional[int] = None,
     Only the words before `until` count, if given."""
     # Not the article of the group's word at `until` ("Jetzt die Eltern: …"). After "und" too: "und die
     # sitzen wirklich hier?" ("und die Eltern?" is a group's word, "und die Beratung?" a noun).
+    # Nor after a word that counts out of a group: "Einer der Lehrer hat gesagt …" is one of them.
     if len(words) > 2 and words[1] in PRONOUNS and (words[0] not in QUESTION_OPENERS or words[0] == "und") \
-            and (until is None or until > 2) and not is_noun(words[2]):
+            and words[0] not in PARTITIVE and (until is None or until > 2) and not is_noun(words[2]):
         return True
     # "Worauf stützen die ihre Arbeit?", "wofür setzen die sich ein?": after a question word and its
     # verb, before a possessive or a small word ("Wer berät die Eltern?" is an article).

@@ -640,8 +640,10 @@ class Deciding:
         if q.intent == "ask_partner_list" and q.partners and q.points_back and not (
                 q.kinds or q.cities or q.groups or q.topics or q.wants_all):
             return Asked.SUMMARY
+        # A city of the story only ("Ich putze in einem Hotel in Hamm … Gibt es in NRW jemanden dafür?") asks
+        # for no list of that city.
         if q.intent == "ask_partner_list" or (q.kinds and not (q.groups or q.topics)) or (
-                q.cities and not q.partners and not (q.groups or q.topics)) or q.wants_all:
+                self._asked_cities(q) and not q.partners and not (q.groups or q.topics)) or q.wants_all:
             said_of = self._said_of_few(q) if not (q.partners or q.kinds or q.cities or q.groups or q.topics
                                                    or q.wants_all) else {}
             if said_of:

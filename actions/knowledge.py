@@ -146,10 +146,12 @@ class Situation:
     # a language adds to list i of `all_of`, so a message in that language (or mixed) is read too.
     languages: Mapping[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)
 
-    def cue_lists(self) -> Tuple[Tuple[str, ...], ...]:
-        """Each cue list with its words in every language."""
-        return tuple(tuple(dict.fromkeys([*cues, *(w for lists in self.languages.values() for w in lists[i])]))
-                     for i, cues in enumerate(self.all_of))
+    def cue_lists(self, language: str) -> Tuple[Tuple[str, ...], ...]:
+        """Each cue list with its German words and those of `language` (German only for "de" or a
+        language without lists): a short word of one language is another word in the next (Kurmanji
+        "na" is no, Portuguese "na" is in the; Spanish "mal" is badly, German "mal" is once)."""
+        own = self.languages.get(language)
+        return tuple(tuple(dict.fromkeys([*cues, *(own[i] if own else ())])) for i, cues in enumerate(self.all_of))
 
 
 @dataclass(frozen=True)

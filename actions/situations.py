@@ -48,11 +48,13 @@ class Situations:
 
     def __init__(self, knowledge: KnowledgeBase, wording: Wording) -> None:
         self.wording = wording
-        self._rules: List[Tuple[Vocabulary, Tuple[Tuple[Cue, ...], ...]]] = []
-        for situation in knowledge.situations:
-            topic = next(t for t in knowledge.topics if t.id == situation.topic)
-            cue_lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists())
-            self._rules.append((topic, cue_lists))
+        # Per language of the message, each situation's cue lists: German and that language's.
+        self._rules: Dict[str, List[Tuple[Vocabulary, Tuple[Tuple[Cue, ...], ...]]]] = {}
+        for language in ["de", *sorted({code for s in knowledge.situations for code in s.languages})]:
+            self._rules[language] = [
+                (next(t for t in knowledge.topics if t.id == situation.topic),
+                 tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists(language)))
+                for situation in knowledge.situations]
         # The German cue words long enough to be recognised with a typo, by length (not another
         # language's: "Migranten" is no Spanish "migrantes" typed wrong).
         self._long_cues: Dict[int, List[str]] = {}
@@ -88,11 +90,12 @@ class Situations:
             return (frozenset({"*" + fold(text[1:])}),)
         return tuple(frozenset(self._as_written(word)) for word in self.wording.words(text))
 
-    def topics_in(self, text: str) -> List[Vocabulary]:
+    def topics_in(self, text: str, language: str) -> List[Vocabulary]:
         """The topics whose every cue list has a cue in the text, each in words of its own:
-        "Ausländerbehörde" alone is not "Ausländer" at a "Behörde"."""
+        "Ausländerbehörde" alone is not "Ausländer" at a "Behörde". The cues are German and
+        those of the message's language (a German word in a Turkish message counts too)."""
         words = [self._forms(w) for w in self.wording.words(text)]
-        return [topic for topic, cue_lists in self._rules
+        return [topic for topic, cue_lists in self._rules.get(language, self._rules["de"])
                 if _distinct(tuple(_positions(cues, words) for cues in cue_lists))]
 
 

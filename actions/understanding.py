@@ -101,7 +101,7 @@ from actions.fact_index import CONCEPT_MARK, REASON, FactIndex, Hit, is_concept
 from actions.knowledge import CONTACT_ATTRIBUTES, KINDS, Partner, Vocabulary
 from actions.languages import UNKNOWN, LanguageDetector, TranslatedWords, detector_for, points_back
 from actions.memory import Memory
-from actions.mentions import MentionFinder, distinct_items, first_starts
+from actions.mentions import Mention, MentionFinder, distinct_items, first_starts
 from actions.question import ANSWER_FOR_TRAINER_CHOICE, Asked, Question
 from actions.safety import DangerReader
 from actions.shortened import ShortenedNames
@@ -532,10 +532,15 @@ class Understanding(Deciding):
             if question.groups and ("help" in intent_words or for_oneself) else []
         asking_from = len(words) - len(question.asking.split())
         # Not a verb that opens the question before its subject: in "Beraten die auch?" the pronoun is who
-        # advises (the subject talked about), not the topic.
-        topics_at = [m.start for m in self.directory.topic_mentions(" ".join(words))
-                     if not (m.start - asking_from < 2 and m.end < len(words) and words[m.end] in PRONOUNS)] \
+        # advises (the subject talked about), not the topic. Nor a group's word read from such a verb:
+        # "Worüber forschen die zurzeit?" after an institute asks what it researches, not who researches.
+        def opens_before_pronoun(m: Mention) -> bool:
+            return 0 <= m.start - asking_from < 2 and m.end < len(words) and words[m.end] in PRONOUNS
+        topics_at = [m.start for m in self.directory.topic_mentions(" ".join(words)) if not opens_before_pronoun(m)] \
             if question.topics else []
+        if memory.subject:
+            verbs = {m.item for m in self.directory.group_mentions(" ".join(words)) if opens_before_pronoun(m)}
+            question.groups = [g for g in question.groups if g not in verbs]
         # A topic of the story counts when the asking sentence names none and asks who helps: "… hat zu
         # mir gesagt, geh zurück in dein Land. Ist das Diskriminierung? Wer hilft mir da?" – "da" is that case.
         asked_at = [at for at in topics_at if at >= asking_from]
@@ -746,6 +751,18 @@ class Understanding(Deciding):
             serving = serving_all([g for g in question.groups if g in for_groups], question.partners)
             if serving and ordinal is None:
                 question.partners = serving
+            # "Im Verein fallen die Jungs auf. Tut das Land da etwas extra für Jungs?": "da" is the matter told,
+            # and a group asked "für" that the subject does not serve asks who helps it. A pronoun
+            # ("Haben die auch was für Väter?") or "dort" (at the subject) still asks the subject.
+            asking_words = question.asking.split()
+            asked_for = {m.item for m in self.directory.group_mentions(question.asking)
+                         if m.start and asking_words[m.start - 1] in FOR}
+            if len(question.partners) == 1 and asked_for and ordinal is None and not explicit \
+                    and "da" in asking_words and "dort" not in asking_words \
+                    and not has_pointer(asking_words, is_noun=self.wording.is_noun, pointers=frozenset()) \
+                    and not asked_for & set(question.partners[0].target_groups):
+                question.partners = []
+                question.points_back = question.refers_back = False
             if not question.partners and counts_past_the_list(ordinal, memory):
                 # "und der dritte?" after two were named: honestly, which of those two.
                 question.partners = [p for p in map(self.directory.knowledge.partner, memory.named) if p]
@@ -962,32 +979,42 @@ class Understanding(Deciding):
     def _told_not_asked_past(self, question: Question) -> List[Vocabulary]:
         """The situations the message tells. "Viele Eltern mit Zuwanderungsgeschichte machen nicht mit
         [in der Klasse]. Gibt es ein Netzwerk für solche Eltern?": when the questions at the end name
-        a group and a kind of partner (or "für" the group), and tell no situation themselves, a
+        a group and a kind of partner (or "für" the group, or a topic of their own), and tell no situation themselves, a
         situation of the story before them is context, not what is asked; the partner of that kind
         for that group is."""
-        told = self.situations.topics_in(question.text)
+        told = self.situations.topics_in(question.text, question.language)
         asking = question.asking_sentences
         if not told or len(asking) == len(question.sentences):
             return told
         asked = " ".join(asking)
         folded = fold(asked)
         words = folded.split()
-        # "… gibt es in NRW etwas für Jungs, das …?" says whom it is for as clearly as a kind does.
+        # "… gibt es in NRW etwas für Jungs, das …?" says whom it is for as clearly as a kind does;
+        # so does a topic of its own: "… er sagt, er findet eh keine Arbeit. Wer berät junge Migranten
+        # zu Schule und Beruf?" asks for that, not about the story's bare "keine".
         for_group = any(FOR & set(words[max(0, m.start - 2):m.start]) for m in self.directory.group_mentions(folded))
-        if self.directory.groups_in(folded) and (for_group or any(fold(k) in folded for k in question.kinds)) \
-                and not self.situations.topics_in(asked):
+        asked_groups = self.directory.groups_in(folded) or self._translated_groups.items(asked)
+        own_topics = [t for t in [*self.directory.topics_in(folded), *self._translated_topics.items(asked)]
+                      if t not in told]
+        if asked_groups and (for_group or own_topics or any(fold(k) in folded for k in question.kinds)) \
+                and not self.situations.topics_in(asked, question.language):
             return []
         return told
 
     def _drop_fields_of_the_story(self, question: Question) -> None:
         """"Ich schreibe eine Seminararbeit über Minderheiten. Woraus ist der Verband hervorgegangen?":
         a contact word of the story before the question ("schreiben") is what the writer does; when the
-        asking sentences say none and ask for another thing, no contact field is asked."""
+        asking sentences say none and ask for another thing, no contact field is asked. A question that
+        says whom or what it is about ("… meinte am Telefon … Trifft das auch auf Rentner zu?")
+        asks another thing too; "Können Sie mir helfen?" after "Ich brauche die Nummer" does not."""
         asking = question.asking_sentences
         if not question.fields or len(asking) == len(question.sentences):
             return
         asked = fold(" ".join(asking))
-        if not self.directory.fields_in(asked) and opening_word(asked.split()) in ASKS_ANOTHER_THING:
+        if self.directory.fields_in(asked):
+            return
+        if opening_word(asked.split()) in ASKS_ANOTHER_THING or self.directory.groups_in(asked) \
+                or self.directory.topics_in(asked):
             question.fields = []
 
     def _is_fact_kind(self, term: str) -> bool:
@@ -1202,7 +1229,10 @@ class Understanding(Deciding):
         # "… wir Spätaussiedler dürfen sofort wählen. Stimmt das?" asks whether the claim told is
         # true: "das" is the claim, not a partner it describes ("Stimmt es, dass die …?" points).
         checks_claim = bool(last) and len(last.split()) <= 2 and last.split()[0] in CHECKS_A_CLAIM
-        if self.directory.groups_in(last) or self.directory.topics_in(last) or checks_claim \
+        # "Mein Vater würde gern freiwillig helfen. Interessiert das auch den Beirat?" names the partner talked
+        # about by a word of its name: the story is about the matter, not a partner it describes.
+        names_talked_about = any(set(self.wording.terms(last)) & self._called(pid) for pid in self._talked_about(memory))
+        if self.directory.groups_in(last) or self.directory.topics_in(last) or checks_claim or names_talked_about \
                 or not has_pointer(last.split(), is_noun=self.wording.is_noun,
                                    pointers=frozenset({"da"}) if asks_nothing else frozenset()):
             return []

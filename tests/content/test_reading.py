@@ -547,3 +547,87 @@ def test_a_common_noun_the_subjects_page_has_names_no_other_partner_talked_about
     network = understanding.read(make_tracker(text="Wie nennt sich das Netzwerk offiziell?", intent="ask_partner_info"),
                                  Memory(subject="vaeterarbeit", mentioned=["vaeterarbeit"], last_asked=Asked.HELP.value))
     assert [p.id for p in network.partners] == ["vaeterarbeit"], [p.id for p in network.partners]
+
+
+def test_a_contact_word_of_the_story_is_not_asked_when_the_question_names_its_group(directory) -> None:
+    """"Ein Bekannter meinte am Telefon, … Trifft das auch auf Spätaussiedler zu?": the telephone is how the
+    story was told; a question that says whom it is about asks no phone number."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Ein Bekannter meinte gestern am Telefon, Zugewanderte dürften erst mit deutschem Pass abstimmen. "
+             "Trifft das auch auf Spätaussiedler zu?", intent="ask_target_group_help",
+        entities=[entity("contact_attribute", "phone"), entity("target_group", "spaetaussiedler")]),
+        Memory(subject="landesbeirat", mentioned=["landesbeirat"], last_asked=Asked.FACT.value))
+    assert not question.fields and question.asked != Asked.FIELDS, (question.fields, question.asked)
+    # Asked in the question itself, the field stays: "Wie ist seine Telefonnummer?"
+    asked = understanding.read(make_tracker(
+        text="Ein Bekannter meinte das am Telefon. Wie ist die Telefonnummer?", intent="ask_partner_contact",
+        entities=[entity("contact_attribute", "phone")]),
+        Memory(subject="kfi", mentioned=["kfi"], last_asked=Asked.FACT.value))
+    assert asked.fields == ["phone"]
+
+
+def test_a_bare_no_of_the_story_is_no_situation_when_the_question_names_its_group_and_topic(directory) -> None:
+    """"Mein Neffe ist Flüchtling, er bekommt einfach keine Arbeit. Wer berät junge Geflüchtete zur Ausbildung?":
+    the question says whom and what for; the story's "keine" is no refusal told (the offices against
+    discrimination do not lead the list)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Mein Neffe ist Flüchtling, er bekommt einfach keine Arbeit. Wer berät junge Geflüchtete zur Ausbildung?",
+        intent="ask_target_group_help", entities=[entity("topic", "ausbildung_beruf"), entity("target_group", "junge_migranten")]),
+        Memory())
+    assert not question.told, question.told
+    assert question.partners and question.partners[0].id != "adb", [p.id for p in question.partners]
+
+
+def test_a_city_of_the_story_asks_for_no_list_of_that_city(directory) -> None:
+    """"Ich putze in einem Hotel in Hamm, … Gibt es in NRW jemanden für so etwas?": the city is
+    where the story happens; the question asks for no list of the partners in Hamm."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Ich putze in einem Hotel in Hamm, und der Chef verspottet meine Aussprache. "
+             "Gibt es in NRW jemanden für so etwas?", intent="ask_target_group_help",
+        entities=[entity("city", "Hamm")]), Memory())
+    assert question.asked != Asked.LIST, question.asked
+    # Asked in the question, the city's list stays: "Zeig mir die Stellen in Hamm."
+    listed = understanding.read(make_tracker(text="Zeig mir die Stellen in Hamm.", intent="ask_partner_list",
+                                             entities=[entity("city", "Hamm")]), Memory())
+    assert listed.asked == Asked.LIST
+
+
+def test_a_groups_word_as_the_verb_before_a_pronoun_asks_the_subject(directory) -> None:
+    """"Worüber forschen die zurzeit?" after the ZfTI: "forschen" reads as the group of researchers, but
+    before "die" it is what the subject does; its sentence answers, not who does research (the
+    classifier may call such a question out of scope)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(text="Worüber forschen die zurzeit?", intent="out_of_scope"),
+                                  Memory(subject="zfti", mentioned=["zfti"], last_asked=Asked.FACT.value))
+    assert question.asked == Asked.FACT and [p.id for p in question.partners] == ["zfti"], question.asked
+    # In a story, a group's word before a relative pronoun still counts: "zwölf Jungs, die …".
+    story = understanding.read(make_tracker(text="Unser Trainer hat zwölf Jungs, die kaum Deutsch sprechen. Hat das Land dafür ein Programm?",
+                                            intent="ask_target_group_help", entities=[entity("target_group", "jungen")]),
+                               Memory(subject="lag_jsa", mentioned=["lag_jsa"], last_asked=Asked.FACT.value))
+    assert [g.id for g in story.groups] == ["jungen"], story.groups
+
+
+def test_there_and_a_group_asked_for_that_the_subject_does_not_serve_ask_who_helps(directory) -> None:
+    """"Im Verein fallen die Jungs oft negativ auf. Tut das Land da etwas extra für Jungs?" after
+    the LAG JSA: "da" is the matter told; the boys' partner answers, not the subject."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Im Verein fallen die Jungs oft negativ auf. Tut das Land da etwas extra für Jungs?",
+        intent="ask_target_group_help", entities=[entity("target_group", "jungen")]),
+        Memory(subject="lag_jsa", mentioned=["lag_jsa"], last_asked=Asked.FACT.value))
+    assert [p.id for p in question.partners] == ["jungenarbeit"], [p.id for p in question.partners]
+
+
+def test_a_story_describes_no_partner_when_the_question_names_the_one_talked_about(directory) -> None:
+    """"Mein Vater ist pensioniert und würde Neuankömmlingen gern freiwillig helfen. Interessiert das auch den
+    Beirat?" after the Landesbeirat: "Beirat" names it; the father does not make it a question about
+    the fathers' network."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Mein Vater ist pensioniert und würde Neuankömmlingen gern freiwillig helfen. Interessiert das auch den Beirat?",
+        intent="ask_target_group_help", entities=[entity("target_group", "vaeter")]),
+        Memory(subject="landesbeirat", mentioned=["kfi", "landesbeirat"], last_asked=Asked.FACT.value))
+    assert [p.id for p in question.partners] == ["landesbeirat"], [p.id for p in question.partners]

@@ -19,43 +19,46 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     return Situations(knowledge, WORDING)
 
 
-@pytest.mark.parametrize("text, topic", [
-    ("Unsere Oma kommt als Spätaussiedlerin. Wer legt fest, in welchem Ort sie wohnt?", "verteilung"),
-    ("Mein Cousin kommt bald her, wer sagt ihm, in welche Stadt er ziehen muss?", "verteilung"),
-    ("Ein Mann im Bus hat mich angeschrien, ich soll zurück nach Syrien gehen.", "diskriminierung"),
-    ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung"),
-    ("Beim Turnier haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung"),
-    ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung"),
-    ("In der Klinik hat der Arzt meine Frau wegen ihrem Kopftuch sehr respektlos behandelt.", "diskriminierung"),
+@pytest.mark.parametrize("text, topic, language", [
+    ("Unsere Oma kommt als Spätaussiedlerin. Wer legt fest, in welchem Ort sie wohnt?", "verteilung", "de"),
+    ("Mein Cousin kommt bald her, wer sagt ihm, in welche Stadt er ziehen muss?", "verteilung", "de"),
+    ("Ein Mann im Bus hat mich angeschrien, ich soll zurück nach Syrien gehen.", "diskriminierung", "de"),
+    ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung", "de"),
+    ("Beim Turnier haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung", "de"),
+    ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung", "de"),
+    ("In der Klinik hat der Arzt meine Frau wegen ihrem Kopftuch sehr respektlos behandelt.", "diskriminierung", "de"),
     # A people named by its ending ("*aner", "*nesen"), not listed word by word.
-    ("Der Vermieter sagt am Telefon, an Kolumbianerinnen vermietet er keine Wohnung.", "diskriminierung"),
-    ("Auf dem Markt beschimpft ein Kunde die Sudanesen am Nachbarstand.", "diskriminierung"),
+    ("Der Vermieter sagt am Telefon, an Kolumbianerinnen vermietet er keine Wohnung.", "diskriminierung", "de"),
+    ("Auf dem Markt beschimpft ein Kunde die Sudanesen am Nachbarstand.", "diskriminierung", "de"),
     # Othering said as "solche wie …" at a place of everyday service.
-    ("An der Tankstelle hieß es, die Toilette sei nicht für solche wie mich.", "diskriminierung"),
+    ("An der Tankstelle hieß es, die Toilette sei nicht für solche wie mich.", "diskriminierung", "de"),
     # A town the knowledge file does not know, after "nach".
-    ("Wer hat bestimmt, dass meine Eltern nach Gelsenkirchen kommen?", "verteilung"),
+    ("Wer hat bestimmt, dass meine Eltern nach Gelsenkirchen kommen?", "verteilung", "de"),
     # The cue lists in the other languages (`languages`), and a message that mixes them with German.
-    ("Арендодатель отказал нам, потому что мы иностранцы, квартиру не дал.", "diskriminierung"),
-    ("Ev sahibi bize yabancı olduğumuz için evi vermedi.", "diskriminierung"),
-    ("Nuestra familia llega en marzo: ¿quién asigna el municipio?", "verteilung"),
-    ("Mein Bruder kommt bald. Qui décide dans quelle ville il va habiter ?", "verteilung"),
+    ("Арендодатель отказал нам, потому что мы иностранцы, квартиру не дал.", "diskriminierung", "ru"),
+    ("Ev sahibi bize yabancı olduğumuz için evi vermedi.", "diskriminierung", "tr"),
+    ("Nuestra familia llega en marzo: ¿quién asigna el municipio?", "verteilung", "es"),
+    ("Mein Bruder kommt bald. Qui décide dans quelle ville il va habiter ?", "verteilung", "fr"),
+    ("Ez penaber im, kar nadin min.", "diskriminierung", "ku"),
     # A long German word with one letter replaced ("entscheidt" is no cue: a letter left out is not guessed).
-    ("Wer endscheidet eigentlich, in welche Stadt meine Schwester kommt?", "verteilung"),
+    ("Wer endscheidet eigentlich, in welche Stadt meine Schwester kommt?", "verteilung", "de"),
 ])
-def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str) -> None:
-    assert topic in [t.id for t in situations.topics_in(text)]
+def test_a_described_situation_reaches_its_topic(situations: Situations, text: str, topic: str, language: str) -> None:
+    assert topic in [t.id for t in situations.topics_in(text, language)]
 
 
-@pytest.mark.parametrize("text", [
-    "Meine Schwester wohnt in Köln. Wo ist dort das Museum?",
-    "Ich gehe morgen zurück nach Hause, danke für die Infos.",
-    "Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.",
-    "Der Planer in der Firma ist nie da, ich bin schon dreimal dort gewesen.",
-    "¿En qué ciudad está la oficina de los jóvenes?",
+@pytest.mark.parametrize("text, language", [
+    ("Meine Schwester wohnt in Köln. Wo ist dort das Museum?", "de"),
+    ("Ich gehe morgen zurück nach Hause, danke für die Infos.", "de"),
+    ("Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.", "de"),
+    ("Der Planer in der Firma ist nie da, ich bin schon dreimal dort gewesen.", "de"),
+    ("¿En qué ciudad está la oficina de los jóvenes?", "es"),
     # Not a typo: another word ("schreiben" is no "schreien"), another form ("Migranten" is no
     # "Migrantin"), another language's cue ("Institut" is no "instituto").
-    "Ich schreibe an der Schule eine Arbeit über junge Migranten und suche ein Institut, nicht mehr.",
-    "Где находится консультация для беженцев в Дюссельдорфе?",
+    ("Ich schreibe an der Schule eine Arbeit über junge Migranten und suche ein Institut, nicht mehr.", "de"),
+    ("Где находится консультация для беженцев в Дюссельдорфе?", "ru"),
+    # Another language's short cue is a word of this one: Kurmanji "na" (no) is Portuguese "in the".
+    ("Sou imigrante e dou aulas na escola do bairro.", "pt"),
 ])
-def test_a_harmless_message_is_no_situation(situations: Situations, text: str) -> None:
-    assert situations.topics_in(text) == []
+def test_a_harmless_message_is_no_situation(situations: Situations, text: str, language: str) -> None:
+    assert situations.topics_in(text, language) == []

@@ -760,10 +760,10 @@ def test_a_situation_needs_a_word_of_every_cue_list_each_in_a_word_of_its_own(kn
     situation = Situation(topic=knowledge.topics[0].id, label="",
                           all_of=(("Ausländerin", "Herkunft"), ("Vermieter", "Behörde"), ("nicht", "abgelehnt")))
     situations = Situations(dataclasses.replace(knowledge, situations=(situation,)), WORDING)
-    assert situations.topics_in("Die Vermieterin hat mich abgelehnt, wegen meiner Herkunft.") == [knowledge.topics[0]]
-    assert situations.topics_in("Der Vermieter will nicht an Ausländerinnen vermieten") == [knowledge.topics[0]]
-    assert situations.topics_in("Der Vermieter will nicht vermieten") == []
-    assert situations.topics_in("Wo ist die Ausländerbehörde, ich finde sie nicht") == []
+    assert situations.topics_in("Die Vermieterin hat mich abgelehnt, wegen meiner Herkunft.", "de") == [knowledge.topics[0]]
+    assert situations.topics_in("Der Vermieter will nicht an Ausländerinnen vermieten", "de") == [knowledge.topics[0]]
+    assert situations.topics_in("Der Vermieter will nicht vermieten", "de") == []
+    assert situations.topics_in("Wo ist die Ausländerbehörde, ich finde sie nicht", "de") == []
 
 
 def test_a_situation_told_reaches_the_partners_of_its_topic_even_if_classified_out_of_scope(
@@ -2703,8 +2703,8 @@ def test_told_to_go_back_or_shouted_at_is_a_discrimination_situation(knowledge) 
     situations = Situations(knowledge, WORDING)
     for text in ("ich habe kleine laden. kunde schreit weg mit euch auslaender. wo ich kann hingehen?",
                  "im krankenhaus eine patientin hat gesagt ich soll zuruck nach polen gehen und nicht ihr waschen"):
-        assert [t.id for t in situations.topics_in(text)] == ["diskriminierung"], text
-    assert situations.topics_in("im krankenhaus hat die ärztin gesagt ich soll nicht zurück kommen") == []
+        assert [t.id for t in situations.topics_in(text, "de")] == ["diskriminierung"], text
+    assert situations.topics_in("im krankenhaus hat die ärztin gesagt ich soll nicht zurück kommen", "de") == []
 
 
 def test_an_age_stated_in_another_language_asks_who_helps_at_that_age(directory) -> None:
@@ -3400,3 +3400,14 @@ def test_a_question_phrase_of_several_words_says_the_answer_type_over_a_bare_que
                                                intent="ask_partner_info", entities=[entity("partner", "zfti")]),
                                   Memory())
     assert question.answer_type == "organisation"
+
+
+@pytest.mark.parametrize("words, points", [
+    ("einer der lehrer hat gesagt das land hilft".split(), False),
+    ("viele der eltern kommen nie".split(), False),
+    ("machen die auch beratung".split(), True),
+])
+def test_a_word_that_counts_out_of_a_group_makes_der_an_article(words, points) -> None:
+    """"Einer der Lehrer hat gesagt …": "der" after "einer" is the article of a genitive, no
+    pronoun pointing at the partner talked about."""
+    assert has_pointer(words) is points
