@@ -49,10 +49,11 @@ class Situations:
     def __init__(self, knowledge: KnowledgeBase, wording: Wording) -> None:
         self.wording = wording
         # Per language of the message, each situation's cue lists: German and that language's.
+        topics = {t.id: t for t in knowledge.topics}
         self._rules: Dict[str, List[Tuple[Vocabulary, Tuple[Tuple[Cue, ...], ...]]]] = {}
         for language in ["de", *sorted({code for s in knowledge.situations for code in s.languages})]:
             self._rules[language] = [
-                (next(t for t in knowledge.topics if t.id == situation.topic),
+                (topics[situation.topic],
                  tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists(language)))
                 for situation in knowledge.situations]
         # The German cue words long enough to be recognised with a typo, by length (not another

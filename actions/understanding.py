@@ -746,8 +746,7 @@ class Understanding(Deciding):
             question.partners = self._resolve_reference(ordinal, memory, intent_words)
             # "was bieten die für mütter?" after a list: those of the list for the group asked "für"
             # (not a group a word of a name says: "die jugend migration dienst").
-            for_groups = {m.item for m in self.directory.group_mentions(" ".join(words))
-                          if m.start and words[m.start - 1] in FOR} if len(question.partners) > 1 else set()
+            for_groups = self._groups_asked_for(words) if len(question.partners) > 1 else set()
             serving = serving_all([g for g in question.groups if g in for_groups], question.partners)
             if serving and ordinal is None:
                 question.partners = serving
@@ -755,8 +754,7 @@ class Understanding(Deciding):
             # and a group asked "für" that the subject does not serve asks who helps it. A pronoun
             # ("Haben die auch was für Väter?") or "dort" (at the subject) still asks the subject.
             asking_words = question.asking.split()
-            asked_for = {m.item for m in self.directory.group_mentions(question.asking)
-                         if m.start and asking_words[m.start - 1] in FOR}
+            asked_for = self._groups_asked_for(asking_words)
             if len(question.partners) == 1 and asked_for and ordinal is None and not explicit \
                     and "da" in asking_words and "dort" not in asking_words \
                     and not has_pointer(asking_words, is_noun=self.wording.is_noun, pointers=frozenset()) \
@@ -975,6 +973,10 @@ class Understanding(Deciding):
         for city in question.cities:
             rest = re.sub(rf"\b{re.escape(fold(city))}\b", " ", rest)
         return rest
+
+    def _groups_asked_for(self, words: Sequence[str]) -> Set[Vocabulary]:
+        """The groups said right after "für" ("was bieten die für Mütter?"): whom something is asked for."""
+        return {m.item for m in self.directory.group_mentions(" ".join(words)) if m.start and words[m.start - 1] in FOR}
 
     def _told_not_asked_past(self, question: Question) -> List[Vocabulary]:
         """The situations the message tells. "Viele Eltern mit Zuwanderungsgeschichte machen nicht mit
@@ -1231,7 +1233,8 @@ class Understanding(Deciding):
         checks_claim = bool(last) and len(last.split()) <= 2 and last.split()[0] in CHECKS_A_CLAIM
         # "Mein Vater würde gern freiwillig helfen. Interessiert das auch den Beirat?" names the partner talked
         # about by a word of its name: the story is about the matter, not a partner it describes.
-        names_talked_about = any(set(self.wording.terms(last)) & self._called(pid) for pid in self._talked_about(memory))
+        said = set(self.wording.terms(last))
+        names_talked_about = any(said & self._called(pid) for pid in self._talked_about(memory))
         if self.directory.groups_in(last) or self.directory.topics_in(last) or checks_claim or names_talked_about \
                 or not has_pointer(last.split(), is_noun=self.wording.is_noun,
                                    pointers=frozenset({"da"}) if asks_nothing else frozenset()):
