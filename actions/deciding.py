@@ -729,6 +729,10 @@ class Deciding:
         if q.intent in ("ask_partner_info", "ask_partner_location", "ask_partner_contact"):
             return Asked.WHICH_PARTNER
         if q.intent == "ask_target_group_help":
+            if q.partners and q.points_back and q.content and not q.named:
+                # "Geht das auch mit Videotelefonie am Wochenende?" points at the subject: the page does
+                # not say it; what it says of the subject follows, not "für wen?".
+                return Asked.NOT_STATED
             q.partners = []  # no group or topic named: the router asks for whom
             return Asked.HELP
         # "Woraus ist die zweite hervorgegangen?": a partner counted in the list is clearly asked about;

@@ -319,6 +319,9 @@ class KnowledgeBase:
     city_names: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     # Language codes the file has words for; the first is the page's language (de).
     languages: Tuple[str, ...] = ("de",)
+    # The small words of a language spaCy has no stop words for ({"ku": ("û", "ji", …)}): the
+    # language detector counts them as it counts spaCy's stop words of the others.
+    small_words: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     safety: Optional[Safety] = None
 
     def partner(self, partner_id: str) -> Optional[Partner]:
@@ -650,7 +653,8 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
     """Validate already-parsed YAML data and build the knowledge base."""
     top = _Reader(path, "Datei", data)
     top.reject_unknown(("source", "languages", "general", "target_groups", "topics", "contact_words", "fact_words",
-                        "question_words", "intent_words", "situations", "safety", "partners", "city_names"))
+                        "question_words", "intent_words", "situations", "safety", "partners", "city_names",
+                        "small_words"))
     languages = top.texts("languages") if "languages" in data else ("de",)
     if not languages or languages[0] != "de":
         top.fail("die erste Sprache muss de sein (die Sprache der Seite)", "languages")
@@ -696,6 +700,7 @@ def parse_knowledge(data: Any, path: Path) -> KnowledgeBase:
         intent_words=_read_vocabulary(path, "intent_words", data.get("intent_words"), languages),
         situations=_read_situations(path, data.get("situations") or [], topic_ids, languages),
         languages=tuple(languages),
+        small_words=_read_by_language(top, "small_words", languages),
         city_names=city_names,
         safety=_read_safety(path, data["safety"], languages) if data.get("safety") is not None else None,
     )

@@ -89,10 +89,15 @@ class LanguageDetector:
     """
 
     def __init__(self, languages: Sequence[str],
-                 question_words: Sequence[Tuple[str, Sequence[str]]] = ()) -> None:
+                 question_words: Sequence[Tuple[str, Sequence[str]]] = (),
+                 small_words: Sequence[Tuple[str, Sequence[str]]] = ()) -> None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         self.languages = tuple(languages)
+        # The knowledge file's small words of a language spaCy has no stop words for (Kurmanji "û",
+        # "ji", "li"): without them such a language had one small word at most, so a Kurmanji message
+        # with four German look-alikes ("in", "an", "hin", "du") was taken for German.
+        self._own_small_words = {code: frozenset(_plain(fold(w)) for w in words) for code, words in small_words}
         # The knowledge file's one-word question words by language ("quantos", "kiedy").
         self._question_words: Dict[str, frozenset] = {}
         for code, words in question_words:
@@ -117,7 +122,7 @@ class LanguageDetector:
             return voted if voted and not self.unknown(text) else fallback
         words = _message_words(text)
         # A language spaCy has no stop words for (Kurmanji) cannot be checked: it counts as said.
-        own = len(words & self._small_words(language)) if stop_words(language) else 1
+        own = len(words & self._small_words(language)) if self._stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English
             return fallback
         # A language the bot does not read, that the all-language model is sure of, is that: Italian read as
@@ -131,7 +136,11 @@ class LanguageDetector:
 
     def _small_words(self, language: str) -> frozenset:
         """spaCy's stop words of a language and the knowledge file's question words in it."""
-        return stop_words(language) | self._question_words.get(language, frozenset())
+        return self._stop_words(language) | self._question_words.get(language, frozenset())
+
+    def _stop_words(self, language: str) -> frozenset:
+        """spaCy's stop words of a language, and the knowledge file's small words of it."""
+        return stop_words(language) | self._own_small_words.get(language, frozenset())
 
     def _by_stop_words(self, text: str) -> Optional[str]:
         """When the model is unsure, a served language whose stop words the message is full of
@@ -141,7 +150,7 @@ class LanguageDetector:
         if not _latin(text):
             return None
         words = _message_words(text)
-        votes = sorted(((len(words & stop_words(code)), code) for code in self.languages), reverse=True)
+        votes = sorted(((len(words & self._stop_words(code)), code) for code in self.languages), reverse=True)
         (best, code), (second, _) = votes[0], votes[1] if len(votes) > 1 else (0, "")
         return code if best >= MIN_STOP_VOTE and best >= 2 * second else None
 
@@ -168,7 +177,7 @@ class LanguageDetector:
         (Russian with "Казахстана" read as Serbian)."""
         language, _ = self._served.classify(text)
         words = _message_words(text)
-        own = len(words & stop_words(str(language)))
+        own = len(words & self._stop_words(str(language)))
         return own >= MIN_STOP_VOTE and own * 2 >= len(words)
 
 
@@ -189,10 +198,11 @@ def points_back(words: Sequence[str], pointers: frozenset, language: str) -> boo
 
 @lru_cache(maxsize=4)
 def detector_for(languages: Tuple[str, ...],
-                 question_words: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()) -> LanguageDetector:
-    """One detector per set of languages (and question words) and process (the model loads in
-    about 0.2 s)."""
-    return LanguageDetector(languages, question_words)
+                 question_words: Tuple[Tuple[str, Tuple[str, ...]], ...] = (),
+                 small_words: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()) -> LanguageDetector:
+    """One detector per set of languages (and question and small words) and process (the model
+    loads in about 0.2 s)."""
+    return LanguageDetector(languages, question_words, small_words)
 
 
 def _forms(word: str) -> List[str]:

@@ -38,6 +38,7 @@ from actions.cues import (
     COMMON_NOUN_PAGES,
     COMMON_WORD_SHARE,
     COMPOUND_KINDS,
+    DEFINITE,
     DEMONSTRATIVES,
     ENGLISH_DEMONSTRATIVES,
     CIRCUMSTANCES,
@@ -141,7 +142,8 @@ class Understanding(Deciding):
         self.index = index
         knowledge = directory.knowledge
         self.detector = detector or detector_for(tuple(knowledge.languages), tuple(
-            (code, words) for v in knowledge.question_words for code, words in v.translations.items()))
+            (code, words) for v in knowledge.question_words for code, words in v.translations.items()),
+            tuple(knowledge.small_words.items()))
         self.danger = DangerReader(knowledge.safety, lambda text: [wording.lemma(w) for w in wording.words(text)])
         self.situations = Situations(knowledge, wording)
         self._shortened = ShortenedNames(knowledge.partners, wording, index.uses)
@@ -568,7 +570,13 @@ class Understanding(Deciding):
         # message asks to exist is that thing, not the partner talked about.
         introduced_at = self._introduced_at(words, text, intent_words)
         pointer_until = min((at for at in (group_at, introduced_at) if at is not None), default=None)
-        question.points_back = explicit or has_pointer(words, pointer_until, self.wording.is_noun, pointers) \
+        # "… dabei ist er eigentlich hilfsbereit. Hat das Land ein eigenes Angebot für Jungen?": an asking sentence
+        # that says whom it asks for is not pointed back by a word of the story before it ("dabei").
+        pointer_words = words
+        if 0 < asking_from < len(words) and self._groups_asked_for(words[asking_from:]):
+            pointer_words = words[asking_from:]
+            pointer_until = None if pointer_until is None else max(pointer_until - asking_from, 0)
+        question.points_back = explicit or has_pointer(pointer_words, pointer_until, self.wording.is_noun, pointers) \
             or bool(demonstrative) or of_kind or foreign_pointer
         # "bis zu welchem Alter?": a question phrase and hardly anything else asks about the subject,
         # whatever the classifier heard ("bis" sounds like "bis bald").
@@ -751,14 +759,17 @@ class Understanding(Deciding):
             if serving and ordinal is None:
                 question.partners = serving
             # "Im Verein fallen die Jungs auf. Tut das Land da etwas extra für Jungs?": "da" is the matter told,
-            # and a group asked "für" that the subject does not serve asks who helps it. A pronoun
+            # and a group asked "für" that the subject does not serve asks who helps it (one it serves keeps
+            # the subject: "Gibt es da auch etwas für junge Menschen?" after the LAG JSA). A pronoun
             # ("Haben die auch was für Väter?") or "dort" (at the subject) still asks the subject.
+            # Tried and not kept: any group of the asking sentence, without "für" (measured: one dev turn
+            # more, one held-out turn less).
             asking_words = question.asking.split()
-            asked_for = self._groups_asked_for(asking_words)
-            if len(question.partners) == 1 and asked_for and ordinal is None and not explicit \
+            asked_groups = {g.id for g in self._groups_asked_for(asking_words)}
+            if len(question.partners) == 1 and asked_groups and ordinal is None and not explicit \
                     and "da" in asking_words and "dort" not in asking_words \
                     and not has_pointer(asking_words, is_noun=self.wording.is_noun, pointers=frozenset()) \
-                    and not asked_for & set(question.partners[0].target_groups):
+                    and not asked_groups & set(question.partners[0].target_groups):
                 question.partners = []
                 question.points_back = question.refers_back = False
             if not question.partners and counts_past_the_list(ordinal, memory):
@@ -942,6 +953,14 @@ class Understanding(Deciding):
         outside_phrases = self.directory.topics_in(self.index.with_group_words(rest))
         in_phrases = set(self.directory.topics_in(rest)) - set(outside_phrases)
         question.topics = unique([*(t for t in question.topics if t not in in_phrases), *outside_phrases])
+        # "Wer redet mit Politikern im Namen von Jugendlichen? Ich meine nicht die Beratung vor Ort.": a topic
+        # said only right after "nicht" (or "nicht die") is what is not asked for.
+        def negated(m: Mention) -> bool:
+            return m.start >= 1 and folded[m.start - 1] == "nicht" \
+                or m.start >= 2 and folded[m.start - 2] == "nicht" and folded[m.start - 1] in DEFINITE
+        topic_mentions = self.directory.topic_mentions(" ".join(folded))
+        not_asked = {m.item for m in topic_mentions if negated(m)} - {m.item for m in topic_mentions if not negated(m)}
+        question.topics = [t for t in question.topics if t not in not_asked]
         # "Papas mit Migrationsgeschichte": the words of a "mit" phrase after a group's word describe
         # the group; they name no topic (unless said elsewhere too).
         describing = {i for m in group_mentions if m.end + 1 < len(folded) and folded[m.end] in WITH

@@ -631,3 +631,61 @@ def test_a_story_describes_no_partner_when_the_question_names_the_one_talked_abo
         intent="ask_target_group_help", entities=[entity("target_group", "vaeter")]),
         Memory(subject="landesbeirat", mentioned=["kfi", "landesbeirat"], last_asked=Asked.FACT.value))
     assert [p.id for p in question.partners] == ["landesbeirat"], [p.id for p in question.partners]
+
+
+def test_a_pointer_of_the_story_does_not_make_a_question_for_a_group_one_about_the_subject(directory) -> None:
+    """"… dabei ist er eigentlich hilfsbereit. Hat das Land ein eigenes Angebot für Jungen?" after the parents'
+    network: "dabei" belongs to the story; the asking sentence says whom it asks for."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Mein Ältester gilt im Sportverein als Störenfried, dabei ist er eigentlich hilfsbereit. "
+             "Hat das Land ein eigenes Angebot für Jungen?",
+        intent="ask_target_group_help", entities=[entity("target_group", "jungen")]),
+        Memory(subject="elternnetzwerk", mentioned=["elternnetzwerk"], last_asked=Asked.FACT.value))
+    assert not question.points_back and [p.id for p in question.partners] == ["jungenarbeit"], \
+        (question.points_back, [p.id for p in question.partners])
+
+
+def test_there_and_a_group_the_subject_serves_still_ask_the_subject(directory) -> None:
+    """"Gibt es da auch etwas für junge Menschen?" after the LAG JSA: the subject serves young people, so
+    "da" is the subject, not the matter of a new search for all who serve them (the groups were
+    compared with the subject's group ids as objects, so no group ever counted as served)."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Gibt es da auch etwas für junge Menschen?",
+        intent="ask_target_group_help", entities=[entity("target_group", "junge_menschen")]),
+        Memory(subject="lag_jsa", mentioned=["lag_jsa"], last_asked=Asked.FACT.value))
+    assert [p.id for p in question.partners] == ["lag_jsa"], [p.id for p in question.partners]
+
+def test_a_help_question_about_the_subject_the_page_does_not_answer_is_no_question_for_whom(directory) -> None:
+    """"Geht das auch mit Videotelefonie am Wochenende?" after the JMD points at
+    the subject: the page does not say it in those words, so the reply says that and what the page
+    does say, not "Für wen suchen Sie Unterstützung?"."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Sie ist schüchtern. Geht das auch mit Videotelefonie am Wochenende?",
+        intent="ask_target_group_help"),
+        Memory(subject="jmd", mentioned=["jmd"], last_asked=Asked.SUMMARY.value))
+    assert question.asked == Asked.NOT_STATED and [p.id for p in question.partners] == ["jmd"], \
+        (question.asked, [p.id for p in question.partners])
+
+
+def test_a_topic_said_after_nicht_is_not_asked_for(directory) -> None:
+    """"Wer redet mit Politikern im Namen von Jugendlichen, die eine Lehrstelle suchen? Ich meine nicht
+    die Beratung vor Ort.": the message says what it does not ask for; counselling is no topic of the question."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Wer redet mit Politikern im Namen von Jugendlichen, die eine Lehrstelle suchen? "
+             "Ich meine nicht die Beratung vor Ort.",
+        intent="ask_target_group_help", entities=[entity("topic", "beratung")]), Memory())
+    assert "beratung" not in [t.id for t in question.topics], [t.id for t in question.topics]
+
+
+def test_a_kurmanji_message_with_german_look_alikes_is_read_as_kurmanji(directory) -> None:
+    """The knowledge file's Kurmanji `small_words` reach the detector: a Kurmanji message with "in",
+    "an" and "hîn" is Kurmanji, not German."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    question = understanding.read(make_tracker(
+        text="Silav, ez li Hammê dijîm û sê sal in em li Almanyayê ne. Keça min dixwaze an Abitur an jî "
+             "pîşeyek hîn bibe. Li NRWê kî alîkariya ciwanan dike?", intent="ask_target_group_help"), Memory())
+    assert question.language == "ku", question.language

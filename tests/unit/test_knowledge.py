@@ -58,6 +58,9 @@ BREAKAGES: Dict[str, tuple] = {
     "situation with a language the file does not serve": (
         lambda d: d["situations"][0].update(languages={"xx": [["a"], ["b"], ["c"]]}),
         ["situations", "languages", "'xx'"]),
+    "small words of a language the file does not serve": (
+        lambda d: d.update(small_words={"xx": ["a", "b"]}), ["small_words", "'xx'"]),
+    "small words not a list": (lambda d: d.update(small_words={"de": "und"}), ["small_words", "'de'", "Liste"]),
     "city name of no partner's city": (
         lambda d: d.setdefault("city_names", {}).update({"Essen": ["Эссен"]}), ["city_names", "'Essen'", "Köln"]),
     "opening not a sentence of the description": (

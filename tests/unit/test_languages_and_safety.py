@@ -152,6 +152,18 @@ def test_a_question_word_of_the_knowledge_file_counts_as_a_small_word_of_its_lan
     assert detector.detect("Li Dortmundê jî heye?", previous="de") == "ku"
 
 
+def test_small_words_of_a_language_without_stop_words_outvote_german_look_alikes(knowledge) -> None:
+    """spaCy has no Kurmanji stop words: a Kurmanji message with German look-alikes ("in", "an",
+    "hin") was taken for German. Small words given for it (the knowledge file's `small_words`) count as
+    stop words; German stays German."""
+    text = ("Silav, ez li Hammê dijîm û sê sal in em li Almanyayê ne. Keça min dixwaze an Abitur an jî "
+            "pîşeyek hîn bibe. Kî dikare alîkariya wê bike?")
+    assert LanguageDetector(knowledge.languages).detect(text, previous="de") == "de"
+    detector = LanguageDetector(knowledge.languages, small_words=(("ku", ("ji", "li", "ez", "min", "kî", "jî")),))
+    assert detector.detect(text, previous="de") == "ku"
+    assert detector.detect("Meine Tochter ist 17 und will in eine Ausbildung, wer hilft ihr dabei?", previous="de") == "de"
+
+
 def test_a_language_the_bot_does_not_read_is_not_outvoted_by_english_look_alikes() -> None:
     """Italian that the model of the served languages reads as Spanish has English look-alikes ("in",
     "per", "i"): the all-language model is sure it is Italian, a language the bot does not read."""
