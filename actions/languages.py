@@ -94,10 +94,13 @@ class LanguageDetector:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         self.languages = tuple(languages)
-        # The knowledge file's small words of a language spaCy has no stop words for (Kurmanji "û",
-        # "ji", "li"): without them such a language had one small word at most, so a Kurmanji message
-        # with four German look-alikes ("in", "an", "hin", "du") was taken for German.
-        self._own_small_words = {code: frozenset(_plain(fold(w)) for w in words) for code, words in small_words}
+        # spaCy's stop words of each language and the knowledge file's small words of a language spaCy
+        # has none for (Kurmanji "ji", "li"): without them such a language had one small word at most, so
+        # a Kurmanji message with German look-alikes ("in", "an", "hin") was taken for German.
+        # Joined once here, not for each message and language.
+        own = {code: frozenset(_plain(fold(w)) for w in words) for code, words in small_words}
+        self._stop: Dict[str, frozenset] = {
+            code: stop_words(code) | own.get(code, frozenset()) for code in self.languages}
         # The knowledge file's one-word question words by language ("quantos", "kiedy").
         self._question_words: Dict[str, frozenset] = {}
         for code, words in question_words:
@@ -121,7 +124,8 @@ class LanguageDetector:
             # read that the all-language model is sure of is no vote for a served one.
             return voted if voted and not self.unknown(text) else fallback
         words = _message_words(text)
-        # A language spaCy has no stop words for (Kurmanji) cannot be checked: it counts as said.
+        # A language with no stop words (neither spaCy's nor the knowledge file's) cannot be checked: it
+        # counts as said.
         own = len(words & self._small_words(language)) if self._stop_words(language) else 1
         if not own and _latin(text):  # other scripts are not mistaken for German or English
             return fallback
@@ -140,7 +144,7 @@ class LanguageDetector:
 
     def _stop_words(self, language: str) -> frozenset:
         """spaCy's stop words of a language, and the knowledge file's small words of it."""
-        return stop_words(language) | self._own_small_words.get(language, frozenset())
+        return self._stop[language] if language in self._stop else stop_words(language)
 
     def _by_stop_words(self, text: str) -> Optional[str]:
         """When the model is unsure, a served language whose stop words the message is full of
