@@ -145,6 +145,15 @@ class Situation:
     # The same cue lists in the other languages ({"es": (("decide", …), ("ciudad", …), …)}): list i of
     # a language adds to list i of `all_of`, so a message in that language (or mixed) is read too.
     languages: Mapping[str, Tuple[Tuple[str, ...], ...]] = field(default_factory=dict)
+    # Cues too weak to tell the situation alone ("nicht", "kein"): "An unserer Schule gibt es keine
+    # Lehrerin mit Kopftuch. Ist das überall so?" tells no refusal. A match that needs one of them counts only when
+    # the asking sentences seek help with a word of `help_words` ("… wo kann ich mich melden?") or the
+    # message asks nothing (a story told on its own).
+    weak: Tuple[str, ...] = ()
+    help_words: Tuple[str, ...] = ()
+    # A remark quoted in the message ("… sagt 'X' zu mir") and a help word tell the situation too: an
+    # insult is often told by quoting it, with no word of who one is.
+    quoted_remark: bool = False
 
     def cue_lists(self, language: str) -> Tuple[Tuple[str, ...], ...]:
         """Each cue list with its German words and those of `language` (German only for "de" or a
@@ -436,7 +445,7 @@ def _read_situations(path: Path, items: Any, topic_ids: Sequence[str],
     result = []
     for index, item in enumerate(items, start=1):
         reader = _Reader(path, f"situations Nr. {index}", item)
-        reader.reject_unknown(("topic", "label", "all_of", "languages"))
+        reader.reject_unknown(("topic", "label", "all_of", "languages", "weak", "help_words", "quoted_remark"))
         topic = reader.text("topic") or ""
         if topic not in topic_ids:
             reader.fail(f"'{topic}' ist kein Thema aus 'topics'", "topic")
@@ -454,10 +463,21 @@ def _read_situations(path: Path, items: Any, topic_ids: Sequence[str],
                 reader.fail(f"Sprache '{language}' steht nicht unter languages ({', '.join(languages)})", "languages")
             if not _cue_lists_ok(lists) or len(lists) != len(cues):
                 reader.fail(f"'{language}' braucht {len(cues)} nicht leere Wortlisten, wie all_of", "languages")
+        weak, help_words = reader.texts("weak"), reader.texts("help_words")
+        all_cues = {w.strip() for c in cues for w in c}
+        stray = next((w for w in weak if w not in all_cues), None)
+        if stray is not None:
+            reader.fail(f"'{stray}' steht in keiner Liste von all_of", "weak")
+        quoted_remark = reader.data.get("quoted_remark", False)
+        if not isinstance(quoted_remark, bool):
+            reader.fail("muss true oder false sein", "quoted_remark")
+        if (weak or quoted_remark) and not help_words:
+            reader.fail("weak und quoted_remark brauchen Wörter einer Bitte um Hilfe (help_words)", "help_words")
         result.append(Situation(
             topic=topic, label=reader.text("label") or "", all_of=tuple(tuple(w.strip() for w in c) for c in cues),
             languages={str(lang): tuple(tuple(w.strip() for w in c) for c in lists)
-                       for lang, lists in by_language.items()}))
+                       for lang, lists in by_language.items()},
+            weak=weak, help_words=help_words, quoted_remark=quoted_remark))
     return tuple(result)
 
 

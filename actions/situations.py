@@ -8,6 +8,12 @@ answer it. Words are compared by lemma and by compound part, so "Vermieterin",
 "Wohnungssuche" and "Ausländerinnen" count; small words ("nicht", "kein") count too,
 because a refusal is often said with nothing else. A cue that starts with "*" is a word
 ending ("*aner": Kolumbianer, Marokkaner, Amerikaner): the names of peoples are an open list.
+A cue the knowledge file calls weak ("nicht", "kein") tells a refusal only when the message asks
+for help ("… wo kann ich mich melden?") or asks nothing (the story alone): "An unserer Schule
+gibt es keine Lehrerin mit Kopftuch. Ist das überall so?" tells no situation.
+An insult is often told by quoting it, without a word of who one is ("… ruft ihm 'X' hinterher. Wo
+kann ich das melden?"): for a situation marked `quoted_remark`, a quoted remark and a question for
+help tell it.
 A long word typed with one letter wrong ("endscheidet") counts as the cue it nearly is: people
 who write little German tell their situation with typos. Only a letter replaced, not one added or
 left out: those make other words and other forms ("schreiben" is no "schreien", "Institut" no
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import Dict, FrozenSet, List, Set, Tuple
+from typing import Dict, FrozenSet, List, NamedTuple, Optional, Set, Tuple
 
 from rapidfuzz.distance import Hamming
 
@@ -35,12 +41,27 @@ Cue = Tuple[FrozenSet[str], ...]
 # A word ending matches a word with at least this many letters before it: "*aner" is "Albaner", not
 # "Planer" (the knowledge file's endings are chosen so that few other words end so).
 _STEM_BEFORE_ENDING = 3
+# A remark quoted ('…', "…", „…“, «…»): opened before a word, closed after one, within one line;
+# not the apostrophe inside a word ("gibt's", "Almanya'da").
+_QUOTED = re.compile(r"(?<!\w)['\"„“‚«‹][^'\"„“”‘’«»‹›\n]{1,80}?['\"“”‘’»›](?!\w)")
+# What makes the asking sentences a question (Latin and Arabic script).
+_QUESTION_MARKS = frozenset("?؟")
 # A typed word this long may differ from a cue word of its length by one letter.
 _MIN_TYPO_LENGTH = 8
 _MAX_TYPOS = 1
 # The letter replaced is not one of the last three: there a word takes its endings ("Migranten" is no
 # "Migrantin", "gekündigte" no "gekündigt").
 _KEPT_ENDING = 3
+
+
+class _Rule(NamedTuple):
+    """A situation in the words of one language: its cue lists, and the same without its weak cues."""
+
+    topic: Vocabulary
+    cue_lists: Tuple[Tuple[Cue, ...], ...]
+    strong_lists: Tuple[Tuple[Cue, ...], ...]
+    help_cues: Tuple[Cue, ...]
+    quoted_remark: bool
 
 
 class Situations:
@@ -50,12 +71,15 @@ class Situations:
         self.wording = wording
         # Per language of the message, each situation's cue lists: German and that language's.
         topics = {t.id: t for t in knowledge.topics}
-        self._rules: Dict[str, List[Tuple[Vocabulary, Tuple[Tuple[Cue, ...], ...]]]] = {}
+        self._rules: Dict[str, List[_Rule]] = {}
         for language in ["de", *sorted({code for s in knowledge.situations for code in s.languages})]:
-            self._rules[language] = [
-                (topics[situation.topic],
-                 tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists(language)))
-                for situation in knowledge.situations]
+            self._rules[language] = []
+            for situation in knowledge.situations:
+                weak = {self._cue(cue) for cue in situation.weak}
+                lists = tuple(tuple(self._cue(cue) for cue in cues) for cues in situation.cue_lists(language))
+                self._rules[language].append(_Rule(
+                    topics[situation.topic], lists, tuple(tuple(c for c in cues if c not in weak) for cues in lists),
+                    tuple(self._cue(word) for word in situation.help_words), situation.quoted_remark))
         # The German cue words long enough to be recognised with a typo, by length (not another
         # language's: "Migranten" is no Spanish "migrantes" typed wrong).
         self._long_cues: Dict[int, List[str]] = {}
@@ -91,13 +115,29 @@ class Situations:
             return (frozenset({"*" + fold(text[1:])}),)
         return tuple(frozenset(self._as_written(word)) for word in self.wording.words(text))
 
-    def topics_in(self, text: str, language: str) -> List[Vocabulary]:
+    def topics_in(self, text: str, language: str, asking: Optional[str] = None) -> List[Vocabulary]:
         """The topics whose every cue list has a cue in the text, each in words of its own:
         "Ausländerbehörde" alone is not "Ausländer" at a "Behörde". The cues are German and
-        those of the message's language (a German word in a Turkish message counts too)."""
+        those of the message's language (a German word in a Turkish message counts too).
+        A match that needs a weak cue counts when `asking` (the sentences that ask; the whole
+        text when not given) has a help word, or asks nothing (a story told on its own). A
+        situation told by a quoted remark counts with a help word too."""
         words = [self._forms(w) for w in self.wording.words(text)]
-        return [topic for topic, cue_lists in self._rules.get(language, self._rules["de"])
-                if _distinct(tuple(_positions(cues, words) for cues in cue_lists))]
+        asked = text if asking is None else asking
+        # Not a help word of the remark quoted ("… sagt 'wir helfen euch nicht'. Wie lange noch?").
+        asked_words = [self._forms(w) for w in self.wording.words(_QUOTED.sub(" ", asked))]
+        found = []
+        for rule in self._rules.get(language, self._rules["de"]):
+            seeks_help = bool(_positions(rule.help_cues, asked_words))
+            told = _distinct(tuple(_positions(cues, words) for cues in rule.cue_lists))
+            if told and rule.strong_lists != rule.cue_lists \
+                    and not _distinct(tuple(_positions(cues, words) for cues in rule.strong_lists)):
+                told = seeks_help or not _QUESTION_MARKS & set(asked)
+            if not told and rule.quoted_remark:
+                told = seeks_help and bool(_QUOTED.search(text))
+            if told:
+                found.append(rule.topic)
+        return found
 
 
 def _positions(cues: Tuple[Cue, ...], words: List[FrozenSet[str]]) -> FrozenSet[int]:

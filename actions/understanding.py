@@ -998,13 +998,13 @@ class Understanding(Deciding):
         return {m.item for m in self.directory.group_mentions(" ".join(words)) if m.start and words[m.start - 1] in FOR}
 
     def _told_not_asked_past(self, question: Question) -> List[Vocabulary]:
-        """The situations the message tells. "Viele Eltern mit Zuwanderungsgeschichte machen nicht mit
-        [in der Klasse]. Gibt es ein Netzwerk für solche Eltern?": when the questions at the end name
+        """The situations the message tells. "Die Väter aus Syrien kommen nie zum Elternabend [in der
+        Schule]. Gibt es einen Verein für diese Väter?": when the questions at the end name
         a group and a kind of partner (or "für" the group, or a topic of their own), and tell no situation themselves, a
         situation of the story before them is context, not what is asked; the partner of that kind
         for that group is."""
-        told = self.situations.topics_in(question.text, question.language)
         asking = question.asking_sentences
+        told = self.situations.topics_in(question.text, question.language, " ".join(asking))
         if not told or len(asking) == len(question.sentences):
             return told
         asked = " ".join(asking)

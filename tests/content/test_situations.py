@@ -26,6 +26,11 @@ def situations(knowledge: KnowledgeBase) -> Situations:
     ("Im Supermarkt schreit ein Kunde: weg mit euch Ausländern! Wo kann ich das melden?", "diskriminierung", "de"),
     ("Beim Turnier haben Leute auf der Tribüne meine Tochter wegen ihrer Hautfarbe beschimpft.", "diskriminierung", "de"),
     ("Eine Patientin will sich nicht von mir pflegen lassen, weil ich Muslima bin.", "diskriminierung", "de"),
+    # An insult quoted, with no word of who one is, and a question for help.
+    ("Auf dem Parkplatz hat mir ein Mann 'hau ab, du Kameltreiber' nachgerufen. Wo kann ich das melden?",
+     "diskriminierung", "de"),
+    # A bare "kein" (a weak cue) with a question for help.
+    ("Die Firma nimmt keine Bewerberin mit Kopftuch. An wen kann ich mich wenden?", "diskriminierung", "de"),
     ("In der Klinik hat der Arzt meine Frau wegen ihrem Kopftuch sehr respektlos behandelt.", "diskriminierung", "de"),
     # A people named by its ending ("*aner", "*nesen"), not listed word by word.
     ("Der Vermieter sagt am Telefon, an Kolumbianerinnen vermietet er keine Wohnung.", "diskriminierung", "de"),
@@ -52,6 +57,11 @@ def test_a_described_situation_reaches_its_topic(situations: Situations, text: s
     ("Ich gehe morgen zurück nach Hause, danke für die Infos.", "de"),
     ("Mein Sohn ist Flüchtling und möchte in einer Mannschaft Fußball spielen, findet aber keine.", "de"),
     ("Der Planer in der Firma ist nie da, ich bin schon dreimal dort gewesen.", "de"),
+    # A bare "nicht" or "keine" (weak cues) and a question that seeks no help: the story is context.
+    ("Viele Migranten in unserem Verein reden nicht viel. Gibt es ein Netzwerk für Vereine?", "de"),
+    ("An unserer Schule gibt es keine Lehrerin mit Kopftuch. Ist das überall so?", "de"),
+    # A quote without a question for help, and a quote of what someone asks.
+    ("Mein Sohn nennt seinen Lehrer immer 'den Chef'. Gibt es ein Netzwerk für Väter?", "de"),
     ("¿En qué ciudad está la oficina de los jóvenes?", "es"),
     # Not a typo: another word ("schreiben" is no "schreien"), another form ("Migranten" is no
     # "Migrantin"), another language's cue ("Institut" is no "instituto").

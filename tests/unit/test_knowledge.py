@@ -58,6 +58,13 @@ BREAKAGES: Dict[str, tuple] = {
     "situation with a language the file does not serve": (
         lambda d: d["situations"][0].update(languages={"xx": [["a"], ["b"], ["c"]]}),
         ["situations", "languages", "'xx'"]),
+    "situation with a weak word of no cue list": (
+        lambda d: d["situations"][0].update(weak=["vielleicht"], help_words=["melden"]),
+        ["situations", "weak", "'vielleicht'"]),
+    "situation with weak words but no help words": (
+        lambda d: d["situations"][0].update(weak=[d["situations"][0]["all_of"][-1][0]]), ["situations", "help_words"]),
+    "situation with quoted_remark not true or false": (
+        lambda d: d["situations"][0].update(quoted_remark="ja"), ["situations", "quoted_remark", "true oder false"]),
     "small words of a language the file does not serve": (
         lambda d: d.update(small_words={"xx": ["a", "b"]}), ["small_words", "'xx'"]),
     "small words not a list": (lambda d: d.update(small_words={"de": "und"}), ["small_words", "'de'", "Liste"]),

@@ -766,6 +766,43 @@ def test_a_situation_needs_a_word_of_every_cue_list_each_in_a_word_of_its_own(kn
     assert situations.topics_in("Wo ist die Ausländerbehörde, ich finde sie nicht", "de") == []
 
 
+def test_a_weak_cue_tells_a_situation_only_to_a_question_for_help_or_to_no_question(knowledge) -> None:
+    """A bare "nicht" is the only word of the third list: the message tells a refusal when it asks
+    for help or asks nothing; a question of another kind ("Wie viele …?") makes "nicht" just a word."""
+    situation = Situation(topic=knowledge.topics[0].id, label="",
+                          all_of=(("Ausländerin",), ("Vermieter",), ("nicht", "abgelehnt")),
+                          weak=("nicht",), help_words=("melden",))
+    situations = Situations(dataclasses.replace(knowledge, situations=(situation,)), WORDING)
+    refused = "Der Vermieter will nicht an Ausländerinnen vermieten."
+    assert situations.topics_in(refused, "de") == [knowledge.topics[0]]
+    assert situations.topics_in(f"{refused} Wo kann ich das melden?", "de") == [knowledge.topics[0]]
+    assert situations.topics_in(f"{refused} Wie viele Wohnungen gibt es?", "de") == []
+    # The asking sentences decide, not a help word of the story before them.
+    assert situations.topics_in(f"Ich will das melden. {refused} Wie viele Wohnungen gibt es?", "de",
+                                asking="Wie viele Wohnungen gibt es?") == []
+    # A strong cue needs no question for help.
+    assert situations.topics_in("Der Vermieter hat die Ausländerin abgelehnt. Wie viele Wohnungen gibt es?", "de") \
+        == [knowledge.topics[0]]
+
+
+def test_a_quoted_remark_tells_a_situation_to_a_question_for_help(knowledge) -> None:
+    """An insult told by quoting it ("… ruft mir 'X' hinterher") needs no word of who one is, when the
+    situation allows it and the asking sentences seek help; a quote and another question do not tell it,
+    nor a help word inside the quote, nor an apostrophe within a word."""
+    situation = Situation(topic=knowledge.topics[0].id, label="",
+                          all_of=(("Ausländerin",), ("Vermieter",), ("abgelehnt",)),
+                          help_words=("melden",), quoted_remark=True)
+    situations = Situations(dataclasses.replace(knowledge, situations=(situation,)), WORDING)
+    told = "Der Hausmeister ruft mir jeden Morgen „du Kakerlake“ hinterher."
+    assert situations.topics_in(f"{told} Wo kann ich das melden?", "de") == [knowledge.topics[0]]
+    assert situations.topics_in(f"{told} Wie lange dauert das noch?", "de") == []
+    assert situations.topics_in("Er sagt 'das melden wir nicht'. Wie lange dauert das noch?", "de") == []
+    assert situations.topics_in("Wie geht's? Wo kann ich das melden?", "de") == []
+    without = Situations(dataclasses.replace(
+        knowledge, situations=(dataclasses.replace(situation, quoted_remark=False),)), WORDING)
+    assert without.topics_in(f"{told} Wo kann ich das melden?", "de") == []
+
+
 def test_a_situation_told_reaches_the_partners_of_its_topic_even_if_classified_out_of_scope(
         knowledge, directory) -> None:
     """The classifier's "out of scope" does not outweigh a situation the knowledge file describes."""
