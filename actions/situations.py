@@ -124,20 +124,24 @@ class Situations:
         situation told by a quoted remark counts with a help word too."""
         words = [self._forms(w) for w in self.wording.words(text)]
         asked = text if asking is None else asking
-        # Not a help word of the remark quoted ("… sagt 'wir helfen euch nicht'. Wie lange noch?").
-        asked_words = [self._forms(w) for w in self.wording.words(_QUOTED.sub(" ", asked))]
         found = []
         for rule in self._rules.get(language, self._rules["de"]):
-            seeks_help = bool(_positions(rule.help_cues, asked_words))
             told = _distinct(tuple(_positions(cues, words) for cues in rule.cue_lists))
             if told and rule.strong_lists != rule.cue_lists \
                     and not _distinct(tuple(_positions(cues, words) for cues in rule.strong_lists)):
-                told = seeks_help or not _QUESTION_MARKS & set(asked)
-            if not told and rule.quoted_remark:
-                told = seeks_help and bool(_QUOTED.search(text))
+                told = not _QUESTION_MARKS & set(asked) or self._seeks_help(rule, asked)
+            if not told and rule.quoted_remark and _QUOTED.search(text):
+                told = self._seeks_help(rule, asked)
             if told:
                 found.append(rule.topic)
         return found
+
+    def _seeks_help(self, rule: _Rule, asked: str) -> bool:
+        """Do the asking sentences have a help word of the rule? Read only when a rule needs it (the
+        words' forms take a compound split each), and not inside a remark quoted ("… sagt 'wir helfen
+        euch nicht'. Wie lange noch?")."""
+        asked_words = [self._forms(w) for w in self.wording.words(_QUOTED.sub(" ", asked))]
+        return bool(_positions(rule.help_cues, asked_words))
 
 
 def _positions(cues: Tuple[Cue, ...], words: List[FrozenSet[str]]) -> FrozenSet[int]:
