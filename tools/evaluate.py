@@ -218,6 +218,7 @@ CONVERSATION_SETS = ("conversations.yml", "long_conversations.yml", "long_conver
                      "long_conversations_fresh28.yml", "long_conversations_fresh29.yml",
                      "long_conversations_fresh30.yml", "long_conversations_fresh31.yml",
                      "long_conversations_fresh32.yml", "long_conversations_fresh33.yml",
+                     "long_conversations_fresh34.yml",
                      "long_conversations_variants.yml",
                      "languages.yml")
 
