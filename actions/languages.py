@@ -225,12 +225,13 @@ class TranslatedWords:
     def __init__(self, entries: Iterable[Tuple[str, T]], endings: bool = True) -> None:
         # endings=False: whole words only (German: "gefahren" is no "Gefahr").
         self._endings = endings
-        self._phrases: List[Tuple[List[str], T]] = []
+        # Phrases by their first word, each with its place in the entries (the order of matches).
+        self._phrases: Dict[str, List[Tuple[int, List[str], T]]] = {}
         self._words: Dict[str, List[T]] = {}
-        for text, item in entries:
+        for place, (text, item) in enumerate(entries):
             words = fold(text).split()
             if len(words) > 1:
-                self._phrases.append((words, item))
+                self._phrases.setdefault(words[0], []).append((place, words, item))
             elif words:
                 # Indexed also without its own ending: "дискриминация" meets "дискриминацией".
                 word = words[0]
@@ -244,16 +245,29 @@ class TranslatedWords:
     def find(self, text: str) -> List[Tuple[int, int, T]]:
         """(first word, word after the last, item) of every match: phrases first, then words."""
         words = fold(text).split()
-        found: List[Tuple[int, int, T]] = []
-        for phrase, item in self._phrases:
-            size = len(phrase)
-            found.extend((i, i + size, item) for i in range(len(words) - size + 1)
-                         if all(self._same(said, own) for said, own in zip(words[i:i + size], phrase)))
+        phrases: List[Tuple[int, int, int, T]] = []
+        for start, first in enumerate(words):
+            for own in self._owns(first):
+                phrases.extend((place, start, start + len(phrase), item)
+                               for place, phrase, item in self._phrases.get(own, ())
+                               if start + len(phrase) <= len(words)
+                               and all(self._same(said, part) for said, part in zip(words[start + 1:], phrase[1:])))
+        found: List[Tuple[int, int, T]] = [(start, end, item) for _, start, end, item in sorted(
+            phrases, key=lambda match: match[:2])]
         for at, word in enumerate(words):
             for form in _forms(word):
                 for key in self._keys(form):
                     found.extend((at, at + 1, item) for item in self._words.get(key, []))
         return found
+
+    def _owns(self, said: str) -> Iterable[str]:
+        """The phrase words a word as said can be (see `_same`): itself, or without an ending.
+        Phrases are looked up by their first word so, not each tried at every word of the message."""
+        yield said
+        if self._endings:
+            for cut in range(1, MAX_ENDING + 1):
+                if len(said) - cut > MIN_STEM:
+                    yield said[:-cut]
 
     def _same(self, said: str, own: str) -> bool:
         """A word of a phrase as said: the same, or (with endings) with an inflection ending

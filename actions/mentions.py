@@ -66,6 +66,12 @@ class FoldedNames(Generic[T]):
         # Typos are measured against the names as written, not against their umlaut-less variants:
         # "Integrationsfragen" is two letters from "Integrationsraten", three from "Integrationsräten".
         self._written = [key for key in dict.fromkeys(written) if key]
+        # A typo keeps a name's length within MAX_TYPOS letters: a word group is compared only with
+        # the names of about its length, not with every name (a message has hundreds of word groups).
+        self._by_length: Dict[int, List[str]] = {}
+        for key in self._written:
+            for length in range(len(key) - MAX_TYPOS, len(key) + MAX_TYPOS + 1):
+                self._by_length.setdefault(length, []).append(key)
         self.min_fuzzy_length = min_fuzzy_length
         self.score_cutoff = score_cutoff
         self.one_typo_from = one_typo_from
@@ -76,7 +82,10 @@ class FoldedNames(Generic[T]):
             return key, 100.0
         if len(key) < self.min_fuzzy_length:
             return self._one_typo(key)
-        result = process.extractOne(key, self._written, scorer=fuzz.ratio, score_cutoff=self.score_cutoff)
+        near = self._by_length.get(len(key))
+        if not near:
+            return None
+        result = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=self.score_cutoff)
         # A long word shares much with another by its first part alone: "Integrationsfragen" is 89 %
         # like "Integrationsräten", but three letters apart. A typo is one or two.
         if result is None or len(result[0]) < self.min_fuzzy_length or OSA.distance(key, result[0]) > MAX_TYPOS:

@@ -122,7 +122,7 @@ class Situations:
         A match that needs a weak cue counts when `asking` (the sentences that ask; the whole
         text when not given) has a help word, or asks nothing (a story told on its own). A
         situation told by a quoted remark counts with a help word too."""
-        words = [self._forms(w) for w in self.wording.words(text)]
+        words = _Said([self._forms(w) for w in self.wording.words(text)])
         asked = text if asking is None else asking
         found = []
         for rule in self._rules.get(language, self._rules["de"]):
@@ -140,25 +140,42 @@ class Situations:
         """Do the asking sentences have a help word of the rule? Read only when a rule needs it (the
         words' forms take a compound split each), and not inside a remark quoted ("… sagt 'wir helfen
         euch nicht'. Wie lange noch?")."""
-        asked_words = [self._forms(w) for w in self.wording.words(_QUOTED.sub(" ", asked))]
+        asked_words = _Said([self._forms(w) for w in self.wording.words(_QUOTED.sub(" ", asked))])
         return bool(_positions(rule.help_cues, asked_words))
 
 
-def _positions(cues: Tuple[Cue, ...], words: List[FrozenSet[str]]) -> FrozenSet[int]:
+class _Said:
+    """A message's words (each as its forms), indexed by form: the situations' cues (about 1,100
+    cue words per message, 15 languages' lists) are looked up, not compared with every word."""
+
+    def __init__(self, words: List[FrozenSet[str]]) -> None:
+        self._words = words
+        self._at: Dict[str, List[int]] = {}
+        for at, forms in enumerate(words):
+            for form in forms:
+                self._at.setdefault(form, []).append(at)
+        self._places: Dict[FrozenSet[str], FrozenSet[int]] = {}
+
+    def places(self, part: FrozenSet[str]) -> FrozenSet[int]:
+        """Where a cue word occurs: a form of a word is the cue word, or ends with its ending ("*aner")."""
+        found = self._places.get(part)
+        if found is None:
+            at = {i for cue in part for i in self._at.get(cue, ())}
+            at.update(i for cue in part if cue.startswith("*") for i, forms in enumerate(self._words)
+                      if any(form.endswith(cue[1:]) and len(form) - len(cue) + 1 >= _STEM_BEFORE_ENDING
+                             for form in forms))
+            found = self._places[part] = frozenset(at)
+        return found
+
+
+def _positions(cues: Tuple[Cue, ...], words: _Said) -> FrozenSet[int]:
     """Where in the message a cue of the list occurs (every word of a cue, in any form)."""
     found: Set[int] = set()
     for cue in cues:
-        places = [[i for i, forms in enumerate(words) if _matches(part, forms)] for part in cue]
+        places = [words.places(part) for part in cue]
         if cue and all(places):
             found.update(places[0])
     return frozenset(found)
-
-
-def _matches(part: FrozenSet[str], forms: FrozenSet[str]) -> bool:
-    """A cue word matches a form of the message's word, or its ending ("*aner") ends one."""
-    return bool(part & forms) or any(
-        cue.startswith("*") and form.endswith(cue[1:]) and len(form) - len(cue) + 1 >= _STEM_BEFORE_ENDING
-        for cue in part for form in forms)
 
 
 def _distinct(positions: Tuple[FrozenSet[int], ...]) -> bool:

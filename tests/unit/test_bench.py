@@ -26,6 +26,14 @@ def test_the_understanding_step_is_timed_in_process() -> None:
     assert figures["messages"] > 0 and 0 < figures["p50_ms"] <= figures["p95_ms"]
 
 
+def test_long_messages_are_timed_each_once() -> None:
+    texts = bench.long_messages()
+    assert texts and len(set(texts)) == len(texts)
+    assert min(len(text.split()) for text in texts) >= bench.LONG_MESSAGE_WORDS
+    figures = bench.time_long_messages(limit=3)
+    assert figures["messages"] == 3 and 0 < figures["p50_ms"] <= figures["p95_ms"]
+
+
 def test_the_bench_question_comes_from_the_knowledge_file(knowledge) -> None:
     partner = next(p for p in knowledge.partners if p.id == bench._PHONE.partner_id)
     assert bench.QUESTIONS["action"] == f"Telefonnummer {partner.short_name}"
