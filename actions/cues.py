@@ -31,6 +31,8 @@ DOMINANT_SHARE = 2.0
 MAX_SAID_OF = 3
 # The intent-word group that asks whether such a partner exists ("gibt es ein Netzwerk für …?").
 EXISTS = "exists"
+# The intent-word group that goes back to the partner talked about longest ago ("vom Anfang").
+FIRST = "first"
 PARTNER_QUESTION_INTENTS = ("ask_partner_info", "ask_partner_location", "ask_partner_contact", "follow_up")
 # Answer types that a group word does not turn into "who helps" ("Wie viele Muslime …?").
 FIGURE_TYPES = ("number", "share", "date", "expansion")

@@ -134,6 +134,11 @@ class Deciding:
             # a city) is no kind of fact the page would have to state ("kommunal").
             return Asked.LOCATION
         asked = self._fact_asked_in_other_language(q, intent_words)
+        if asked == Asked.NOT_STATED and q.groups and not q.named:
+            # "Мы поздние переселенцы. С какого момента мы можем голосовать?" (late resettlers: from when
+            # may we vote?) after the Landesbeirat: its page says nothing of voting; the sentence that
+            # says it of the group answers (the Landesintegrationsrat's), as in German, not "not stated".
+            asked = self._fact_of_group_in_other_language(q, intent_words) or asked
         if asked is not None:
             return asked
         if q.named:  # a partner's name is the subject, whatever group words come with it

@@ -44,6 +44,7 @@ from actions.cues import (
     CIRCUMSTANCES,
     ENGLISH_KINDS,
     EXISTS,
+    FIRST,
     FOR,
     FRAGMENT_MAX_WORDS,
     GENITIVE,
@@ -194,7 +195,8 @@ class Understanding(Deciding):
             # Single words only, whole: "welche Vereine" must not make "Verein" a non-word,
             # nor "Standorte" "Ort".
             self._not_content.update(wording.lemma(word) for word in vocabulary.words if " " not in word)
-            if vocabulary.id == "filler":  # "Nordrhein-Westfalen": "Nord" and "Rhein" select no fact either
+            # "Nordrhein-Westfalen": "Nord" and "Rhein" select no fact either; nor does the "Anfang" of "vom Anfang".
+            if vocabulary.id in ("filler", FIRST):
                 self._not_content.update(term for word in vocabulary.words for term in wording.terms(word))
         # The words of each partner's names (whole words, no compound parts: "Landesverband"
         # must not answer to "Land").
@@ -270,11 +272,11 @@ class Understanding(Deciding):
 
     def _back_until(self, words: List[str], text: str) -> int:
         """Where the words that go back ("nochmal zu der Stelle von vorhin") end: after the last
-        "earlier" phrase, or at the colon or full stop that closes its part before the question
+        "earlier" (or "first": "vom Anfang") phrase, or at the colon or full stop that closes its part before the question
         ("Nochmal zu den Vätern: hat das Land das Thema schon lange im Blick?" goes back to the
         fathers, "das Thema" is theirs); the whole message when there is none."""
         end = max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
-                   if m.item == "earlier"), default=None)
+                   if m.item in ("earlier", FIRST)), default=None)
         if end is None:
             return len(words)
         return next((stop for stop in part_ends(text) if end <= stop < len(words)), end)
@@ -357,6 +359,8 @@ class Understanding(Deciding):
         question.answer_type = max(question_phrases, key=lambda p: p.end - p.start).item if question_phrases \
             else None
         intent_words = set(self._intent_words.exact_items(text)) | set(self._exists_words.exact_items(text))
+        if FIRST in intent_words:
+            intent_words.add("earlier")  # "das Netzwerk ganz am Anfang" goes back, to the one talked about first
         where_in_text = relative_where(words, self._names_a_thing)  # positions in the whole text's words
         if where_in_text and all(m.end - m.start == 1 and m.start in where_in_text
                                 for m in self._intent_words.find(text, exact_only=True) if m.item == "location"):
@@ -688,8 +692,8 @@ class Understanding(Deciding):
             question.partners = (self._named_by_word(memory, [t for t in naming if t in back], question.groups)
                                  if back else []) \
                 or self._named_by_word(memory, naming, question.groups) \
-                or (self._named_by_kind(memory, words)
-                    or self._named_by_group(memory, words[:said_until] if back else [])
+                or (self._named_by_kind(memory, words, FIRST in intent_words)
+                    or self._named_by_group(memory, words[:said_until] if back else [], FIRST in intent_words)
                     if "earlier" in intent_words else []) \
                 or self._named_by_city(memory, question, words)
             if "help" in intent_words and question.groups and len(question.sentences) > 1:
@@ -1098,24 +1102,35 @@ class Understanding(Deciding):
                 return [found]
         return []
 
-    def _named_by_kind(self, memory: Memory, words: List[str]) -> List[Partner]:
+    def _named_by_kind(self, memory: Memory, words: List[str], first: bool = False) -> List[Partner]:
         """"Zurück zu dem Gremium: wen berät das?": going back, a kind after a definite article names
-        the one partner talked about of that kind ("der Partner" names none: every one is one)."""
+        the one partner talked about of that kind ("der Partner" names none: every one is one).
+        `first` ("das Netzwerk ganz am Anfang"): of several, the one talked about longest ago."""
         said = {kind for kind in KINDS if kind != GENERIC_KIND for before, word in zip(words, words[1:])
                 if before in THE and self.wording.lemma(word.capitalize()) == self.wording.lemma(kind)}
         of_kind = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                    if p is not None and p.kind in said]
-        return of_kind if len(of_kind) == 1 else []
+        return self._the_one(memory, of_kind, first)
 
-    def _named_by_group(self, memory: Memory, back_words: List[str]) -> List[Partner]:
+    def _named_by_group(self, memory: Memory, back_words: List[str], first: bool = False) -> List[Partner]:
         """"Zurück zu dem Projekt für Lehrer von vorhin": going back, a group said in the words up to
         "von vorhin" names the one partner talked about that serves it (the group's word names no
         partner by itself). Not a group of the question after it ("Die erste – vermittelt die auch
-        zwischen den Familien und Behörden?" counts in the list)."""
+        zwischen den Familien und Behörden?" counts in the list). `first`: as for a kind."""
         groups = {m.item.id for m in self.directory.group_mentions(" ".join(back_words))}
         serving = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                    if p is not None and groups & set(p.target_groups)]
-        return serving if len(serving) == 1 else []
+        return self._the_one(memory, serving, first)
+
+    @staticmethod
+    def _the_one(memory: Memory, found: List[Partner], first: bool) -> List[Partner]:
+        """The one partner found; of several, when the message says "vom Anfang" ("zu Beginn"),
+        the one talked about longest ago (the memory keeps partners by when they were last talked
+        about), else none: it is unclear which."""
+        if len(found) == 1:
+            return found
+        mentioned = [p for p in found if p.id in memory.mentioned]
+        return [min(mentioned, key=lambda p: memory.mentioned.index(p.id))] if first and mentioned else []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
         """"Nochmal zu der Kölner Einrichtung von vorhin", "Und die Einrichtung in Arnsberg, …?": a city's adjective
@@ -1190,6 +1205,9 @@ class Understanding(Deciding):
         if ordinal is not None and memory.named:
             found = memory.ordinal(ordinal)
             return [partner(found)] if found and partner(found) else []
+        if FIRST in intent_words and memory.mentioned and partner(memory.mentioned[0]):
+            # "nochmal zu denen vom Anfang": the partner talked about longest ago.
+            return [partner(memory.mentioned[0])]
         if "earlier" in intent_words and memory.earlier():
             earlier = partner(memory.earlier() or "")
             return [earlier] if earlier else []

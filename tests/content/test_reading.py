@@ -689,3 +689,49 @@ def test_a_kurmanji_message_with_german_look_alikes_is_read_as_kurmanji(director
         text="Silav, ez li Hammê dijîm û sê sal in em li Almanyayê ne. Keça min dixwaze an Abitur an jî "
              "pîşeyek hîn bibe. Li NRWê kî alîkariya ciwanan dike?", intent="ask_target_group_help"), Memory())
     assert question.language == "ku", question.language
+
+
+def test_the_kind_talked_about_longest_ago_is_the_one_from_the_beginning(directory) -> None:
+    """"Was ist mit dem Netzwerk ganz am Anfang?" after three networks goes back to the one talked about
+    longest ago; "von vorhin" goes back to the one before the current."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="elternnetzwerk", mentioned=["vaeterarbeit", "adb", "elternnetzwerk"])
+    beginning = make_tracker(text="Was ist mit dem Netzwerk ganz am Anfang – hat das eine Webseite?",
+                             intent="follow_up")
+    assert [p.id for p in understanding.read(beginning, memory).partners] == ["vaeterarbeit"]
+    before = make_tracker(text="Was ist mit dem Netzwerk von vorhin – hat das eine Webseite?", intent="follow_up")
+    assert [p.id for p in understanding.read(before, memory).partners] == ["adb"]
+
+
+def test_the_partner_from_the_beginning_is_the_one_talked_about_longest_ago(directory) -> None:
+    """"und die zu Beginn, wo sitzen die?" without a kind or name: the partner talked about longest ago,
+    not the one before the current ("von vorhin")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="kfi", mentioned=["adb", "jmd", "kfi"])
+    question = understanding.read(make_tracker(text="Nochmal zu denen zu Beginn: wo sitzen die?", intent="follow_up"),
+                                  memory)
+    assert [p.id for p in question.partners] == ["adb"]
+    question = understanding.read(make_tracker(text="Nochmal zu denen von vorhin: wo sitzen die?", intent="follow_up"),
+                                  memory)
+    assert [p.id for p in question.partners] == ["jmd"]
+
+
+def test_near_me_asks_where_the_subject_is(directory) -> None:
+    """"Ich wohne in Remscheid, ist eins davon in meiner Nähe?" asks where the subject's offices are,
+    as "wo" does; the city told is the writer's, not one the page names."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Ich wohne in Remscheid, ist eins davon in meiner Nähe?", intent="nlu_fallback")
+    question = understanding.read(tracker, Memory(subject="adb", mentioned=["adb"]))
+    assert question.asked == Asked.LOCATION and [p.id for p in question.partners] == ["adb"]
+
+
+def test_a_fact_of_a_group_in_another_language_is_found_when_the_subjects_page_lacks_it(directory) -> None:
+    """"Этот совет знает, когда поздние переселенцы получают политические права?" (does this council know
+    when late resettlers get political rights?) after the Landesbeirat: its page says nothing of it; the
+    sentence that says it of late resettlers (the Landesintegrationsrat's) answers, as in German."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Этот совет знает, когда поздние переселенцы получают политические права?",
+                           intent="nlu_fallback")
+    question = understanding.read(tracker, Memory(subject="landesbeirat", mentioned=["landesbeirat"]))
+    assert question.asked == Asked.FACT and question.fact.sentence.partner_id == "landesintegrationsrat"
+    assert "Spätaussiedler" in question.fact.sentence.text
