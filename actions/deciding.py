@@ -361,6 +361,10 @@ class Deciding:
         """A contact field: for the subject, else ask which partner. "… meine Nummer ist …,
         wer berät junge Migranten?" names a group: who helps comes with the contacts."""
         q, words = t.q, t.words
+        if q.fields and not q.partners and q.age is not None and "help" in t.intent_words:
+            # "Meine Nichte ist 15. Gibt es für so jemanden was, gern online?": the contact word says how the
+            # help is wanted; who helps at that age answers (`_rule_who_helps`), not "whose web address?".
+            return None
         if q.fields and not (q.partners or q.groups or q.topics):
             # "Wo finde ich mehr Infos zum Lehrkräfteprojekt im Netz?": a group's word inside a
             # compound names the one partner for that group.

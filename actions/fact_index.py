@@ -419,6 +419,12 @@ class FactIndex:
             if typed and answer_type != "place" and typed[0].score >= TYPED_SHARE * scored[0].score \
                     and not (answer_type in NAMED_IN_MANY_WAYS and set(typed[0].matched) < set(scored[0].matched)):
                 scored = typed
+            # "Wann wurde der Zusammenschluss gegründet?" over the whole page: a sentence with a date
+            # ("am 26.10.1996") answers it better than one that only says how long ("jahrelang").
+            dated = [h for h in scored if _EXACT_DATE.search(h.sentence.text)] if answer_type == "date" \
+                and partner_ids is None else []
+            if dated and dated[0] is not scored[0] and dated[0].score >= TYPED_SHARE * scored[0].score:
+                scored = dated
         if scored:
             top = scored[0]
             # Of the close seconds, the one that shares most of the question's words, and a sentence

@@ -693,7 +693,7 @@ class Understanding(Deciding):
                                  if back else []) \
                 or self._named_by_word(memory, naming, question.groups) \
                 or (self._named_by_kind(memory, words, FIRST in intent_words)
-                    or self._named_by_group(memory, words[:said_until] if back else [], FIRST in intent_words)
+                    or self._named_by_group(memory, words[:said_until] if back else [])
                     if "earlier" in intent_words else []) \
                 or self._named_by_city(memory, question, words)
             if "help" in intent_words and question.groups and len(question.sentences) > 1:
@@ -753,7 +753,11 @@ class Understanding(Deciding):
             question.points_back = question.refers_back = True
         if not question.partners and not question.refers_back and self._value_of_subject_asked(question, memory, intent_words):
             question.refers_back = question.points_back = True
-        if not question.partners and not which_partner and (
+        # "Meine Nichte ist 15 und neu hier. Gibt es für so jemanden was, gern online?" names no one and
+        # does not point back: an age and a question for help ask who helps at that age (Deciding._fitting),
+        # not the subject's web address.
+        asks_help_at_age = question.age is not None and "help" in intent_words and not question.refers_back
+        if not question.partners and not which_partner and not asks_help_at_age and (
                 question.refers_back or not (question.groups or question.topics or question.kinds)):
             question.partners = self._resolve_reference(ordinal, memory, intent_words)
             # "was bieten die für mütter?" after a list: those of the list for the group asked "für"
@@ -1110,27 +1114,23 @@ class Understanding(Deciding):
                 if before in THE and self.wording.lemma(word.capitalize()) == self.wording.lemma(kind)}
         of_kind = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                    if p is not None and p.kind in said]
-        return self._the_one(memory, of_kind, first)
+        if len(of_kind) == 1:
+            return of_kind
+        # Of several, "vom Anfang" means the one talked about longest ago (the memory keeps partners by
+        # when they were last talked about); else it is unclear which.
+        mentioned = [p for p in of_kind if p.id in memory.mentioned]
+        return [min(mentioned, key=lambda p: memory.mentioned.index(p.id))] if first and mentioned else []
 
-    def _named_by_group(self, memory: Memory, back_words: List[str], first: bool = False) -> List[Partner]:
+    def _named_by_group(self, memory: Memory, back_words: List[str]) -> List[Partner]:
         """"Zurück zu dem Projekt für Lehrer von vorhin": going back, a group said in the words up to
         "von vorhin" names the one partner talked about that serves it (the group's word names no
         partner by itself). Not a group of the question after it ("Die erste – vermittelt die auch
-        zwischen den Familien und Behörden?" counts in the list). `first`: as for a kind."""
+        zwischen den Familien und Behörden?" counts in the list). Of several, none: "vom Anfang" does not
+        choose among a group's partners, as they often came up together in one list."""
         groups = {m.item.id for m in self.directory.group_mentions(" ".join(back_words))}
         serving = [p for p in map(self.directory.knowledge.partner, self._talked_about(memory))
                    if p is not None and groups & set(p.target_groups)]
-        return self._the_one(memory, serving, first)
-
-    @staticmethod
-    def _the_one(memory: Memory, found: List[Partner], first: bool) -> List[Partner]:
-        """The one partner found; of several, when the message says "vom Anfang" ("zu Beginn"),
-        the one talked about longest ago (the memory keeps partners by when they were last talked
-        about), else none: it is unclear which."""
-        if len(found) == 1:
-            return found
-        mentioned = [p for p in found if p.id in memory.mentioned]
-        return [min(mentioned, key=lambda p: memory.mentioned.index(p.id))] if first and mentioned else []
+        return serving if len(serving) == 1 else []
 
     def _named_by_city(self, memory: Memory, question: Question, words: List[str]) -> List[Partner]:
         """"Nochmal zu der Kölner Einrichtung von vorhin", "Und die Einrichtung in Arnsberg, …?": a city's adjective

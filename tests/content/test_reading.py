@@ -735,3 +735,28 @@ def test_a_fact_of_a_group_in_another_language_is_found_when_the_subjects_page_l
     question = understanding.read(tracker, Memory(subject="landesbeirat", mentioned=["landesbeirat"]))
     assert question.asked == Asked.FACT and question.fact.sentence.partner_id == "landesintegrationsrat"
     assert "Spätaussiedler" in question.fact.sentence.text
+
+
+def test_an_age_and_a_question_for_help_ask_who_helps_at_that_age_not_the_subjects_address(directory) -> None:
+    """"Meine Nichte ist 15 und neu hier. Gibt es für so jemanden was, vielleicht online und anonym?" after
+    the Beratungsstelle für Sinti und Roma names no one and does not point back: the partner for her age
+    answers, with what it offers online, not the subject's (missing) web address."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    memory = Memory(subject="sinti_roma_beratung", mentioned=["adb", "sinti_roma_beratung"])
+    niece = make_tracker(text="Meine Nichte ist 15 und neu hier. Gibt es für so jemanden was, vielleicht online und anonym?",
+                         intent="ask_target_group_help")
+    question = understanding.read(niece, memory)
+    assert [p.id for p in question.partners] == ["jmd"]
+    assert question.fact is not None and "online" in question.fact.sentence.text.lower()
+
+
+def test_when_over_the_whole_page_is_answered_by_a_sentence_with_a_date(directory) -> None:
+    """"Die Integrationsräte in NRW bilden einen Zusammenschluss. Wann ist der entstanden?" names no partner:
+    of the page's sentences that say something of time, the one with a date answers, not one that only says
+    how long ("jahrelang")."""
+    understanding = actions.UNDERSTANDING.get(directory)
+    tracker = make_tracker(text="Die Integrationsräte in NRW bilden einen Zusammenschluss. Wann ist der entstanden?",
+                           intent="ask_partner_info")
+    question = understanding.read(tracker, Memory())
+    assert question.asked == Asked.FACT and question.fact.sentence.partner_id == "landesintegrationsrat"
+    assert ANSWER_EVIDENCE["date"].search(question.fact.sentence.text) and "1996" in question.fact.sentence.text
