@@ -135,9 +135,10 @@ class Deciding:
             return Asked.LOCATION
         asked = self._fact_asked_in_other_language(q, intent_words)
         if asked == Asked.NOT_STATED and q.groups and not q.named:
-            # "Мы поздние переселенцы. С какого момента мы можем голосовать?" (late resettlers: from when
-            # may we vote?) after the Landesbeirat: its page says nothing of voting; the sentence that
-            # says it of the group answers (the Landesintegrationsrat's), as in German, not "not stated".
+            # "Этот совет знает, когда поздние переселенцы получают политические права?" (does this council
+            # know when late resettlers get political rights?) about the Landesbeirat: its page says nothing
+            # of it; the sentence that says it of the group answers (the Landesintegrationsrat's), as in
+            # German, not "not stated".
             asked = self._fact_of_group_in_other_language(q, intent_words) or asked
         if asked is not None:
             return asked

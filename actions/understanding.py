@@ -272,8 +272,8 @@ class Understanding(Deciding):
 
     def _back_until(self, words: List[str], text: str) -> int:
         """Where the words that go back ("nochmal zu der Stelle von vorhin") end: after the last
-        "earlier" (or "first": "vom Anfang") phrase, or at the colon or full stop that closes its part before the question
-        ("Nochmal zu den Vätern: hat das Land das Thema schon lange im Blick?" goes back to the
+        "earlier" (or "first": "vom Anfang") phrase, or at the colon or full stop that closes its part
+        before the question ("Nochmal zu den Vätern: hat das Land das Thema schon lange im Blick?" goes back to the
         fathers, "das Thema" is theirs); the whole message when there is none."""
         end = max((m.end for m in self._intent_words.find(" ".join(words), exact_only=True)
                    if m.item in ("earlier", FIRST)), default=None)
